@@ -1,0 +1,360 @@
+//! Plain-text import: decoding (BOM, UTF-8, detected legacy encodings),
+//! normalisation (LF line ends, NFC), titles, duplicates and refusals.
+
+use crate::model::{Article, Workspace, new_id, now};
+use encoding_rs::Encoding;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use unicode_normalization::UnicodeNormalization;
+
+/// Files larger than this are refused.
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// SHA-256 of the text, as lowercase hex.
+pub fn text_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The decoded text and the name of the encoding it was read as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+}
+
+/// Why a file was not imported.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is {size} bytes, over the limit of {limit} bytes")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("this looks like a binary file ({0}), not text")]
+    Binary(String),
+    #[error("{0} files cannot be imported yet; save the article as plain text")]
+    Unsupported(&'static str),
+    #[error("cannot read the file: {0}")]
+    Io(String),
+}
+
+/// Decode bytes to text: a BOM wins; then valid UTF-8; then the encoding
+/// chardetng guesses. Invalid sequences become U+FFFD, never a panic.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, Refusal> {
+    if let Some(kind) = binary_signature(bytes) {
+        return Err(Refusal::Binary(kind.into()));
+    }
+    let (encoding, body) = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        (enc, &bytes[bom_len..])
+    } else if std::str::from_utf8(bytes).is_ok() {
+        (encoding_rs::UTF_8, bytes)
+    } else {
+        let mut det = chardetng::EncodingDetector::new();
+        det.feed(bytes, true);
+        (det.guess(None, true), bytes)
+    };
+    let is_utf16 = encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE;
+    if !is_utf16 && body.contains(&0) {
+        return Err(Refusal::Binary("it contains NUL bytes".into()));
+    }
+    let (text, _) = encoding.decode_without_bom_handling(body);
+    let controls = text
+        .chars()
+        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if controls * 20 > text.chars().count().max(1) {
+        return Err(Refusal::Binary("too many control characters".into()));
+    }
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+    })
+}
+
+fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
+    const SIGS: &[(&[u8], &str)] = &[
+        (b"%PDF", "a PDF document"),
+        (b"PK\x03\x04", "a zip archive or office document"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"\x7fELF", "a program"),
+        (b"MZ", "a Windows program"),
+        (b"\x1f\x8b", "a gzip archive"),
+        (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    ];
+    SIGS.iter()
+        .find(|(sig, _)| bytes.starts_with(sig))
+        .map(|&(_, k)| k)
+}
+
+/// Normalise decoded text: CRLF and CR become LF, other control characters
+/// go, text is NFC, trailing spaces on lines and blank lines at both ends
+/// are trimmed.
+pub fn normalise(text: &str) -> String {
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    let cleaned: String = unified
+        .chars()
+        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .filter(|&c| c != '\u{feff}')
+        .nfc()
+        .collect();
+    let lines: Vec<&str> = cleaned.lines().map(|l| l.trim_end()).collect();
+    lines.join("\n").trim_matches('\n').to_string()
+}
+
+/// The first non-empty line, trimmed and cut to 200 chars.
+pub fn title_from_text(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("Untitled");
+    let mut t: String = line.chars().take(200).collect();
+    if line.chars().count() > 200 {
+        t.push('…');
+    }
+    t
+}
+
+/// What happened to one input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Added { id: String, title: String },
+    Duplicate { path: PathBuf, of: String },
+    Refused { path: PathBuf, reason: Refusal },
+}
+
+/// A prepared article, built off the workspace (so a background thread can
+/// do the work) and added with [`add_prepared`].
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub path: PathBuf,
+    pub article: Article,
+    pub encoding: &'static str,
+}
+
+/// Read and prepare one file as an article.
+pub fn prepare_file(path: &Path, title: Option<&str>) -> Result<Prepared, Refusal> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" | "xhtml" => return Err(Refusal::Unsupported("HTML")),
+        "pdf" => return Err(Refusal::Unsupported("PDF")),
+        "docx" | "doc" | "odt" | "rtf" => return Err(Refusal::Unsupported("Word processor")),
+        "epub" => return Err(Refusal::Unsupported("EPUB")),
+        _ => {}
+    }
+    let meta = std::fs::metadata(path).map_err(|e| Refusal::Io(e.to_string()))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Refusal::TooLarge {
+            size: meta.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| Refusal::Io(e.to_string()))?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    prepare_bytes(&bytes, &file_name, title).map(|(article, encoding)| Prepared {
+        path: path.to_path_buf(),
+        article,
+        encoding,
+    })
+}
+
+/// Prepare an article from raw bytes.
+pub fn prepare_bytes(
+    bytes: &[u8],
+    file_name: &str,
+    title: Option<&str>,
+) -> Result<(Article, &'static str), Refusal> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Refusal::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    if bytes.is_empty() {
+        return Err(Refusal::Empty);
+    }
+    let decoded = decode(bytes)?;
+    let text = normalise(&decoded.text);
+    if text.trim().is_empty() {
+        return Err(Refusal::Empty);
+    }
+    let title = match title {
+        Some(t) if !t.trim().is_empty() => t.trim().to_string(),
+        _ => title_from_text(&text),
+    };
+    Ok((
+        Article {
+            id: new_id("art"),
+            title,
+            outlet: String::new(),
+            url: String::new(),
+            byline: String::new(),
+            language: String::new(),
+            published: None,
+            published_source: String::new(),
+            imported_from: file_name.to_string(),
+            imported_at: now(),
+            text_hash: text_hash(&text),
+            text,
+            notes: String::new(),
+        },
+        decoded.encoding,
+    ))
+}
+
+/// Add a prepared article unless its text is already in the workspace.
+pub fn add_prepared(ws: &mut Workspace, p: Prepared) -> Outcome {
+    if let Some(existing) = ws
+        .articles
+        .iter()
+        .find(|a| a.text_hash == p.article.text_hash)
+    {
+        return Outcome::Duplicate {
+            path: p.path,
+            of: existing.id.clone(),
+        };
+    }
+    let id = p.article.id.clone();
+    let title = p.article.title.clone();
+    ws.articles.push(p.article);
+    ws.touch();
+    Outcome::Added { id, title }
+}
+
+/// Expand folders (recursively, sorted, skipping hidden entries) into files.
+pub fn collect_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = vec![];
+    for p in paths {
+        if p.is_dir() {
+            let mut entries: Vec<PathBuf> = match std::fs::read_dir(p) {
+                Ok(rd) => rd
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|e| {
+                        !e.file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                    })
+                    .collect(),
+                Err(_) => {
+                    out.push(p.clone());
+                    continue;
+                }
+            };
+            entries.sort();
+            out.extend(collect_files(&entries));
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// Import files and folders into the workspace, one outcome per file.
+pub fn import_paths(ws: &mut Workspace, paths: &[PathBuf]) -> Vec<Outcome> {
+    collect_files(paths)
+        .into_iter()
+        .map(|path| match prepare_file(&path, None) {
+            Ok(p) => add_prepared(ws, p),
+            Err(reason) => Outcome::Refused { path, reason },
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boms_and_line_ends() {
+        let mut utf16 = vec![0xff, 0xfe];
+        for u in "Wang Yi\r\nmet\rSullivan".encode_utf16() {
+            utf16.extend(u.to_le_bytes());
+        }
+        let (a, enc) = prepare_bytes(&utf16, "x.txt", None).unwrap();
+        assert_eq!(enc, "UTF-16LE");
+        assert_eq!(a.text, "Wang Yi\nmet\nSullivan");
+        let (a, enc) =
+            prepare_bytes(b"\xef\xbb\xbfHello\r\n\r\nWorld  \r\n", "x.txt", None).unwrap();
+        assert_eq!(enc, "UTF-8");
+        assert_eq!(a.text, "Hello\n\nWorld");
+        assert_eq!(a.title, "Hello");
+    }
+
+    #[test]
+    fn nfc_composes_accents() {
+        let (a, _) = prepare_bytes("Cafe\u{301} talks".as_bytes(), "x.txt", None).unwrap();
+        assert_eq!(a.text, "Caf\u{e9} talks");
+    }
+
+    #[test]
+    fn refusals() {
+        assert_eq!(prepare_bytes(b"", "x", None).unwrap_err(), Refusal::Empty);
+        assert_eq!(
+            prepare_bytes(b"  \n\r\n ", "x", None).unwrap_err(),
+            Refusal::Empty
+        );
+        assert!(matches!(
+            prepare_bytes(b"%PDF-1.7 ...", "x", None),
+            Err(Refusal::Binary(_))
+        ));
+        assert!(matches!(
+            prepare_bytes(b"abc\0def", "x", None),
+            Err(Refusal::Binary(_))
+        ));
+        let big = vec![b'a'; MAX_FILE_BYTES as usize + 1];
+        assert!(matches!(
+            prepare_bytes(&big, "x", None),
+            Err(Refusal::TooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn legacy_encodings_are_detected() {
+        let samples: &[(&str, &'static Encoding)] = &[
+            (
+                "中美两国外交部长在北京举行会谈，双方同意保持沟通渠道畅通。",
+                encoding_rs::GBK,
+            ),
+            (
+                "美中兩國外交部長在北京舉行會談，雙方同意保持溝通管道暢通。",
+                encoding_rs::BIG5,
+            ),
+            (
+                "米中両国の外相が北京で会談し、意思疎通を続けることで合意した。",
+                encoding_rs::SHIFT_JIS,
+            ),
+            (
+                "미국과 중국 외교장관이 베이징에서 회담을 갖고 소통을 이어가기로 합의했다.",
+                encoding_rs::EUC_KR,
+            ),
+            (
+                "Министры иностранных дел США и Китая провели переговоры в Пекине.",
+                encoding_rs::WINDOWS_1251,
+            ),
+            (
+                "Le ministre a déclaré à la presse que les négociations étaient « très difficiles ».",
+                encoding_rs::WINDOWS_1252,
+            ),
+        ];
+        for (text, enc) in samples {
+            let (bytes, _, _) = enc.encode(text);
+            let d = decode(&bytes).unwrap();
+            assert_eq!(
+                d.text,
+                *text,
+                "decoded as {} instead of {}",
+                d.encoding,
+                enc.name()
+            );
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! Detente: a desktop research notebook for tagging diplomatic events in
+//! news articles.
+//!
+//! The core (`model`, `dates`, `vocab`, `import`, `ops`, `store`, `export`)
+//! is plain Rust and knows nothing of egui; `cli` and `ui` are two faces
+//! over it.
+
+pub mod cli;
+pub mod dates;
+pub mod export;
+pub mod import;
+pub mod model;
+pub mod ops;
+pub mod store;
+pub mod ui;
+pub mod vocab;

@@ -1,0 +1,507 @@
+//! The command line, run as a real process against temporary folders.
+
+mod common;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::Path;
+
+fn detente() -> Command {
+    Command::cargo_bin("detente").unwrap()
+}
+
+fn new_ws(dir: &Path) -> std::path::PathBuf {
+    let ws = dir.join("w.detente");
+    detente()
+        .arg("new")
+        .arg(&ws)
+        .arg("--title")
+        .arg("Test")
+        .assert()
+        .success();
+    ws
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn new_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_ws(dir.path());
+    let before = std::fs::read(&ws).unwrap();
+    detente()
+        .arg("new")
+        .arg(&ws)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("w.detente"));
+    assert_eq!(std::fs::read(&ws).unwrap(), before);
+}
+
+#[test]
+fn import_reports_each_file_and_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_ws(dir.path());
+    let src = dir.path().join("in");
+    std::fs::create_dir(&src).unwrap();
+    write(&src, "a.txt", common::VIENNA.as_bytes());
+    write(&src, "b.txt", common::BEIJING.as_bytes());
+    write(&src, "c.txt", common::VIENNA.as_bytes());
+    write(&src, "empty.txt", b"");
+    write(&src, "pic.png", b"\x89PNG\r\n\x1a\n\0\0\0");
+    let out = detente()
+        .arg("import")
+        .arg(&ws)
+        .arg(&src)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5, "{out}");
+    assert!(lines[0].starts_with("added art_") && lines[0].ends_with("WASHINGTON, May 11 (Reuters) - Jake Sullivan met Wang Yi (王毅) in Vienna on Wednesday and Thursday."), "{out}");
+    assert!(
+        lines[1].starts_with("added ") && lines[1].ends_with(" Blinken in Beijing"),
+        "{out}"
+    );
+    assert!(
+        lines[2].starts_with("duplicate ") && lines[2].ends_with("c.txt"),
+        "{out}"
+    );
+    assert!(
+        lines[3].starts_with("refused ") && lines[3].contains("empty.txt: the file is empty"),
+        "{out}"
+    );
+    assert!(
+        lines[4].contains("pic.png: this looks like a binary file (a PNG image)"),
+        "{out}"
+    );
+    // The good files were still added and saved.
+    let list = detente()
+        .arg("list")
+        .arg(&ws)
+        .arg("--json")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&list).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    assert_eq!(v[0]["source_file"], "a.txt");
+    assert_eq!(v[0]["published"], Value::Null);
+    assert!(v[0]["chars"].as_u64().unwrap() > 50);
+    // Importing only good files exits 0; a second time they are duplicates.
+    detente()
+        .arg("import")
+        .arg(&ws)
+        .arg(src.join("a.txt"))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("duplicate "));
+}
+
+#[test]
+fn usage_errors_exit_2_and_missing_files_exit_1() {
+    detente().arg("import").assert().code(2);
+    detente()
+        .args(["export", "x.detente", "--format", "xml"])
+        .assert()
+        .code(2);
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_ws(dir.path());
+    detente()
+        .arg("import")
+        .arg(&ws)
+        .arg(dir.path().join("nope.txt"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("nope.txt: no such file"));
+    detente()
+        .arg("list")
+        .arg(dir.path().join("missing.detente"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("missing.detente"));
+    detente()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Exit codes"));
+}
+
+fn tagged_workspace(dir: &Path) -> (std::path::PathBuf, String) {
+    let ws = new_ws(dir);
+    let a = write(dir, "a.txt", common::VIENNA.as_bytes());
+    let b = write(dir, "b.txt", common::BEIJING.as_bytes());
+    detente()
+        .arg("import")
+        .arg(&ws)
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .success();
+    detente()
+        .arg("article")
+        .arg(&ws)
+        .arg("WASHINGTON")
+        .args(["--published", "2023-05-11", "--outlet", "Reuters"])
+        .assert()
+        .success();
+    detente()
+        .arg("actor")
+        .arg(&ws)
+        .arg("Jake Sullivan")
+        .args(["--country", "usa", "--sector", "gov", "--alias", "Sullivan"])
+        .assert()
+        .success();
+    let out = detente()
+        .arg("tag")
+        .arg(&ws)
+        .args([
+            "--article",
+            "WASHINGTON",
+            "--quote",
+            "Jake Sullivan met Wang Yi (王毅) in Vienna",
+        ])
+        .args([
+            "--headline",
+            "Sullivan and Wang Yi meet in Vienna",
+            "--kind",
+            "044",
+        ])
+        .args([
+            "--date",
+            "2023-05-10/2023-05-11",
+            "--actor",
+            "Sullivan",
+            "--actor",
+            "Wang Yi",
+        ])
+        .args(["--place", "Vienna", "--tag", "channel"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let event = String::from_utf8(out).unwrap().trim().to_string();
+    assert!(event.starts_with("evt_"), "{event}");
+    (ws, event)
+}
+
+#[test]
+fn tag_creates_events_and_adds_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ws, event) = tagged_workspace(dir.path());
+    // Evidence from a second article for the same event.
+    detente()
+        .arg("tag")
+        .arg(&ws)
+        .args([
+            "--article",
+            "Blinken in Beijing",
+            "--quote",
+            "Wang Yi",
+            "--event",
+            &event,
+        ])
+        .assert()
+        .success()
+        .stdout(format!("{event}\n"));
+    let w = detente::store::load(&ws).unwrap();
+    let e = w.event(&event).unwrap();
+    assert_eq!(e.evidence.len(), 2);
+    assert_eq!(e.kind, "044");
+    assert_eq!(e.date.as_ref().unwrap().human(), "10-11 May 2023");
+    assert_eq!(
+        e.actors.len(),
+        2,
+        "the alias found Sullivan; Wang Yi was created"
+    );
+    assert_eq!(w.actors.len(), 2);
+    let sullivan = w.actor_by_name("Jake Sullivan").unwrap();
+    assert_eq!(sullivan.code(), "USAGOV");
+    // The CJK quote's offsets are chars.
+    let p = &e.evidence[0];
+    let art = w.article(&p.article).unwrap();
+    let chars: Vec<char> = art.text.chars().collect();
+    assert_eq!(
+        chars[p.anchor.start..p.anchor.end]
+            .iter()
+            .collect::<String>(),
+        p.anchor.exact
+    );
+}
+
+#[test]
+fn tag_errors_list_what_was_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ws, _) = tagged_workspace(dir.path());
+    let before = std::fs::read(&ws).unwrap();
+    detente()
+        .arg("tag")
+        .arg(&ws)
+        .args([
+            "--article",
+            "WASHINGTON",
+            "--quote",
+            "Th",
+            "--headline",
+            "x",
+        ])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("occurs 2 times").and(predicate::str::contains("--nth 2")),
+        );
+    detente()
+        .arg("tag")
+        .arg(&ws)
+        .args([
+            "--article",
+            "WASHINGTON",
+            "--quote",
+            "Xi Jinping",
+            "--headline",
+            "x",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not found"));
+    detente()
+        .arg("tag")
+        .arg(&ws)
+        .args([
+            "--article",
+            "WASHINGTON",
+            "--quote",
+            "Vienna",
+            "--headline",
+            "x",
+            "--date",
+            "May 2023",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not a valid EDTF date"));
+    detente()
+        .arg("tag")
+        .arg(&ws)
+        .args([
+            "--article",
+            "WASHINGTON",
+            "--quote",
+            "Vienna",
+            "--event",
+            "evt_nope",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no event with id evt_nope"));
+    detente()
+        .arg("tag")
+        .arg(&ws)
+        .args([
+            "--article",
+            "WASHINGTON",
+            "--quote",
+            "Vienna",
+            "--event",
+            "e",
+            "--headline",
+            "x",
+        ])
+        .assert()
+        .code(2);
+    assert_eq!(
+        std::fs::read(&ws).unwrap(),
+        before,
+        "failed commands leave the file alone"
+    );
+    detente()
+        .arg("tag")
+        .arg(&ws)
+        .args([
+            "--article",
+            "WASHINGTON",
+            "--quote",
+            "Th",
+            "--nth",
+            "2",
+            "--headline",
+            "Second",
+        ])
+        .args(["--status", "planned"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn export_csv_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ws, event) = tagged_workspace(dir.path());
+    let out = detente()
+        .arg("export")
+        .arg(&ws)
+        .args(["--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["format"], "detente-export");
+    assert_eq!(v["kind"], "events");
+    let row = &v["rows"][0];
+    assert_eq!(row["id"], event.as_str());
+    assert_eq!(row["kind_label"], "Meet at a third location");
+    assert_eq!(row["earliest"], "2023-05-10");
+    assert_eq!(row["latest"], "2023-05-11");
+    assert_eq!(row["actors"][0]["code"], "USAGOV");
+    assert_eq!(row["passages"], 1);
+    assert_eq!(
+        row["quotes"][0],
+        "Jake Sullivan met Wang Yi (王毅) in Vienna"
+    );
+
+    let csv_path = dir.path().join("per.csv");
+    detente()
+        .arg("export")
+        .arg(&ws)
+        .args(["--format", "csv", "--per-passage", "-o"])
+        .arg(&csv_path)
+        .assert()
+        .success();
+    let mut r = csv::Reader::from_path(&csv_path).unwrap();
+    let headers = r.headers().unwrap().clone();
+    assert_eq!(&headers[0], "event_id");
+    let recs: Vec<_> = r.records().map(Result::unwrap).collect();
+    assert_eq!(recs.len(), 1);
+    let get = |k: &str| recs[0][headers.iter().position(|h| h == k).unwrap()].to_string();
+    assert_eq!(get("outlet"), "Reuters");
+    assert_eq!(get("published"), "2023-05-11");
+    assert_eq!(get("quote"), "Jake Sullivan met Wang Yi (王毅) in Vienna");
+    assert!(get("start").parse::<usize>().unwrap() > 20);
+}
+
+#[test]
+fn validate_lists_every_problem_and_stats_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ws, _) = tagged_workspace(dir.path());
+    detente()
+        .arg("validate")
+        .arg(&ws)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("valid"));
+    let out = detente()
+        .arg("stats")
+        .arg(&ws)
+        .arg("--json")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["articles"], 2);
+    assert_eq!(v["events"], 1);
+    assert_eq!(v["passages"], 1);
+    assert_eq!(v["actors"], 2);
+    assert_eq!(v["first_event_date"], "2023-05-10");
+    assert_eq!(v["last_event_date"], "2023-05-11");
+
+    let mut j: Value = serde_json::from_slice(&std::fs::read(&ws).unwrap()).unwrap();
+    j["events"][0]["evidence"][0]["article"] = "art_x".into();
+    j["events"][0]["kind"] = "999".into();
+    let bad = dir.path().join("bad.detente");
+    std::fs::write(&bad, serde_json::to_vec(&j).unwrap()).unwrap();
+    let out = detente()
+        .arg("validate")
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("unknown article art_x") && out.contains("\"999\" is not in the vocabulary"),
+        "{out}"
+    );
+    assert!(out.contains("2 problem(s)"), "{out}");
+    detente()
+        .arg("list")
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("bad.detente"));
+}
+
+#[test]
+fn imports_the_seeds_and_the_legacy_encodings() {
+    let Some(seeds) = common::shared("seeds") else {
+        return;
+    };
+    let Some(enc) = common::shared("realdata/encodings") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_ws(dir.path());
+    let out = detente()
+        .arg("import")
+        .arg(&ws)
+        .arg(&seeds)
+        .arg(&enc)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("added ")).count(),
+        8,
+        "{out}"
+    );
+    let w = detente::store::load(&ws).unwrap();
+    let by_file = |name: &str| w.articles.iter().find(|a| a.imported_from == name).unwrap();
+    assert_eq!(
+        by_file("000_c52344cd63a75b3e.txt").title,
+        "US And China's Diplomatic Thaw"
+    );
+    assert_eq!(by_file("004_15d38f3dc919dc95.txt").title, "twitter");
+    let gb = by_file("gb2312.acnnewswire.net.rss.xml");
+    assert!(
+        gb.text.contains("中国银联") && gb.text.contains("亚洲"),
+        "GB2312 decoded: {}",
+        &gb.text[..200]
+    );
+    let kr = by_file("euc-kr.acnnewswire.net.rss.xml");
+    assert!(
+        kr.text
+            .chars()
+            .any(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c)),
+        "EUC-KR decoded to Hangul"
+    );
+    let nl = by_file("windows-1252.dutch-prose.txt");
+    assert!(
+        !nl.text.contains('\u{fffd}'),
+        "no replacement characters in windows-1252 text"
+    );
+    for a in &w.articles {
+        assert!(!a.text.contains('\r'));
+        assert!(
+            !a.text.contains('\u{fffd}'),
+            "{} has replacement characters",
+            a.imported_from
+        );
+    }
+}
