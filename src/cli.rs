@@ -325,6 +325,14 @@ fn run_to(cmd: Command, out: &mut dyn Write) -> Res {
             office,
             aliases,
         } => {
+            let country = country.map(|c| c.trim().to_ascii_uppercase());
+            if let Some(c) = &country
+                && !crate::vocab::is_actor_country(c)
+            {
+                return Err(Failure(format!(
+                    "\"{c}\" is not an ISO 3166 alpha-3 country code (USA, CHN, RUS) or an IGO code (UNO, NATO, EUR)"
+                )));
+            }
             let mut ws = store::load(&workspace)?;
             let (id, _) = ops::actor_for_name(&mut ws, &name);
             let a = ws
@@ -333,7 +341,7 @@ fn run_to(cmd: Command, out: &mut dyn Write) -> Res {
                 .find(|a| a.id == id)
                 .expect("just found or made");
             if let Some(c) = country {
-                a.country = c.trim().to_ascii_uppercase();
+                a.country = c;
             }
             if let Some(s) = sector {
                 a.sector = s.trim().to_ascii_uppercase();

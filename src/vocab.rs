@@ -258,3 +258,27 @@ mod tests {
         assert_eq!(parse_colour("#ééé"), None);
     }
 }
+
+/// Codes for international organisations and groupings accepted where an
+/// actor's country goes (CAMEO codes IGOs this way).
+pub const IGO_CODES: &[&str] = &[
+    "IGO", "UNO", "NATO", "EUR", "ASN", "AFU", "APEC", "G7", "G20", "OPC", "WTO", "IMF", "WBK",
+    "SCO", "BRICS", "OSCE", "OAS", "ARL", "GCC", "ICC", "IAEA", "WHO",
+];
+
+/// Whether `code` is an ISO 3166-1 alpha-3 shaped code ("USA") or a known
+/// IGO code ("NATO").
+pub fn is_actor_country(code: &str) -> bool {
+    (code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())) || IGO_CODES.contains(&code)
+}
+
+#[cfg(test)]
+mod country_tests {
+    #[test]
+    fn country_codes() {
+        assert!(super::is_actor_country("CHN"));
+        assert!(super::is_actor_country("NATO"));
+        assert!(!super::is_actor_country("China"));
+        assert!(!super::is_actor_country("us"));
+    }
+}

@@ -505,3 +505,23 @@ fn imports_the_seeds_and_the_legacy_encodings() {
         );
     }
 }
+
+#[test]
+fn actor_country_must_be_a_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_ws(dir.path());
+    detente()
+        .arg("actor")
+        .arg(&ws)
+        .args(["Wang Yi", "--country", "China"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("alpha-3"));
+    detente()
+        .arg("actor")
+        .arg(&ws)
+        .args(["NATO council", "--country", "nato"])
+        .assert()
+        .success();
+    assert_eq!(detente::store::load(&ws).unwrap().actors[0].country, "NATO");
+}

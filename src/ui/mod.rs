@@ -58,6 +58,7 @@ pub struct DetenteApp {
     pub selected_event: Option<Id>,
     pub filter: String,
     galley: Option<(GalleyKey, Arc<Galley>)>,
+    shown_title: String,
 }
 
 #[derive(PartialEq, Clone)]
@@ -92,6 +93,7 @@ impl DetenteApp {
             selected_event: None,
             filter: String::new(),
             galley: None,
+            shown_title: String::new(),
         }
     }
 
@@ -312,8 +314,12 @@ impl DetenteApp {
 
 impl eframe::App for DetenteApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        ui.ctx()
-            .send_viewport_cmd(egui::ViewportCommand::Title(self.window_title()));
+        let title = self.window_title();
+        if title != self.shown_title {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
         self.frame(ui);
     }
 
