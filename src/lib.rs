@@ -8,9 +8,11 @@
 pub mod cli;
 pub mod dates;
 pub mod export;
+pub mod history;
 pub mod import;
 pub mod model;
 pub mod ops;
 pub mod store;
+pub mod timeline;
 pub mod ui;
 pub mod vocab;
