@@ -58,6 +58,9 @@ pub enum Shape {
 pub struct Mark {
     pub event: Id,
     pub lane: usize,
+    /// Vertical position: marks that would overlap in a lane are stacked
+    /// in rows below its first one.
+    pub y: f64,
     /// First day covered (x of its start).
     pub x0: f64,
     /// End of the last day covered (exclusive), so a day is 1.0 wide.
@@ -77,6 +80,10 @@ impl Mark {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Layout {
     pub lanes: Vec<String>,
+    /// y of each lane's first row (lanes go down from 0).
+    pub lane_y: Vec<f64>,
+    /// Rows each lane needs so that no two marks overlap.
+    pub lane_rows: Vec<usize>,
     /// Sorted by x0.
     pub marks: Vec<Mark>,
     /// Events per calendar month: (x of the month's first day, x of the next month's, count).
@@ -184,6 +191,7 @@ pub fn layout(ws: &Workspace, by: LaneBy) -> Layout {
             out.marks.push(Mark {
                 event: e.id.clone(),
                 lane,
+                y: 0.0,
                 x0: day_to_x(lo),
                 x1: day_to_x(hi) + 1.0,
                 shape,
@@ -206,6 +214,7 @@ pub fn layout(ws: &Workspace, by: LaneBy) -> Layout {
     }
     out.marks
         .sort_by(|a, b| a.x0.total_cmp(&b.x0).then_with(|| a.lane.cmp(&b.lane)));
+    stack(&mut out);
     out.months = months
         .into_iter()
         .filter_map(|((y, m), n)| {
@@ -215,6 +224,52 @@ pub fn layout(ws: &Workspace, by: LaneBy) -> Layout {
         })
         .collect();
     out
+}
+
+/// Days kept free after a mark before another may share its row.
+const ROW_GAP_DAYS: f64 = 4.0;
+
+/// Give each mark the first row of its lane that is free at its start
+/// (greedy interval colouring), then place lanes one under another.
+fn stack(out: &mut Layout) {
+    let mut row_ends: Vec<Vec<f64>> = vec![vec![]; out.lanes.len()];
+    let mut rows = vec![0usize; out.marks.len()];
+    for (i, m) in out.marks.iter().enumerate() {
+        let ends = &mut row_ends[m.lane];
+        let row = match ends.iter().position(|&end| end <= m.x0) {
+            Some(r) => r,
+            None => {
+                ends.push(f64::NEG_INFINITY);
+                ends.len() - 1
+            }
+        };
+        ends[row] = m.x1 + ROW_GAP_DAYS;
+        rows[i] = row;
+    }
+    out.lane_rows = row_ends.iter().map(|r| r.len().max(1)).collect();
+    let mut y = 0.0;
+    out.lane_y = out
+        .lane_rows
+        .iter()
+        .map(|&n| {
+            let top = y;
+            y -= n as f64 * 0.8 + 0.6;
+            top
+        })
+        .collect();
+    for (m, row) in out.marks.iter_mut().zip(rows) {
+        m.y = out.lane_y[m.lane] - row as f64 * 0.8;
+    }
+}
+
+/// The lowest y any mark may take (for the plot's bounds).
+pub fn bottom(layout: &Layout) -> f64 {
+    layout
+        .lane_y
+        .iter()
+        .zip(&layout.lane_rows)
+        .map(|(y, n)| y - (*n as f64 - 1.0) * 0.8)
+        .fold(0.0, f64::min)
 }
 
 /// An interval between two exact, unqualified days.
@@ -404,6 +459,23 @@ mod tests {
         assert_eq!(xi.shape, Shape::Vague, "an uncertain day is vague");
         assert_eq!(xi.status, Status::Planned);
         assert!(l.marks.windows(2).all(|w| w[0].x0 <= w[1].x0));
+        // No two marks in the same row overlap.
+        for (i, a) in l.marks.iter().enumerate() {
+            for b in &l.marks[i + 1..] {
+                if a.y == b.y {
+                    assert!(
+                        a.x1 <= b.x0 || b.x1 <= a.x0,
+                        "{} and {} overlap",
+                        a.event,
+                        b.event
+                    );
+                }
+            }
+        }
+        assert!(
+            l.lane_rows.iter().sum::<usize>() > l.lanes.len(),
+            "the long refusal interval forces a second row"
+        );
         let total: usize = l.months.iter().map(|m| m.2).sum();
         assert_eq!(total, ws.events.len() - 1);
         let by_actor = layout(&ws, LaneBy::Actor);

@@ -1,0 +1,537 @@
+//! The Reader: the article's text with tagged passages highlighted,
+//! selection, the tag bar, and jumps to passages.
+
+use super::DetenteApp;
+use crate::dates::DateValue;
+use crate::history::Edit;
+use crate::model::{Anchor, CharIndex, Event, Id, Passage, Status, new_id, now, short};
+use egui::text::{CCursor, LayoutJob, TextFormat};
+use egui::{Color32, FontId, Galley, Rect};
+use std::sync::Arc;
+
+#[derive(PartialEq, Clone)]
+struct Key {
+    article: Id,
+    width_bits: u32,
+    dark: bool,
+    modified: String,
+    selected_event: Option<Id>,
+}
+
+#[derive(Default)]
+pub struct ReaderState {
+    cache: Option<(Key, Arc<Galley>)>,
+    /// The selected chars of the open article (start < end).
+    pub selection: Option<(usize, usize)>,
+    /// A passage to scroll to on the next frame.
+    pub scroll_to: Option<Id>,
+    /// A passage to flash briefly, with the time the flash started.
+    pub flash: Option<(Id, Option<f64>)>,
+    pub picker_query: String,
+    pub status: String,
+    published_text: Option<(Id, String)>,
+    /// How many times the article text has been laid out (for tests).
+    pub layouts: usize,
+}
+
+/// The chars `s..e` with whitespace trimmed from both ends.
+fn trim_range(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+    let chars: Vec<char> = text.chars().skip(s).take(e.saturating_sub(s)).collect();
+    let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let trail = chars.iter().rev().take_while(|c| c.is_whitespace()).count();
+    let (a, b) = (s + lead, e.saturating_sub(trail));
+    (a < b).then_some((a, b))
+}
+
+/// The sentence around chars `s..e`, for a headline suggestion.
+pub fn sentence_around(text: &str, s: usize, e: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n' | '。' | '！' | '？');
+    let mut a = s.min(chars.len());
+    while a > 0 && !is_end(chars[a - 1]) {
+        a -= 1;
+    }
+    let mut b = e.min(chars.len());
+    while b < chars.len() && !is_end(chars[b]) {
+        b += 1;
+    }
+    if b < chars.len() && chars[b] != '\n' {
+        b += 1;
+    }
+    let sentence: String = chars[a..b].iter().collect::<String>().trim().to_string();
+    let mut out: String = sentence.chars().take(100).collect();
+    if sentence.chars().count() > 100 {
+        out.push('…');
+    }
+    out
+}
+
+impl DetenteApp {
+    /// Tag the selected text as a new event (Ctrl/Cmd+E).
+    pub fn tag_selection(&mut self) {
+        let Some((article, s, e)) = self.current_selection() else {
+            self.reader.status = "Select a passage in the text first.".into();
+            return;
+        };
+        let Some(a) = self.ws.article(&article) else {
+            return;
+        };
+        let Some(anchor) = Anchor::from_range(&a.text, s, e) else {
+            return;
+        };
+        let t = now();
+        let ev = Event {
+            id: new_id("evt"),
+            headline: sentence_around(&a.text, s, e),
+            kind: "040".into(),
+            date: a.published.clone().map(|d| {
+                let mut d = d;
+                d.expression = Some("publication date".into());
+                d.rule = Some("the article's date; check the text".into());
+                d
+            }),
+            actors: vec![],
+            place: String::new(),
+            status: Status::Occurred,
+            tags: vec![],
+            notes: String::new(),
+            evidence: vec![Passage {
+                id: new_id("psg"),
+                article: article.clone(),
+                anchor,
+            }],
+            created: t.clone(),
+            modified: t,
+        };
+        let id = ev.id.clone();
+        self.apply(Edit::new_event(ev));
+        self.selected_event = Some(id);
+        self.reader.selection = None;
+        self.reader.status = "New event: fill in its details in the inspector.".into();
+    }
+
+    /// Add the selected text as evidence for an existing event.
+    pub fn add_selection_to(&mut self, event: &Id) {
+        let Some((article, s, e)) = self.current_selection() else {
+            return;
+        };
+        let Some(a) = self.ws.article(&article) else {
+            return;
+        };
+        let Some(anchor) = Anchor::from_range(&a.text, s, e) else {
+            return;
+        };
+        let Some(before) = self.ws.event(event).cloned() else {
+            return;
+        };
+        if before
+            .evidence
+            .iter()
+            .any(|p| p.article == article && p.anchor.start == s && p.anchor.end == e)
+        {
+            self.reader.status = "That passage is already evidence for this event.".into();
+            return;
+        }
+        let mut after = before.clone();
+        after.evidence.push(Passage {
+            id: new_id("psg"),
+            article,
+            anchor,
+        });
+        after.modified = now();
+        self.apply(Edit::change_event(before, after));
+        self.selected_event = Some(event.clone());
+        self.reader.selection = None;
+        self.reader.picker_query.clear();
+    }
+
+    fn current_selection(&self) -> Option<(Id, usize, usize)> {
+        let article = self.selected_article.clone()?;
+        let (s, e) = self.reader.selection?;
+        let text = &self.ws.article(&article)?.text;
+        let (s, e) = trim_range(text, s, e)?;
+        Some((article, s, e))
+    }
+
+    /// Lay out the article with highlights, reusing the last layout until
+    /// the text, highlights, width, theme or selected event change.
+    fn galley(&mut self, ui: &egui::Ui, article: &Id, width: f32) -> Arc<Galley> {
+        let key = Key {
+            article: article.clone(),
+            width_bits: width.to_bits(),
+            dark: ui.visuals().dark_mode,
+            modified: self.ws.modified.clone(),
+            selected_event: self.selected_event.clone(),
+        };
+        if let Some((k, g)) = &self.reader.cache
+            && *k == key
+        {
+            return g.clone();
+        }
+        let job = self.layout_job(ui, article, width);
+        let galley = ui.fonts_mut(|f| f.layout_job(job));
+        self.reader.layouts += 1;
+        self.reader.cache = Some((key, galley.clone()));
+        galley
+    }
+
+    fn layout_job(&self, ui: &egui::Ui, article: &Id, width: f32) -> LayoutJob {
+        let mut job = LayoutJob::default();
+        job.wrap.max_width = width;
+        let Some(a) = self.ws.article(article) else {
+            return job;
+        };
+        let dark = ui.visuals().dark_mode;
+        let text_colour = ui.visuals().text_color();
+        let strong = ui.visuals().strong_text_color();
+        let font = FontId::proportional(15.5);
+        let n = a.char_len();
+        // Per char: the shortest covering passage wins, so a passage inside
+        // another stays visible; the selected event's passages are stronger.
+        let mut best: Vec<Option<(usize, Color32, bool)>> = vec![None; n];
+        for e in &self.ws.events {
+            let [r, g, b] = self
+                .ws
+                .event_type(&e.kind)
+                .map(|t| t.rgb())
+                .unwrap_or([128, 128, 128]);
+            let selected = self.selected_event.as_deref() == Some(e.id.as_str());
+            let alpha = match (selected, dark) {
+                (true, true) => 200,
+                (true, false) => 170,
+                (false, true) => 90,
+                (false, false) => 75,
+            };
+            let colour = Color32::from_rgba_unmultiplied(r, g, b, alpha);
+            for p in e.evidence.iter().filter(|p| &p.article == article) {
+                let len = p.anchor.end - p.anchor.start;
+                for slot in best
+                    .iter_mut()
+                    .take(p.anchor.end.min(n))
+                    .skip(p.anchor.start)
+                {
+                    if slot.is_none_or(|(l, _, sel)| {
+                        (selected && !sel) || ((selected || !sel) && len < l)
+                    }) {
+                        *slot = Some((len, colour, selected));
+                    }
+                }
+            }
+        }
+        let idx = CharIndex::new(&a.text);
+        let mut start = 0;
+        while start < n {
+            let here = best[start].map(|(_, c, s)| (c, s));
+            let mut end = start + 1;
+            while end < n && best[end].map(|(_, c, s)| (c, s)) == here {
+                end += 1;
+            }
+            job.append(
+                &a.text[idx.byte(start)..idx.byte(end)],
+                0.0,
+                TextFormat {
+                    font_id: font.clone(),
+                    color: if here.is_some_and(|(_, s)| s) {
+                        strong
+                    } else {
+                        text_colour
+                    },
+                    background: here.map(|(c, _)| c).unwrap_or(Color32::TRANSPARENT),
+                    ..Default::default()
+                },
+            );
+            start = end;
+        }
+        job
+    }
+}
+
+fn range_rect(galley: &Galley, origin: egui::Pos2, s: usize, e: usize) -> Rect {
+    let a = galley
+        .pos_from_cursor(CCursor::new(s))
+        .translate(origin.to_vec2());
+    let b = galley
+        .pos_from_cursor(CCursor::new(e))
+        .translate(origin.to_vec2());
+    if (a.top() - b.top()).abs() < 1.0 {
+        Rect::from_min_max(a.left_top(), b.right_bottom())
+    } else {
+        Rect::from_min_max(
+            egui::pos2(origin.x, a.top()),
+            egui::pos2(origin.x + galley.rect.width(), b.bottom()),
+        )
+    }
+}
+
+/// The article's header; returns the id of its title, which labels the text.
+fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::Id {
+    let Some(a) = app.ws.article(id).cloned() else {
+        return ui.scope_id();
+    };
+    let title_id = ui.heading(&a.title).id;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(if a.outlet.is_empty() {
+            "Unknown outlet"
+        } else {
+            &a.outlet
+        });
+        ui.separator();
+        let label = ui.label("Published");
+        let text = match &app.reader.published_text {
+            Some((aid, t)) if aid == id => t.clone(),
+            _ => a
+                .published
+                .as_ref()
+                .map(|d| d.edtf().to_string())
+                .unwrap_or_default(),
+        };
+        let mut buf = text.clone();
+        let resp = ui
+            .add(
+                egui::TextEdit::singleline(&mut buf)
+                    .desired_width(110.0)
+                    .hint_text("YYYY-MM-DD"),
+            )
+            .labelled_by(label.id);
+        if resp.changed() {
+            app.reader.published_text = Some((id.clone(), buf.clone()));
+        }
+        let parsed = if buf.trim().is_empty() {
+            Ok(None)
+        } else {
+            DateValue::parse(&buf).map(Some)
+        };
+        match &parsed {
+            Ok(Some(d)) => {
+                ui.weak(d.human());
+            }
+            Ok(None) => {
+                ui.weak("no date");
+            }
+            Err(e) => {
+                ui.colored_label(ui.visuals().error_fg_color, e.to_string());
+            }
+        }
+        if resp.lost_focus() {
+            app.reader.published_text = None;
+            if let Ok(d) = parsed
+                && d.as_ref().map(|d| d.edtf()) != a.published.as_ref().map(|d| d.edtf())
+            {
+                let mut after = a.clone();
+                after.published = d;
+                after.published_source = "set by user".into();
+                app.apply(Edit::change_article(a.clone(), after));
+            }
+        }
+        if !a.url.is_empty() {
+            ui.separator();
+            ui.hyperlink(&a.url);
+        }
+        if !a.imported_from.is_empty() {
+            ui.separator();
+            ui.weak(format!("from {}", a.imported_from));
+        }
+    });
+    title_id
+}
+
+/// The tag bar. It is always there (disabled without a selection) so the
+/// text never moves under the pointer while a selection is being made.
+fn tag_bar(app: &mut DetenteApp, ui: &mut egui::Ui) {
+    let selection = app.reader.selection;
+    ui.horizontal(|ui| {
+        ui.add_enabled_ui(selection.is_some(), |ui| {
+            if ui
+                .button("New event from selection")
+                .on_hover_text("Ctrl/Cmd+E")
+                .clicked()
+            {
+                app.tag_selection();
+            }
+            add_to_event_menu(app, ui);
+            if ui.button("Clear").clicked() {
+                app.reader.selection = None;
+            }
+        });
+        match selection {
+            Some((s, e)) => ui.weak(format!("{} characters selected", e - s)),
+            None => ui.weak("Select a passage in the text to tag it."),
+        };
+        if !app.reader.status.is_empty() {
+            ui.separator();
+            ui.weak(app.reader.status.clone());
+        }
+    });
+}
+
+fn add_to_event_menu(app: &mut DetenteApp, ui: &mut egui::Ui) {
+    ui.menu_button("Add to event…", |ui| {
+        let label = ui.label("Search events");
+        ui.add(
+            egui::TextEdit::singleline(&mut app.reader.picker_query)
+                .hint_text("headline, place, date"),
+        )
+        .labelled_by(label.id)
+        .request_focus();
+        let q = app.reader.picker_query.to_lowercase();
+        let mut chosen = None;
+        egui::ScrollArea::vertical()
+            .max_height(260.0)
+            .show(ui, |ui| {
+                for ev in crate::export::events_in_order(&app.ws) {
+                    let date = ev
+                        .date
+                        .as_ref()
+                        .map(|d| d.human())
+                        .unwrap_or_else(|| "undated".into());
+                    let line = format!("{date} · {}", ev.headline);
+                    if !q.is_empty()
+                        && !line.to_lowercase().contains(&q)
+                        && !ev.place.to_lowercase().contains(&q)
+                    {
+                        continue;
+                    }
+                    if ui.button(line).clicked() {
+                        chosen = Some(ev.id.clone());
+                    }
+                }
+            });
+        if let Some(id) = chosen {
+            app.add_selection_to(&id);
+            ui.close();
+        }
+    });
+}
+
+pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
+    let Some(id) = app.selected_article.clone() else {
+        ui.centered_and_justified(|ui| {
+            ui.label("Import articles to start: File > Import, or drop files here.")
+        });
+        return;
+    };
+    if app.ws.article(&id).is_none() {
+        return;
+    }
+    let title_id = header(app, ui, &id);
+    tag_bar(app, ui);
+    ui.separator();
+    let text_rc: Arc<str> = Arc::from(app.ws.article(&id).map(|a| a.text.as_str()).unwrap_or(""));
+    egui::ScrollArea::vertical()
+        .id_salt(("reader", &id))
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            let width = ui.available_width();
+            let galley = app.galley(ui, &id, width);
+            let mut layouter = |_ui: &egui::Ui, _t: &dyn egui::TextBuffer, _w: f32| galley.clone();
+            let mut text: &str = &text_rc;
+            let output = egui::TextEdit::multiline(&mut text)
+                .id_salt(("reader-text", &id))
+                .desired_width(width)
+                .frame(egui::Frame::NONE)
+                .layouter(&mut layouter)
+                .show(ui);
+            let resp = output.response.response.clone().labelled_by(title_id);
+            if let Some(r) = output.cursor_range {
+                let [a, b] = r.sorted_cursors();
+                if a.index.0 < b.index.0 {
+                    app.reader.selection = Some((a.index.0, b.index.0));
+                } else if resp.clicked() {
+                    app.reader.selection = None;
+                    click_highlight(app, &id, a.index.0);
+                }
+            }
+            if let Some(pid) = app.reader.scroll_to.clone()
+                && let Some(p) = app
+                    .ws
+                    .events
+                    .iter()
+                    .flat_map(|e| &e.evidence)
+                    .find(|p| p.id == pid && p.article == id)
+            {
+                let rect = range_rect(
+                    &output.galley,
+                    output.galley_pos,
+                    p.anchor.start,
+                    p.anchor.end,
+                );
+                ui.scroll_to_rect(rect, Some(egui::Align::Center));
+                app.reader.scroll_to = None;
+            }
+            flash(app, ui, &id, &output.galley, output.galley_pos);
+        });
+}
+
+fn click_highlight(app: &mut DetenteApp, article: &Id, at: usize) {
+    let hit = app
+        .ws
+        .events
+        .iter()
+        .flat_map(|e| e.evidence.iter().map(move |p| (e, p)))
+        .filter(|(_, p)| &p.article == article && p.anchor.start <= at && at < p.anchor.end)
+        .min_by_key(|(_, p)| p.anchor.end - p.anchor.start)
+        .map(|(e, _)| e.id.clone());
+    if let Some(ev) = hit {
+        app.select_event(&ev, false);
+        let headline = app
+            .ws
+            .event(&ev)
+            .map(|e| short(&e.headline))
+            .unwrap_or_default();
+        app.reader.status = format!("Selected: {headline}");
+    }
+}
+
+fn flash(app: &mut DetenteApp, ui: &egui::Ui, article: &Id, galley: &Galley, origin: egui::Pos2) {
+    let Some((pid, started)) = app.reader.flash.clone() else {
+        return;
+    };
+    let now = ui.input(|i| i.time);
+    let started = started.unwrap_or(now);
+    app.reader.flash = Some((pid.clone(), Some(started)));
+    let t = now - started;
+    if t > 1.6 {
+        app.reader.flash = None;
+        return;
+    }
+    if let Some(p) = app
+        .ws
+        .events
+        .iter()
+        .flat_map(|e| &e.evidence)
+        .find(|p| p.id == pid && &p.article == article)
+    {
+        let rect = range_rect(galley, origin, p.anchor.start, p.anchor.end).expand(3.0);
+        let alpha = (1.0 - t / 1.6).clamp(0.0, 1.0);
+        let colour = ui
+            .visuals()
+            .selection
+            .stroke
+            .color
+            .gamma_multiply(alpha as f32);
+        ui.painter().rect_stroke(
+            rect,
+            3.0,
+            egui::Stroke::new(3.0, colour),
+            egui::StrokeKind::Outside,
+        );
+        ui.ctx().request_repaint();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headline_is_the_sentence_around_the_selection() {
+        let text = "Intro line.\nUS adviser Jake Sullivan met Wang Yi in Vienna. They talked.";
+        let s = text.chars().position(|c| c == 'J').unwrap();
+        assert_eq!(
+            sentence_around(text, s, s + 13),
+            "US adviser Jake Sullivan met Wang Yi in Vienna."
+        );
+        assert_eq!(trim_range("  ab  ", 0, 6), Some((2, 4)));
+        assert_eq!(trim_range("   ", 0, 3), None);
+    }
+}
