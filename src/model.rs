@@ -52,9 +52,40 @@ macro_rules! has_id {
 }
 has_id!(Article, Event, Actor);
 
+static REVISIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// A number that changes whenever a workspace changes, unique across all
+/// workspaces in the process, so views can cache what they derive from
+/// one. Not saved, and ignored when comparing workspaces.
+#[derive(Debug, Clone)]
+pub struct Revision(u64);
+
+impl Revision {
+    pub fn next() -> Self {
+        Revision(REVISIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+    pub fn get(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Default for Revision {
+    fn default() -> Self {
+        Revision::next()
+    }
+}
+
+impl PartialEq for Revision {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Workspace {
+    #[serde(skip)]
+    pub revision: Revision,
     pub format: String,
     pub version: u32,
     pub id: Id,
@@ -358,6 +389,7 @@ impl Workspace {
     pub fn new(title: &str) -> Workspace {
         let t = now();
         Workspace {
+            revision: Revision::next(),
             format: FORMAT.into(),
             version: VERSION,
             id: new_id("ws"),
@@ -375,8 +407,10 @@ impl Workspace {
         }
     }
 
+    /// Record a change: a new revision and modification time.
     pub fn touch(&mut self) {
         self.modified = now();
+        self.revision = Revision::next();
     }
 
     pub fn article(&self, id: &str) -> Option<&Article> {

@@ -89,6 +89,8 @@ pub struct Layout {
     /// Events per calendar month: (x of the month's first day, x of the next month's, count).
     pub months: Vec<(f64, f64, usize)>,
     pub undated: usize,
+    /// Event type codes in use, sorted (for the legend).
+    pub kinds: Vec<String>,
 }
 
 fn dyad(ws: &Workspace, e: &Event) -> String {
@@ -215,6 +217,9 @@ pub fn layout(ws: &Workspace, by: LaneBy) -> Layout {
     out.marks
         .sort_by(|a, b| a.x0.total_cmp(&b.x0).then_with(|| a.lane.cmp(&b.lane)));
     stack(&mut out);
+    out.kinds = ws.events.iter().map(|e| e.kind.clone()).collect();
+    out.kinds.sort();
+    out.kinds.dedup();
     out.months = months
         .into_iter()
         .filter_map(|((y, m), n)| {

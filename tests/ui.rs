@@ -561,3 +561,22 @@ fn snapshot_dark() {
 fn snapshot_light() {
     snapshot(false, "main_light");
 }
+
+#[test]
+fn the_article_layout_is_cached_between_frames() {
+    let mut h = sample();
+    let n = h.state().reader.layouts;
+    assert!(n >= 1);
+    for _ in 0..5 {
+        h.event(Event::PointerMoved(Pos2::new(300.0, 300.0)));
+        h.step();
+    }
+    assert_eq!(h.state().reader.layouts, n, "no relayout without a change");
+    select_in_reader(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert!(
+        h.state().reader.layouts > n,
+        "a new highlight lays the text out again"
+    );
+}

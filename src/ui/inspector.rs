@@ -65,14 +65,11 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let mut new_actor: Option<Actor> = None;
     let mut jump: Option<(String, String)> = None;
     let mut delete = false;
-    let types = app.ws.vocabularies.event_types.clone();
-    let actors = app.ws.actors.clone();
-    let article_titles: std::collections::HashMap<String, String> = app
-        .ws
-        .articles
-        .iter()
-        .map(|a| (a.id.clone(), a.title.clone()))
-        .collect();
+    // Borrow the workspace and the inspector's state side by side: nothing
+    // is copied per frame.
+    let ws = &app.ws;
+    let types = &ws.vocabularies.event_types;
+    let actors = &ws.actors;
     let st = &mut app.inspector;
     let draft = st.draft.as_mut().expect("set above");
     egui::ScrollArea::vertical()
@@ -92,7 +89,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 .width(ui.available_width())
                 .show_ui(ui, |ui| {
                     let mut last_root = String::new();
-                    for t in &types {
+                    for t in types {
                         let root = root_of(&t.code).to_string();
                         if root != last_root {
                             ui.label(
@@ -324,7 +321,10 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             ui.strong(format!("Evidence ({})", draft.evidence.len()));
             let mut remove = None;
             for (i, p) in draft.evidence.iter().enumerate() {
-                let title = article_titles.get(&p.article).cloned().unwrap_or_default();
+                let title = ws
+                    .article(&p.article)
+                    .map(|a| a.title.clone())
+                    .unwrap_or_default();
                 ui.weak(short(&title));
                 ui.horizontal_wrapped(|ui| {
                     if ui

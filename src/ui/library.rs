@@ -26,21 +26,12 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         r.request_focus();
     }
     ui.separator();
-    let counts = app.ws.passage_counts();
-    let needle = app.filter.to_lowercase();
-    let shown: Vec<usize> = app
-        .ws
-        .articles
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| {
-            needle.is_empty()
-                || a.title.to_lowercase().contains(&needle)
-                || a.text.to_lowercase().contains(&needle)
-        })
-        .map(|(i, _)| i)
-        .collect();
-    if shown.is_empty() {
+    let key = (app.ws.revision.get(), app.filter.clone());
+    if app.library_cache.as_ref().is_none_or(|c| c.key != key) {
+        app.library_cache = Some(LibraryCache::build(&app.ws, key));
+    }
+    let cache = app.library_cache.as_ref().expect("just built");
+    if cache.rows.is_empty() {
         ui.weak(if app.ws.articles.is_empty() {
             "No articles yet."
         } else {
@@ -49,36 +40,73 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         return;
     }
     let mut clicked = None;
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) * 2.0
+        + ui.spacing().item_spacing.y * 2.0
+        + 4.0;
+    // Only the rows in view are laid out, however long the library.
     egui::ScrollArea::vertical()
         .id_salt("library")
         .auto_shrink(false)
-        .show(ui, |ui| {
-            for i in shown {
-                let a = &app.ws.articles[i];
+        .show_rows(ui, row_h, cache.rows.len(), |ui, range| {
+            for (i, meta) in &cache.rows[range] {
+                let a = &app.ws.articles[*i];
                 let selected = app.selected_article.as_deref() == Some(a.id.as_str());
-                let date = a
-                    .published
-                    .as_ref()
-                    .map(|d| d.human())
-                    .unwrap_or_else(|| "no date".into());
-                let n = counts.get(a.id.as_str()).copied().unwrap_or(0);
-                if ui.selectable_label(selected, &a.title).clicked() {
+                let title = egui::Button::selectable(selected, a.title.as_str()).truncate();
+                if ui.add(title).on_hover_text(&a.title).clicked() {
                     clicked = Some(a.id.clone());
                 }
-                let outlet = if a.outlet.is_empty() {
-                    "unknown outlet"
-                } else {
-                    &a.outlet
-                };
-                ui.weak(format!(
-                    "{outlet} · {date} · {n} passage{}",
-                    if n == 1 { "" } else { "s" }
-                ));
+                ui.add(egui::Label::new(egui::RichText::new(meta).weak()).truncate());
                 ui.add_space(4.0);
             }
         });
     if let Some(id) = clicked {
         app.selected_article = Some(id);
         app.reader.selection = None;
+    }
+}
+
+/// The library rows for one workspace state and filter, so that searching
+/// the full text happens once per change, not once per frame.
+pub struct LibraryCache {
+    key: (u64, String),
+    /// Article index and its meta line.
+    rows: Vec<(usize, String)>,
+}
+
+impl LibraryCache {
+    fn build(ws: &crate::model::Workspace, key: (u64, String)) -> Self {
+        let counts = ws.passage_counts();
+        let needle = key.1.to_lowercase();
+        let rows = ws
+            .articles
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| {
+                needle.is_empty()
+                    || a.title.to_lowercase().contains(&needle)
+                    || a.text.to_lowercase().contains(&needle)
+            })
+            .map(|(i, a)| {
+                let date = a
+                    .published
+                    .as_ref()
+                    .map(|d| d.human())
+                    .unwrap_or_else(|| "no date".into());
+                let n = counts.get(a.id.as_str()).copied().unwrap_or(0);
+                let outlet = if a.outlet.is_empty() {
+                    "unknown outlet"
+                } else {
+                    &a.outlet
+                };
+                (
+                    i,
+                    format!(
+                        "{outlet} · {date} · {n} passage{}",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                )
+            })
+            .collect();
+        LibraryCache { key, rows }
     }
 }

@@ -147,10 +147,11 @@ pub struct DetenteApp {
     pub inspector: inspector::InspectorState,
     pub timeline: timeline_view::TimelineState,
     pub table: table::TableState,
+    library_cache: Option<library::LibraryCache>,
     focus_filter: bool,
     allow_close: bool,
     last_autosave: f64,
-    autosaved_modified: String,
+    autosaved_revision: u64,
     dialog_tx: Sender<Dialog>,
     dialog_rx: Receiver<Dialog>,
     commands: Vec<Command>,
@@ -206,10 +207,11 @@ impl DetenteApp {
             inspector: Default::default(),
             timeline: Default::default(),
             table: Default::default(),
+            library_cache: None,
             focus_filter: false,
             allow_close: false,
             last_autosave: 0.0,
-            autosaved_modified: String::new(),
+            autosaved_revision: 0,
             dialog_tx,
             dialog_rx,
             commands: vec![],
@@ -446,7 +448,7 @@ impl DetenteApp {
         };
         if !self.is_dirty()
             || now - self.last_autosave < AUTOSAVE_SECS
-            || self.autosaved_modified == self.ws.modified
+            || self.autosaved_revision == self.ws.revision.get()
         {
             return;
         }
@@ -462,7 +464,7 @@ impl DetenteApp {
         let meta = serde_json::json!({ "path": self.path });
         if store::save(&self.ws, &recovery_file(dir)).is_ok() {
             let _ = std::fs::write(recovery_meta(dir), meta.to_string());
-            self.autosaved_modified = self.ws.modified.clone();
+            self.autosaved_revision = self.ws.revision.get();
         }
     }
 
@@ -476,7 +478,7 @@ impl DetenteApp {
                 let _ = std::fs::remove_file(f);
             }
         }
-        self.autosaved_modified.clear();
+        self.autosaved_revision = 0;
     }
 
     /// Bring back the work of a session that ended without saving.

@@ -14,7 +14,7 @@ struct Key {
     article: Id,
     width_bits: u32,
     dark: bool,
-    modified: String,
+    revision: u64,
     selected_event: Option<Id>,
 }
 
@@ -160,7 +160,7 @@ impl DetenteApp {
             article: article.clone(),
             width_bits: width.to_bits(),
             dark: ui.visuals().dark_mode,
-            modified: self.ws.modified.clone(),
+            revision: self.ws.revision.get(),
             selected_event: self.selected_event.clone(),
         };
         if let Some((k, g)) = &self.reader.cache
@@ -416,7 +416,6 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let title_id = header(app, ui, &id);
     tag_bar(app, ui);
     ui.separator();
-    let text_rc: Arc<str> = Arc::from(app.ws.article(&id).map(|a| a.text.as_str()).unwrap_or(""));
     egui::ScrollArea::vertical()
         .id_salt(("reader", &id))
         .auto_shrink(false)
@@ -424,7 +423,8 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             let width = ui.available_width();
             let galley = app.galley(ui, &id, width);
             let mut layouter = |_ui: &egui::Ui, _t: &dyn egui::TextBuffer, _w: f32| galley.clone();
-            let mut text: &str = &text_rc;
+            // Borrow the text: no per-frame copy of the article.
+            let mut text: &str = app.ws.article(&id).map(|a| a.text.as_str()).unwrap_or("");
             let output = egui::TextEdit::multiline(&mut text)
                 .id_salt(("reader-text", &id))
                 .desired_width(width)

@@ -4,6 +4,7 @@
 use super::DetenteApp;
 use crate::model::{Event, Status, Workspace};
 use egui_extras::{Column, TableBuilder};
+use std::sync::Arc;
 
 #[derive(Clone, Copy, PartialEq, Eq, Default, Debug)]
 pub enum SortBy {
@@ -14,8 +15,22 @@ pub enum SortBy {
     Status,
 }
 
+type RowCells = Vec<(String, [String; 5])>;
+type CacheKey = (
+    u64,
+    SortBy,
+    bool,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<Status>,
+);
+
 #[derive(Default)]
 pub struct TableState {
+    /// Rows for the last workspace state and filters: sorting and
+    /// filtering happen once per change, not once per frame.
+    cache: Option<(CacheKey, Arc<RowCells>)>,
     pub sort: SortBy,
     pub descending: bool,
     pub text: String,
@@ -108,29 +123,42 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             .response
             .labelled_by(l.id);
     });
-    let ids: Vec<(String, [String; 5])> = rows(&app.ws, &app.table)
-        .into_iter()
-        .map(|e| {
-            let label = app
-                .ws
-                .event_type(&e.kind)
-                .map(|t| t.label.clone())
-                .unwrap_or_default();
-            (
-                e.id.clone(),
-                [
-                    e.date
-                        .as_ref()
-                        .map(|d| d.human())
-                        .unwrap_or_else(|| "undated".into()),
+    let key = (
+        app.ws.revision.get(),
+        app.table.sort,
+        app.table.descending,
+        app.table.text.clone(),
+        app.table.kind.clone(),
+        app.table.actor.clone(),
+        app.table.status,
+    );
+    if app.table.cache.as_ref().is_none_or(|(k, _)| *k != key) {
+        let cells = rows(&app.ws, &app.table)
+            .into_iter()
+            .map(|e| {
+                let label = app
+                    .ws
+                    .event_type(&e.kind)
+                    .map(|t| t.label.clone())
+                    .unwrap_or_default();
+                let date = e
+                    .date
+                    .as_ref()
+                    .map(|d| d.human())
+                    .unwrap_or_else(|| "undated".into());
+                let cells = [
+                    date,
                     format!("{} {label}", e.kind),
                     e.headline.clone(),
-                    e.status.as_str().to_string(),
+                    e.status.as_str().into(),
                     e.place.clone(),
-                ],
-            )
-        })
-        .collect();
+                ];
+                (e.id.clone(), cells)
+            })
+            .collect();
+        app.table.cache = Some((key, Arc::new(cells)));
+    }
+    let ids = app.table.cache.as_ref().expect("just built").1.clone();
     let mut clicked = None;
     let mut sort_clicked = None;
     let selected = app.selected_event.clone();

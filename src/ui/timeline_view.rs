@@ -7,12 +7,13 @@ use crate::model::Status;
 use crate::timeline::{self, LaneBy, Layout, Mark, Shape};
 use egui::{Color32, Pos2, Rect, Stroke, StrokeKind};
 use egui_plot::{GridMark, Plot};
+use std::sync::Arc;
 
 #[derive(Default)]
 pub struct TimelineState {
     pub lane_by: LaneBy,
     pub fit_request: bool,
-    cache: Option<(String, LaneBy, Layout)>,
+    cache: Option<(u64, LaneBy, Arc<Layout>)>,
     /// Screen rectangles of the marks drawn last frame, for tests and hits.
     pub drawn: Vec<(String, Rect)>,
     /// Visible x range last frame.
@@ -21,23 +22,25 @@ pub struct TimelineState {
 
 impl TimelineState {
     /// The layout for the workspace as it is, rebuilt only after a change.
-    pub fn layout(&mut self, ws: &crate::model::Workspace) -> &Layout {
+    pub fn layout(&mut self, ws: &crate::model::Workspace) -> Arc<Layout> {
         let stale = self
             .cache
             .as_ref()
-            .is_none_or(|(m, by, _)| *m != ws.modified || *by != self.lane_by);
+            .is_none_or(|(m, by, _)| *m != ws.revision.get() || *by != self.lane_by);
         if stale {
             self.cache = Some((
-                ws.modified.clone(),
+                ws.revision.get(),
                 self.lane_by,
-                timeline::layout(ws, self.lane_by),
+                Arc::new(timeline::layout(ws, self.lane_by)),
             ));
         }
-        &self.cache.as_ref().expect("just set").2
+        self.cache.as_ref().expect("just set").2.clone()
     }
 }
 
 const STRIP: f64 = 1.6;
+/// Above this many marks in view, marks are aggregated per pixel column.
+const MAX_MARKS_DRAWN: usize = 1500;
 
 fn colour(m: &Mark, alpha: u8) -> Color32 {
     Color32::from_rgba_unmultiplied(m.colour[0], m.colour[1], m.colour[2], alpha)
@@ -126,8 +129,8 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             ));
         }
     });
-    legend(app, ui);
-    let layout = app.timeline.layout(&app.ws).clone();
+    let layout = app.timeline.layout(&app.ws);
+    legend(app, &layout, ui);
     let lanes = layout.lanes.clone();
     let lane_y = layout.lane_y.clone();
     let bottom = timeline::bottom(&layout);
@@ -217,13 +220,26 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         );
     }
     // Marks in view only; a day is at least 8 px wide so it can be hit.
-    let mut drawn = vec![];
-    let mut selected_rects = vec![];
-    for m in layout
+    // Zoomed far out, marks that would share a 4 px column of the same row
+    // are drawn once: the cost follows the pixels, not the event count.
+    let visible: Vec<&Mark> = layout
         .marks
         .iter()
         .filter(|m| m.x1 >= x_min && m.x0 <= x_max)
-    {
+        .collect();
+    let aggregate = visible.len() > MAX_MARKS_DRAWN;
+    let mut taken: std::collections::HashSet<(i64, i64)> = Default::default();
+    let mut drawn = vec![];
+    let mut selected_rects = vec![];
+    for m in visible {
+        if aggregate {
+            let px = t.position_from_point(&egui_plot::PlotPoint::new(m.x0, m.y));
+            if !taken.insert(((m.y * 10.0) as i64, (px.x / 4.0) as i64))
+                && selected.as_deref() != Some(m.event.as_str())
+            {
+                continue;
+            }
+        }
         let y = m.y;
         let a = t.position_from_point(&egui_plot::PlotPoint::new(m.x0, y));
         let b = t.position_from_point(&egui_plot::PlotPoint::new(m.x1, y));
@@ -278,12 +294,9 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     }
 }
 
-fn legend(app: &DetenteApp, ui: &mut egui::Ui) {
-    let mut kinds: Vec<&str> = app.ws.events.iter().map(|e| e.kind.as_str()).collect();
-    kinds.sort();
-    kinds.dedup();
+fn legend(app: &DetenteApp, layout: &Layout, ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
-        for k in kinds {
+        for k in &layout.kinds {
             let Some(t) = app.ws.event_type(k) else { continue };
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             let [r, g, b] = t.rgb();
