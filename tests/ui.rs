@@ -115,6 +115,7 @@ fn select_text_and_tag_it_as_a_new_event() {
         "headline prefilled from the sentence"
     );
     assert!(app.is_dirty());
+    assert!(app.reader.selection.is_none(), "the selection is consumed");
     // The inspector shows it.
     assert!(h.query_by_label("Headline").is_some());
 }

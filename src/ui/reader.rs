@@ -29,6 +29,8 @@ pub struct ReaderState {
     pub flash: Option<(Id, Option<f64>)>,
     pub picker_query: String,
     pub status: String,
+    /// Clear the text widget's own selection on the next frame.
+    clear_cursor: bool,
     published_text: Option<(Id, String)>,
     /// How many times the article text has been laid out (for tests).
     pub layouts: usize,
@@ -64,6 +66,14 @@ pub fn sentence_around(text: &str, s: usize, e: usize) -> String {
         out.push('…');
     }
     out
+}
+
+impl ReaderState {
+    /// Drop the selection, in our state and in the text widget.
+    pub fn clear_selection(&mut self) {
+        self.selection = None;
+        self.clear_cursor = true;
+    }
 }
 
 impl DetenteApp {
@@ -106,7 +116,7 @@ impl DetenteApp {
         let id = ev.id.clone();
         self.apply(Edit::new_event(ev));
         self.selected_event = Some(id);
-        self.reader.selection = None;
+        self.reader.clear_selection();
         self.reader.status = "New event: fill in its details in the inspector.".into();
     }
 
@@ -141,7 +151,7 @@ impl DetenteApp {
         after.modified = now();
         self.apply(Edit::change_event(before, after));
         self.selected_event = Some(event.clone());
-        self.reader.selection = None;
+        self.reader.clear_selection();
         self.reader.picker_query.clear();
     }
 
@@ -350,7 +360,7 @@ fn tag_bar(app: &mut DetenteApp, ui: &mut egui::Ui) {
             }
             add_to_event_menu(app, ui);
             if ui.button("Clear").clicked() {
-                app.reader.selection = None;
+                app.reader.clear_selection();
             }
         });
         match selection {
@@ -425,10 +435,18 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             let mut layouter = |_ui: &egui::Ui, _t: &dyn egui::TextBuffer, _w: f32| galley.clone();
             // Borrow the text: no per-frame copy of the article.
             let mut text: &str = app.ws.article(&id).map(|a| a.text.as_str()).unwrap_or("");
+            let text_id = ui.make_persistent_id(("reader-text", &id));
+            if std::mem::take(&mut app.reader.clear_cursor)
+                && let Some(mut st) = egui::text_edit::TextEditState::load(ui.ctx(), text_id)
+            {
+                st.cursor.set_char_range(None);
+                st.store(ui.ctx(), text_id);
+            }
             let output = egui::TextEdit::multiline(&mut text)
-                .id_salt(("reader-text", &id))
+                .id(text_id)
                 .desired_width(width)
                 .frame(egui::Frame::NONE)
+                .margin(egui::Margin::ZERO)
                 .layouter(&mut layouter)
                 .show(ui);
             let resp = output.response.response.clone().labelled_by(title_id);
