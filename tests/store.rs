@@ -202,3 +202,10 @@ fn the_bundled_sample_is_valid() {
         "the Vienna talks are one event with several passages"
     );
 }
+
+#[test]
+fn the_window_icon_decodes() {
+    let icon = detente::ui::window_icon().expect("the bundled icon is a PNG");
+    assert_eq!((icon.width, icon.height), (256, 256));
+    assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+}

@@ -23,6 +23,19 @@ const AUTOSAVE_SECS: f64 = 20.0;
 /// The sample workspace bundled into the binary, opened on first run.
 pub const SAMPLE: &[u8] = include_bytes!("../../workspaces/us-china-2023.detente");
 const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
+
+/// The window icon, decoded from the bundled PNG.
+pub fn window_icon() -> Option<egui::IconData> {
+    let img = image::load_from_memory_with_format(ICON_PNG, image::ImageFormat::Png)
+        .ok()?
+        .to_rgba8();
+    Some(egui::IconData {
+        width: img.width(),
+        height: img.height(),
+        rgba: img.into_raw(),
+    })
+}
 
 pub fn sample_workspace() -> Workspace {
     store::from_bytes(SAMPLE, "bundled sample").expect("the bundled sample is a valid workspace")
@@ -1011,8 +1024,12 @@ impl eframe::App for DetenteApp {
 
 /// Open the window; returns the process exit code.
 pub fn run(path: Option<PathBuf>) -> i32 {
+    let mut viewport = egui::ViewportBuilder::default();
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
+        viewport: viewport
             .with_app_id(APP_ID)
             .with_title("Detente")
             .with_inner_size([1400.0, 900.0])

@@ -36,13 +36,34 @@ pub struct ReaderState {
     pub layouts: usize,
 }
 
-/// The chars `s..e` with whitespace trimmed from both ends.
+/// A letter or digit of a script that separates words with spaces (a
+/// selection that starts or ends inside such a word grows to the whole
+/// word; CJK text has no spaces, so it is left as selected).
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() && c < '\u{2E80}'
+}
+
+/// The chars `s..e` with whitespace trimmed from both ends and cut words
+/// completed, as a passage to tag.
 fn trim_range(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
-    let chars: Vec<char> = text.chars().skip(s).take(e.saturating_sub(s)).collect();
-    let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
-    let trail = chars.iter().rev().take_while(|c| c.is_whitespace()).count();
-    let (a, b) = (s + lead, e.saturating_sub(trail));
-    (a < b).then_some((a, b))
+    let chars: Vec<char> = text.chars().collect();
+    let (mut a, mut b) = (s.min(chars.len()), e.min(chars.len()));
+    while a < b && chars[a].is_whitespace() {
+        a += 1;
+    }
+    while b > a && chars[b - 1].is_whitespace() {
+        b -= 1;
+    }
+    if a >= b {
+        return None;
+    }
+    while a > 0 && word_char(chars[a - 1]) && word_char(chars[a]) {
+        a -= 1;
+    }
+    while b < chars.len() && word_char(chars[b - 1]) && word_char(chars[b]) {
+        b += 1;
+    }
+    Some((a, b))
 }
 
 /// The sentence around chars `s..e`, for a headline suggestion.
@@ -551,5 +572,12 @@ mod tests {
         );
         assert_eq!(trim_range("  ab  ", 0, 6), Some((2, 4)));
         assert_eq!(trim_range("   ", 0, 3), None);
+        // "rity advisor Jake Sullivan met with top C" grows to whole words.
+        let t = "US security advisor Jake met Chinese diplomat";
+        let (a, b) = trim_range(t, 6, 30).unwrap();
+        assert_eq!(&t[a..b], "security advisor Jake met Chinese");
+        // CJK is taken as selected.
+        let t = "香港行政长官梁振英";
+        assert_eq!(trim_range(t, 2, 4), Some((2, 4)));
     }
 }

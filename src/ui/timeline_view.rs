@@ -202,9 +202,9 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         .iter()
         .filter(|m| m.1 >= x_min && m.0 <= x_max)
     {
-        let h = 0.9 * count as f64 / max_month;
-        let a = t.position_from_point(&egui_plot::PlotPoint::new(x0, 0.6));
-        let b = t.position_from_point(&egui_plot::PlotPoint::new(x1, 0.6 + h));
+        let h = 0.75 * count as f64 / max_month;
+        let a = t.position_from_point(&egui_plot::PlotPoint::new(x0, 0.8));
+        let b = t.position_from_point(&egui_plot::PlotPoint::new(x1, 0.8 + h));
         let r = Rect::from_two_pos(a, b).shrink2(egui::vec2(1.0, 0.0));
         painter.rect_filled(
             r,
