@@ -6,6 +6,7 @@
 //! over it.
 
 pub mod cli;
+pub mod datefind;
 pub mod dates;
 pub mod export;
 pub mod history;

@@ -525,3 +525,48 @@ fn actor_country_must_be_a_code() {
         .success();
     assert_eq!(detente::store::load(&ws).unwrap().actors[0].country, "NATO");
 }
+
+#[test]
+fn dates_lists_expressions_with_their_rules() {
+    let out = detente()
+        .args(["dates", "--published", "2023-05-13", "--json", "--text"])
+        .arg("Sullivan met Wang Yi in Vienna on Wednesday and Thursday; Biden and Xi met last November.")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v[0]["text"], "on Wednesday and Thursday");
+    assert_eq!(v[0]["edtf"], "2023-05-10/2023-05-11");
+    assert_eq!(v[0]["start"], 31);
+    assert_eq!(v[1]["earliest"], "2022-11-01");
+    assert!(
+        v[1]["rule"]
+            .as_str()
+            .unwrap()
+            .contains("relative to 13 May 2023")
+    );
+    detente()
+        .args(["dates", "--published", "13 May", "--text", "x"])
+        .assert()
+        .code(1);
+    detente().args(["dates"]).assert().code(2);
+    // On a workspace article, the article's date is the anchor.
+    let dir = tempfile::tempdir().unwrap();
+    let (ws, _) = tagged_workspace(dir.path());
+    let out = detente()
+        .arg("dates")
+        .arg(&ws)
+        .args(["--article", "WASHINGTON"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("2023-05-10/2023-05-11\t2023-05-10\t2023-05-11\ton Wednesday and Thursday"),
+        "{out}"
+    );
+}

@@ -581,3 +581,39 @@ fn the_article_layout_is_cached_between_frames() {
         "a new highlight lays the text out again"
     );
 }
+
+#[test]
+fn a_new_event_takes_its_date_from_the_expression_in_the_passage() {
+    let mut h = sample();
+    let (s, e) = {
+        let app = h.state();
+        let a = app
+            .ws
+            .article(app.selected_article.as_ref().unwrap())
+            .unwrap();
+        let quote = "Jake Sullivan met with top Chinese diplomat Wang Yi in Vienna, Austria, on Wednesday and Thursday.";
+        let hits = detente::ops::find_all(&a.text, quote);
+        hits[0]
+    };
+    h.state_mut().reader.selection = Some((s, e));
+    h.run();
+    h.get_by_label("New event from selection").click();
+    h.run();
+    let app = h.state();
+    let ev = app.ws.event(app.selected_event.as_ref().unwrap()).unwrap();
+    let d = ev.date.as_ref().unwrap();
+    assert_eq!(d.edtf(), "2023-05-10/2023-05-11");
+    assert_eq!(d.expression.as_deref(), Some("on Wednesday and Thursday"));
+    assert!(
+        d.rule
+            .as_deref()
+            .unwrap()
+            .contains("relative to 13 May 2023")
+    );
+    assert!(
+        h.query_by_label_contains("from “on Wednesday and Thursday”")
+            .is_some(),
+        "the inspector shows the reasoning"
+    );
+    assert!(h.query_by_label("10-11 May 2023").is_some());
+}

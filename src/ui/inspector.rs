@@ -127,14 +127,21 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             match &parsed {
                 Ok(Some(d)) => {
                     ui.label(egui::RichText::new(d.human()).strong());
-                    if let Some(expr) = &d.expression {
-                        ui.weak(format!(
-                            "from “{expr}”{}",
-                            d.rule
-                                .as_ref()
-                                .map(|r| format!(" ({r})"))
-                                .unwrap_or_default()
-                        ));
+                    // The reasoning belongs to the stored date, while it is unchanged.
+                    if let Some(stored) = draft.date.as_ref().filter(|x| x.edtf() == d.edtf())
+                        && let Some(expr) = &stored.expression
+                    {
+                        let rule = stored
+                            .rule
+                            .as_ref()
+                            .map(|r| format!(" ({r})"))
+                            .unwrap_or_default();
+                        ui.add(
+                            egui::Label::new(
+                                egui::RichText::new(format!("from “{expr}”{rule}")).weak(),
+                            )
+                            .wrap(),
+                        );
                     }
                 }
                 Ok(None) => {

@@ -34,6 +34,8 @@ pub struct ReaderState {
     published_text: Option<(Id, String)>,
     /// How many times the article text has been laid out (for tests).
     pub layouts: usize,
+    /// Date expressions of the open article, per workspace revision.
+    pub dates: Option<(u64, Id, Arc<Vec<crate::datefind::Found>>)>,
 }
 
 /// A letter or digit of a script that separates words with spaces (a
@@ -64,6 +66,22 @@ fn trim_range(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
         b += 1;
     }
     Some((a, b))
+}
+
+/// The date to prefill for a passage: from the date expression inside (or
+/// nearest to) it, resolved against the article's date; else the article's
+/// date itself, marked as such.
+pub fn suggested_date(a: &crate::model::Article, s: usize, e: usize) -> Option<DateValue> {
+    let anchor = a.published.as_ref().and_then(|d| d.earliest());
+    let found = crate::datefind::find_dates(&a.text, anchor);
+    if let Some(f) = crate::datefind::suggest_for(&found, &a.text, s, e) {
+        return f.value.clone();
+    }
+    a.published.clone().map(|mut d| {
+        d.expression = Some("the article's publication date".into());
+        d.rule = Some("no date expression near the passage; check the text".into());
+        d
+    })
 }
 
 /// The sentence around chars `s..e`, for a headline suggestion.
@@ -115,12 +133,7 @@ impl DetenteApp {
             id: new_id("evt"),
             headline: sentence_around(&a.text, s, e),
             kind: "040".into(),
-            date: a.published.clone().map(|d| {
-                let mut d = d;
-                d.expression = Some("publication date".into());
-                d.rule = Some("the article's date; check the text".into());
-                d
-            }),
+            date: suggested_date(a, s, e),
             actors: vec![],
             place: String::new(),
             status: Status::Occurred,
@@ -199,6 +212,16 @@ impl DetenteApp {
         {
             return g.clone();
         }
+        let stale_dates = self
+            .reader
+            .dates
+            .as_ref()
+            .is_none_or(|(r, a, _)| *r != key.revision || a != article);
+        if stale_dates && let Some(a) = self.ws.article(article) {
+            let anchor = a.published.as_ref().and_then(|d| d.earliest());
+            let found = crate::datefind::find_dates(&a.text, anchor);
+            self.reader.dates = Some((key.revision, article.clone(), Arc::new(found)));
+        }
         let job = self.layout_job(ui, article, width);
         let galley = ui.fonts_mut(|f| f.layout_job(job));
         self.reader.layouts += 1;
@@ -249,12 +272,25 @@ impl DetenteApp {
                 }
             }
         }
+        // Date expressions are underlined; hovering one shows its reading.
+        let mut dated = vec![false; n];
+        if let Some((_, aid, found)) = &self.reader.dates
+            && aid == article
+        {
+            for f in found.iter() {
+                for slot in dated.iter_mut().take(f.end.min(n)).skip(f.start) {
+                    *slot = true;
+                }
+            }
+        }
+        let underline = egui::Stroke::new(1.0, ui.visuals().weak_text_color());
         let idx = CharIndex::new(&a.text);
         let mut start = 0;
         while start < n {
             let here = best[start].map(|(_, c, s)| (c, s));
+            let date_here = dated[start];
             let mut end = start + 1;
-            while end < n && best[end].map(|(_, c, s)| (c, s)) == here {
+            while end < n && best[end].map(|(_, c, s)| (c, s)) == here && dated[end] == date_here {
                 end += 1;
             }
             job.append(
@@ -268,6 +304,11 @@ impl DetenteApp {
                         text_colour
                     },
                     background: here.map(|(c, _)| c).unwrap_or(Color32::TRANSPARENT),
+                    underline: if date_here {
+                        underline
+                    } else {
+                        egui::Stroke::NONE
+                    },
                     ..Default::default()
                 },
             );
@@ -471,6 +512,25 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 .layouter(&mut layouter)
                 .show(ui);
             let resp = output.response.response.clone().labelled_by(title_id);
+            if let Some(pos) = resp.hover_pos()
+                && let Some((_, aid, found)) = &app.reader.dates
+                && *aid == id
+            {
+                let at = output
+                    .galley
+                    .cursor_from_pos(pos - output.galley_pos)
+                    .index
+                    .0;
+                if let Some(f) = found.iter().find(|f| f.start <= at && at < f.end) {
+                    let reading = match &f.value {
+                        Some(v) => {
+                            format!("“{}” = {} ({})\n{}", f.text, v.human(), v.edtf(), f.rule)
+                        }
+                        None => format!("“{}”: {}", f.text, f.rule),
+                    };
+                    resp.clone().on_hover_text_at_pointer(reading);
+                }
+            }
             if let Some(r) = output.cursor_range {
                 let [a, b] = r.sorted_cursors();
                 if a.index.0 < b.index.0 {
