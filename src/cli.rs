@@ -1,6 +1,5 @@
 //! The command-line face: the same core as the window, for scripts.
 
-use crate::dates::DateValue;
 use crate::export;
 use crate::import::{self, Outcome};
 use crate::model::{Role, Status, Workspace};
@@ -314,7 +313,10 @@ fn run_to(cmd: Command, out: &mut dyn Write) -> Res {
                 .map_err(|e| in_file(&workspace, e))?
                 .id
                 .clone();
-            let date = published.as_deref().map(DateValue::parse).transpose()?;
+            let date = published
+                .as_deref()
+                .map(crate::datefind::parse_typed)
+                .transpose()?;
             let a = ws.article_mut(&id).expect("found above");
             if let Some(d) = date {
                 a.published = Some(d);
@@ -408,7 +410,10 @@ fn run_to(cmd: Command, out: &mut dyn Write) -> Res {
                     .map_err(|e| in_file(&workspace, e))?;
                 ev
             } else {
-                let date = date.as_deref().map(DateValue::parse).transpose()?;
+                let date = date
+                    .as_deref()
+                    .map(crate::datefind::parse_typed)
+                    .transpose()?;
                 let status = match status {
                     Some(s) => Status::parse(&s).ok_or_else(|| {
                         Failure(format!("unknown status \"{s}\"; use occurred, planned, postponed, cancelled or refused"))

@@ -103,7 +103,7 @@ fn rules() -> &'static [Rule] {
             // Parts of months.
             ("part of month", format!(r"\b(early|mid|late|the\s+end\s+of|the\s+beginning\s+of|end\s+of|mid-)\s*-?\s*({m})(?:\s+{y})?\b")),
             ("month year", format!(r"\b({m})\s+(?:of\s+)?{y}\b")),
-            ("relative month name", format!(r"\b(last|this|next|in|since|until|by|early|earlier)\s+({m})\b")),
+            ("relative month name", format!(r"\b(last|this|next|in|since|until|by|early|earlier|a|the)\s+({m})\b")),
             // Relative expressions.
             ("earlier/later this", r"\b(earlier|later)\s+this\s+(week|month|year)\b".to_string()),
             ("last/this/next unit", r"\b(last|this|next|past|coming)\s+(week|month|year|weekend|summer|winter|spring|autumn|fall)\b".to_string()),
@@ -125,31 +125,63 @@ fn rules() -> &'static [Rule] {
 /// Whether the sentence speaks of the future.
 fn future_tense(sentence: &str) -> bool {
     let s = sentence.to_lowercase();
-    [
-        " will ",
-        "'ll ",
-        " is due to",
-        " are due to",
-        " is scheduled to",
-        " are scheduled to",
-        " is set to",
-        " are set to",
-        " plans to",
-        " plan to",
-        " is expected to",
-        " are expected to",
-        " is to ",
-        " are to ",
-        " would visit",
-        " upcoming",
-        " is planned",
-        " are planned",
-        " could take place",
-        " could meet",
-        " might meet",
-    ]
-    .iter()
-    .any(|k| s.contains(k))
+    STRONG_FUTURE.iter().any(|k| s.contains(k))
+}
+
+/// Markers of the future strong enough to set the tense of a sentence.
+const STRONG_FUTURE: &[&str] = &[
+    " will ",
+    "'ll ",
+    "’ll ",
+    " is due to",
+    " are due to",
+    " is scheduled to",
+    " are scheduled to",
+    " is set to",
+    " are set to",
+    " plans to",
+    " plan to",
+    " is expected to",
+    " are expected to",
+    " is to ",
+    " are to ",
+    " would visit",
+    " upcoming",
+    " is planned",
+    " are planned",
+];
+
+/// Modals that speak of what may come ("could take place", "might meet"):
+/// only the clause they stand in is in the future.
+const WEAK_FUTURE: &[&str] = &[" could ", " might ", " may be ", " may also ", " can be "];
+
+/// The clause around chars `s..e`, inside its sentence: up to the nearest
+/// comma, semicolon, colon, dash or bracket on each side.
+fn clause(chars: &[char], s: usize, e: usize) -> String {
+    let (sa, sb) = sentence_bounds(chars, s, e);
+    let stop = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')');
+    let mut a = s;
+    while a > sa && !stop(chars[a - 1]) {
+        a -= 1;
+    }
+    let mut b = e.min(sb);
+    while b < sb && !stop(chars[b]) {
+        b += 1;
+    }
+    format!(" {} ", chars[a..b].iter().collect::<String>())
+}
+
+/// The tense that decides between the last and the next occurrence.
+fn is_future(chars: &[char], s: usize, e: usize) -> bool {
+    if past_verb_before(chars, s) {
+        return false;
+    }
+    let c = clause(chars, s, e).to_lowercase();
+    WEAK_FUTURE
+        .iter()
+        .chain(STRONG_FUTURE)
+        .any(|k| c.contains(k))
+        || future_tense(&sentence(chars, s, e))
 }
 
 /// Whether one of the three words before `start` is a past-tense verb
@@ -181,6 +213,12 @@ fn past_verb_before(chars: &[char], start: usize) -> bool {
                 | "went"
                 | "was"
                 | "were"
+                | "since"
+                | "ago"
+                | "earlier"
+                | "previous"
+                | "previously"
+                | "first"
                 | "had"
                 | "announced"
                 | "visited"
@@ -194,17 +232,49 @@ fn past_verb_before(chars: &[char], start: usize) -> bool {
     })
 }
 
-/// The sentence around chars `s..e` of `chars`.
-fn sentence(chars: &[char], s: usize, e: usize) -> String {
-    let stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-    let mut a = s;
-    while a > 0 && !stop(chars[a - 1]) {
+/// Whether the char at `i` ends a sentence: a newline, or '.', '!', '?'
+/// after a lowercase letter, digit or quote and before a space and a
+/// capital (so "U.S. Secretary" and "Aug. 4" do not end one).
+fn ends_sentence(chars: &[char], i: usize) -> bool {
+    match chars[i] {
+        '\n' | '。' | '！' | '？' => true,
+        '.' | '!' | '?' => {
+            let prev_ok = i == 0 || {
+                let p = chars[i - 1];
+                p.is_lowercase() || p.is_ascii_digit() || matches!(p, '"' | '”' | '’' | ')')
+            };
+            let next_ok = match chars.get(i + 1) {
+                None => true,
+                Some(c) if c.is_whitespace() => chars
+                    .get(i + 2)
+                    .is_none_or(|n| n.is_uppercase() || matches!(n, '"' | '“' | '‘')),
+                Some(c) => matches!(c, '"' | '”' | '’'),
+            };
+            prev_ok && next_ok
+        }
+        _ => false,
+    }
+}
+
+/// The chars of the sentence(s) around `s..e`: (start, end).
+pub fn sentence_bounds(chars: &[char], s: usize, e: usize) -> (usize, usize) {
+    let mut a = s.min(chars.len());
+    while a > 0 && !ends_sentence(chars, a - 1) {
         a -= 1;
     }
-    let mut b = e;
-    while b < chars.len() && !stop(chars[b]) {
+    let mut b = e.min(chars.len());
+    if b > a && ends_sentence(chars, b - 1) {
+        return (a, b);
+    }
+    while b < chars.len() && !ends_sentence(chars, b) {
         b += 1;
     }
+    (a, b)
+}
+
+/// The sentence around chars `s..e` of `chars`, padded with spaces.
+fn sentence(chars: &[char], s: usize, e: usize) -> String {
+    let (a, b) = sentence_bounds(chars, s, e);
     format!(" {} ", chars[a..b].iter().collect::<String>())
 }
 
@@ -231,6 +301,20 @@ fn interval(a: NaiveDate, b: NaiveDate) -> String {
 /// before) or a future-tense one before it (then the year after).
 fn year_for(month: u32, dom: Option<u32>, pubd: NaiveDate, future: bool) -> (i32, &'static str) {
     let y = pubd.year();
+    // Within six weeks of publication on the side the tense points to, or
+    // within a week on either side, the nearest year wins ("the visit of
+    // June 5 could help..." on 6 June).
+    let near = [y - 1, y, y + 1].into_iter().find(|&cy| {
+        let day = dom.unwrap_or(15).min(28);
+        NaiveDate::from_ymd_opt(cy, month, day).is_some_and(|d| {
+            let gap = (d - pubd).num_days();
+            let right_side = if future { gap >= 0 } else { gap <= 0 };
+            gap.abs() <= 7 || (right_side && gap.abs() <= 45)
+        })
+    });
+    if let Some(cy) = near {
+        return (cy, "the nearest such date to publication");
+    }
     let key = (month, dom.unwrap_or(if future { 31 } else { 1 }));
     let pkey = (pubd.month(), pubd.day());
     if !future && key > pkey {
@@ -251,7 +335,7 @@ fn weekday_near(w: Weekday, pubd: NaiveDate, future: bool, strict: bool) -> Naiv
     let t = w.num_days_from_monday() as i64;
     if future {
         let mut ahead = (t - p).rem_euclid(7);
-        if ahead == 0 {
+        if ahead == 0 && strict {
             ahead = 7;
         }
         pubd + Duration::days(ahead)
@@ -472,6 +556,17 @@ fn resolve(rule: &str, c: &Ctx) -> Result<(String, String), String> {
                     )
                 }
                 "this" => (p.year(), "'this' month name: publication year".to_string()),
+                "since" => {
+                    let y = if m <= p.month() {
+                        p.year()
+                    } else {
+                        p.year() - 1
+                    };
+                    (
+                        y,
+                        "'since' month name: the most recent one up to publication".to_string(),
+                    )
+                }
                 _ => {
                     let (y, how) = year_for(m, None, p, c.future);
                     (y, format!("month name: {how}, {tense} tense"))
@@ -662,8 +757,8 @@ fn resolve(rule: &str, c: &Ctx) -> Result<(String, String), String> {
                     "'next' weekday: the first one after publication",
                 ),
                 _ if c.future => (
-                    weekday_near(w, p, true, true),
-                    "weekday in a future-tense sentence: the next one after publication",
+                    weekday_near(w, p, true, false),
+                    "weekday in a future-tense sentence: the next one on or after publication",
                 ),
                 _ => (
                     weekday_near(w, p, false, false),
@@ -720,7 +815,7 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<Found> {
         }
         let ctx = Ctx {
             pubd: published,
-            future: !past_verb_before(&chars, start) && future_tense(&sentence(&chars, start, end)),
+            future: is_future(&chars, start, end),
             caps: &caps,
         };
         let (value, rule_text) = match resolve(rule.name, &ctx) {
@@ -798,7 +893,8 @@ fn is_title_word(chars: &[char], start: usize) -> bool {
 }
 
 /// The date to offer for a passage: the first expression inside it, else
-/// the nearest one in the same paragraph.
+/// the nearest one in the same sentence. Nothing further away: a date in
+/// the next sentence usually belongs to something else.
 pub fn suggest_for<'a>(
     found: &'a [Found],
     text: &str,
@@ -812,14 +908,7 @@ pub fn suggest_for<'a>(
         return inside;
     }
     let chars: Vec<char> = text.chars().collect();
-    let mut a = start.min(chars.len());
-    while a > 0 && chars[a - 1] != '\n' {
-        a -= 1;
-    }
-    let mut b = end.min(chars.len());
-    while b < chars.len() && chars[b] != '\n' {
-        b += 1;
-    }
+    let (a, b) = sentence_bounds(&chars, start, end.max(start + 1).min(chars.len()));
     found
         .iter()
         .filter(|f| f.value.is_some() && f.start >= a && f.end <= b)
@@ -830,4 +919,98 @@ pub fn suggest_for<'a>(
                 f.start.saturating_sub(end)
             }
         })
+}
+
+/// A date typed by a person: EDTF ("2023-05-10/2023-05-11", "2023-01~")
+/// or an ordinary form ("10-11 May 2023", "May 2023", "c. Jan 2023",
+/// "late June 2024", "Nov. 14, 2022"). "c."/"circa"/"about" make it
+/// approximate, a trailing "?" uncertain. Relative words need an anchor,
+/// so they are refused here.
+pub fn parse_typed(input: &str) -> Result<DateValue, crate::dates::DateError> {
+    let trimmed = input.trim();
+    if let Ok(v) = DateValue::parse(trimmed) {
+        return Ok(v);
+    }
+    let err = |reason: &str| crate::dates::DateError {
+        input: input.to_string(),
+        reason: reason.to_string(),
+    };
+    let mut s = trimmed.to_string();
+    let mut approximate = false;
+    for p in [
+        "c.",
+        "ca.",
+        "circa",
+        "about",
+        "around",
+        "approx.",
+        "approximately",
+        "~",
+    ] {
+        if s.to_lowercase().starts_with(p) {
+            s = s[p.len()..].trim().to_string();
+            approximate = true;
+            break;
+        }
+    }
+    let uncertain = s.ends_with('?');
+    let s = s.trim_end_matches('?').trim().to_string();
+    let found = find_dates(&s, None);
+    let [f] = found.as_slice() else {
+        return Err(err(
+            "write EDTF (2023-05-10, 2023-05, 2023-05-10/2023-05-11, 2023-01~) or a date such as 10-11 May 2023, May 2023, c. Jan 2023",
+        ));
+    };
+    if f.start != 0 || f.end != s.chars().count() {
+        return Err(err("only part of it reads as a date"));
+    }
+    let Some(v) = &f.value else {
+        return Err(err(
+            "a relative date needs the article's date; write the calendar date",
+        ));
+    };
+    let mut edtf = v.edtf().to_string();
+    let qualifier = match (approximate, uncertain) {
+        (true, true) => "%",
+        (true, false) => "~",
+        (false, true) => "?",
+        _ => "",
+    };
+    if !qualifier.is_empty() {
+        if edtf.contains('/') {
+            edtf = edtf
+                .split('/')
+                .map(|p| format!("{p}{qualifier}"))
+                .collect::<Vec<_>>()
+                .join("/");
+        } else {
+            edtf.push_str(qualifier);
+        }
+    }
+    DateValue::parse(&edtf)
+}
+
+#[cfg(test)]
+mod typed_tests {
+    use super::parse_typed;
+
+    #[test]
+    fn ordinary_forms_become_edtf() {
+        let p = |s: &str| parse_typed(s).map(|v| v.edtf().to_string());
+        assert_eq!(p("10-11 May 2023").unwrap(), "2023-05-10/2023-05-11");
+        assert_eq!(p("May 2023").unwrap(), "2023-05");
+        assert_eq!(p("c. Jan 2023").unwrap(), "2023-01~");
+        assert_eq!(p("late June 2024").unwrap(), "2024-06-21/2024-06-30");
+        assert_eq!(p("Nov. 14, 2022").unwrap(), "2022-11-14");
+        assert_eq!(p("14 November 2022?").unwrap(), "2022-11-14?");
+        assert_eq!(p(" 2023-05-10 ").unwrap(), "2023-05-10");
+        assert!(
+            p("last Wednesday")
+                .unwrap_err()
+                .to_string()
+                .contains("article's date")
+        );
+        assert!(p("next to nothing").is_err());
+        assert!(p("May 2023 and more").is_err());
+    }
 }

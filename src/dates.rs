@@ -234,6 +234,20 @@ fn human_interval(iv: &edtf_core::Interval) -> String {
                 let bb = edtf_core::Edtf::Date(b).bounds();
                 if let (Some(x), Some(y)) = (to_day(ba.earliest), to_day(bb.earliest)) {
                     let m = |d: NaiveDate| MONTHS[d.month0() as usize];
+                    let last = NaiveDate::from_ymd_opt(x.year(), x.month(), 28)
+                        .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+                        .and_then(|d| d.with_day(1))
+                        .and_then(|d| d.pred_opt());
+                    let same_month = x.year() == y.year() && x.month() == y.month();
+                    let part = match (x.day(), Some(y) == last, y.day()) {
+                        (1, _, 10) => Some("early"),
+                        (11, _, 20) => Some("mid"),
+                        (21, true, _) => Some("late"),
+                        _ => None,
+                    };
+                    if let (true, Some(part)) = (same_month, part) {
+                        return format!("{part} {} {}", m(x), x.year());
+                    }
                     return if x.year() == y.year() && x.month() == y.month() {
                         format!("{}-{} {} {}", x.day(), y.day(), m(x), x.year())
                     } else if x.year() == y.year() {
@@ -364,6 +378,9 @@ mod tests {
         assert_eq!(h("2022-11-14"), "14 November 2022");
         assert_eq!(h("2023-05-31/2023-06-02"), "31 May - 2 June 2023");
         assert_eq!(h("2023"), "2023");
+        assert_eq!(h("2024-06-21/2024-06-30"), "late June 2024");
+        assert_eq!(h("2023-05-01/2023-05-10"), "early May 2023");
+        assert_eq!(h("2023-05-21/2023-05-30"), "21-30 May 2023");
         assert!(DateValue::parse("2023-05-10").unwrap().is_exact_day());
         assert!(!DateValue::parse("2023-05").unwrap().is_exact_day());
         assert!(!DateValue::parse("2023-05-10~").unwrap().is_exact_day());

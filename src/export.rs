@@ -40,6 +40,8 @@ pub struct EventRow {
     pub passages: usize,
     pub quotes: Vec<String>,
     pub articles: Vec<ArticleRef>,
+    /// "sources disagree: ..." when the passages' dates conflict.
+    pub disagreement: Option<String>,
 }
 
 /// One row per event x passage.
@@ -61,6 +63,8 @@ pub struct PassageRow {
     pub start: usize,
     pub end: usize,
     pub quote: String,
+    /// The date this passage's article gives (EDTF), if any.
+    pub passage_date: Option<String>,
 }
 
 /// Events in date order (undated last), then by headline and id.
@@ -146,6 +150,7 @@ pub fn event_rows(ws: &Workspace) -> Vec<EventRow> {
                 passages: e.evidence.len(),
                 quotes: e.evidence.iter().map(|p| p.anchor.exact.clone()).collect(),
                 articles,
+                disagreement: e.disagreement(),
             }
         })
         .collect()
@@ -176,6 +181,7 @@ pub fn passage_rows(ws: &Workspace) -> Vec<PassageRow> {
                 start: p.anchor.start,
                 end: p.anchor.end,
                 quote: p.anchor.exact.clone(),
+                passage_date: p.date.as_ref().map(|d| d.edtf().to_string()),
             });
         }
     }
@@ -251,6 +257,7 @@ pub fn to_csv(ws: &Workspace, per_passage: bool) -> String {
                 "start",
                 "end",
                 "quote",
+                "passage_date",
             ])?;
             for r in passage_rows(ws) {
                 w.write_record([
@@ -270,6 +277,7 @@ pub fn to_csv(ws: &Workspace, per_passage: bool) -> String {
                     r.start.to_string(),
                     r.end.to_string(),
                     r.quote,
+                    opt(&r.passage_date),
                 ])?;
             }
         } else {

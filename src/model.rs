@@ -241,6 +241,10 @@ pub struct Passage {
     pub id: Id,
     pub article: Id,
     pub anchor: Anchor,
+    /// The date this passage's article gives for the event (from the
+    /// expression in or near the passage), so disagreeing sources show.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateValue>,
 }
 
 #[derive(
@@ -312,6 +316,37 @@ pub struct ActorRef {
     pub actor: Id,
     #[serde(default)]
     pub role: Role,
+}
+
+impl Event {
+    /// "sources disagree: 10 May 2023 / 11 May 2023" when two passages give
+    /// dates that cannot both be right (their ranges do not overlap).
+    pub fn disagreement(&self) -> Option<String> {
+        let dated: Vec<&DateValue> = self
+            .evidence
+            .iter()
+            .filter_map(|p| p.date.as_ref())
+            .collect();
+        let clash = dated.iter().enumerate().any(|(i, a)| {
+            dated[i + 1..].iter().any(|b| {
+                match (a.earliest(), a.latest(), b.earliest(), b.latest()) {
+                    (Some(a0), Some(a1), Some(b0), Some(b1)) => a1 < b0 || b1 < a0,
+                    _ => false,
+                }
+            })
+        });
+        if !clash {
+            return None;
+        }
+        let mut seen: Vec<String> = vec![];
+        for d in dated {
+            let h = d.human();
+            if !seen.contains(&h) {
+                seen.push(h);
+            }
+        }
+        Some(format!("sources disagree: {}", seen.join(" / ")))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -176,6 +176,16 @@ pub fn actor_for_name(ws: &mut Workspace, name: &str) -> (Id, bool) {
     (id, true)
 }
 
+/// The date the passage's article gives: from the expression in or nearest
+/// to the passage, resolved against the article's publication date.
+pub fn passage_date(ws: &Workspace, article: &Id, anchor: &Anchor) -> Option<DateValue> {
+    let a = ws.article(article)?;
+    let found =
+        crate::datefind::find_dates(&a.text, a.published.as_ref().and_then(|d| d.earliest()));
+    crate::datefind::suggest_for(&found, &a.text, anchor.start, anchor.end)
+        .and_then(|f| f.value.clone())
+}
+
 /// What a new event is made of, apart from its first passage.
 #[derive(Debug, Clone, Default)]
 pub struct NewEvent {
@@ -212,6 +222,7 @@ pub fn tag_new_event(
         }
     }
     ws.register_tags(&spec.tags);
+    let date = passage_date(ws, article, &anchor);
     ws.events.push(Event {
         id: id.clone(),
         headline: spec.headline.trim().to_string(),
@@ -226,6 +237,7 @@ pub fn tag_new_event(
             id: new_id("psg"),
             article: article.clone(),
             anchor,
+            date,
         }],
         created: t.clone(),
         modified: t,
@@ -252,6 +264,7 @@ pub fn add_evidence(
     anchor: Anchor,
 ) -> Result<Id, OpError> {
     check_anchor(ws, article, &anchor)?;
+    let date = passage_date(ws, article, &anchor);
     let e = ws
         .event_mut(event)
         .ok_or_else(|| OpError::NoEvent(event.clone()))?;
@@ -265,6 +278,7 @@ pub fn add_evidence(
         id: pid.clone(),
         article: article.clone(),
         anchor,
+        date,
     });
     e.modified = now();
     ws.touch();

@@ -69,6 +69,8 @@ pub struct Mark {
     pub status: Status,
     pub kind: String,
     pub colour: [u8; 3],
+    /// Its sources give dates that cannot all be right.
+    pub disputed: bool,
 }
 
 impl Mark {
@@ -182,6 +184,7 @@ pub fn layout(ws: &Workspace, by: LaneBy) -> Layout {
             .event_type(&e.kind)
             .map(|t| t.rgb())
             .unwrap_or([128, 128, 128]);
+        let disputed = e.disagreement().is_some();
         for key in lane_keys(ws, e, by) {
             let lane = match out.lanes.iter().position(|l| *l == key) {
                 Some(i) => i,
@@ -200,6 +203,7 @@ pub fn layout(ws: &Workspace, by: LaneBy) -> Layout {
                 status: e.status,
                 kind: e.kind.clone(),
                 colour,
+                disputed,
             });
         }
     }

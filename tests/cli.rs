@@ -286,7 +286,7 @@ fn tag_errors_list_what_was_found() {
             "--headline",
             "x",
             "--date",
-            "May 2023",
+            "Mayday",
         ])
         .assert()
         .code(1)

@@ -111,11 +111,18 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "next Friday",
         "2023-05-12",
     ),
+    // Wire style names the day of publication by its weekday, not "today".
     (
         "2023-05-12",
         "Talks are set to resume on Friday.",
         "on Friday",
-        "2023-05-19",
+        "2023-05-12",
+    ),
+    (
+        "2023-06-18",
+        "The visit could pave the way for a November meeting between Biden and Xi.",
+        "a November",
+        "2023-11",
     ),
     // Yesterday, today, tomorrow.
     (

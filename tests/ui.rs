@@ -617,3 +617,41 @@ fn a_new_event_takes_its_date_from_the_expression_in_the_passage() {
     );
     assert!(h.query_by_label("10-11 May 2023").is_some());
 }
+
+#[test]
+fn disagreeing_sources_are_shown_in_the_inspector() {
+    let mut app = DetenteApp::open(None);
+    let id = app
+        .ws
+        .events
+        .iter()
+        .find(|e| e.headline.contains("Vienna"))
+        .unwrap()
+        .id
+        .clone();
+    {
+        let e = app.ws.event_mut(&id).unwrap();
+        for p in e.evidence.iter_mut().skip(2) {
+            p.date = None;
+        }
+        e.evidence[0].date = Some(detente::dates::DateValue::parse("2023-05-10").unwrap());
+        e.evidence[1].date = Some(detente::dates::DateValue::parse("2023-05-12").unwrap());
+        assert_eq!(
+            e.disagreement().as_deref(),
+            Some("sources disagree: 10 May 2023 / 12 May 2023")
+        );
+        // Overlapping readings do not disagree.
+        e.evidence[1].date = Some(detente::dates::DateValue::parse("2023-05").unwrap());
+        assert!(e.disagreement().is_none());
+        e.evidence[1].date = Some(detente::dates::DateValue::parse("2023-05-12").unwrap());
+    }
+    app.ws.touch();
+    app.select_event(&id, false);
+    let h = harness(app);
+    assert!(
+        h.query_by_label_contains("sources disagree: 10 May 2023 / 12 May 2023")
+            .is_some()
+    );
+    let mark = h.state().timeline.layout_for_tests(&h.state().ws);
+    assert!(mark.marks.iter().any(|m| m.event == id && m.disputed));
+}

@@ -3,7 +3,6 @@
 //! leaves it) or a choice is made.
 
 use super::DetenteApp;
-use crate::dates::DateValue;
 use crate::history::Edit;
 use crate::model::{Actor, ActorRef, Event, Role, Status, new_id, now, short};
 use crate::vocab::{root_label, root_of};
@@ -115,14 +114,14 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             let r = ui
                 .add(
                     egui::TextEdit::singleline(&mut st.date_text)
-                        .hint_text("2023-05-10, 2023-05, 2023-05-10/2023-05-11, 2023-02~")
+                        .hint_text("2023-05-10, 10-11 May 2023, May 2023, c. Jan 2023")
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(l.id);
             let parsed = if st.date_text.trim().is_empty() {
                 Ok(None)
             } else {
-                DateValue::parse(&st.date_text).map(Some)
+                crate::datefind::parse_typed(&st.date_text).map(Some)
             };
             match &parsed {
                 Ok(Some(d)) => {
@@ -150,6 +149,9 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 Err(e) => {
                     ui.colored_label(ui.visuals().error_fg_color, e.to_string());
                 }
+            }
+            if let Some(msg) = draft.disagreement() {
+                ui.colored_label(ui.visuals().warn_fg_color, msg);
             }
             if r.lost_focus()
                 && let Ok(d) = parsed
@@ -332,7 +334,10 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                     .article(&p.article)
                     .map(|a| a.title.clone())
                     .unwrap_or_default();
-                ui.weak(short(&title));
+                match &p.date {
+                    Some(d) => ui.weak(format!("{} · says {}", short(&title), d.human())),
+                    None => ui.weak(short(&title)),
+                };
                 ui.horizontal_wrapped(|ui| {
                     if ui
                         .link(format!("“{}”", short(&p.anchor.exact)))

@@ -142,6 +142,7 @@ impl DetenteApp {
             evidence: vec![Passage {
                 id: new_id("psg"),
                 article: article.clone(),
+                date: crate::ops::passage_date(&self.ws, &article, &anchor),
                 anchor,
             }],
             created: t.clone(),
@@ -179,6 +180,7 @@ impl DetenteApp {
         let mut after = before.clone();
         after.evidence.push(Passage {
             id: new_id("psg"),
+            date: crate::ops::passage_date(&self.ws, &article, &anchor),
             article,
             anchor,
         });
@@ -371,7 +373,7 @@ fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::Id {
         let parsed = if buf.trim().is_empty() {
             Ok(None)
         } else {
-            DateValue::parse(&buf).map(Some)
+            crate::datefind::parse_typed(&buf).map(Some)
         };
         match &parsed {
             Ok(Some(d)) => {

@@ -21,6 +21,11 @@ pub struct TimelineState {
 }
 
 impl TimelineState {
+    /// The layout as the timeline would draw it (for tests).
+    pub fn layout_for_tests(&self, ws: &crate::model::Workspace) -> Layout {
+        timeline::layout(ws, self.lane_by)
+    }
+
     /// The layout for the workspace as it is, rebuilt only after a change.
     pub fn layout(&mut self, ws: &crate::model::Workspace) -> Arc<Layout> {
         let stale = self
@@ -280,9 +285,13 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 .unwrap_or_default();
             let headline = e.headline.clone();
             let status = e.status.as_str();
+            let disagreement = e.disagreement();
             response.on_hover_ui_at_pointer(|ui| {
                 ui.strong(headline);
                 ui.label(format!("{date} · {status}"));
+                if let Some(d) = disagreement {
+                    ui.colored_label(ui.visuals().warn_fg_color, d);
+                }
                 if !quote.is_empty() {
                     ui.weak(format!("“{quote}”"));
                 }
@@ -304,6 +313,6 @@ fn legend(app: &DetenteApp, layout: &Layout, ui: &mut egui::Ui) {
             ui.weak(format!("{} {}", t.code, t.label));
         }
         ui.separator();
-        ui.weak("filled: occurred · outline: planned/postponed · ×: cancelled/refused · hatched: month, year or uncertain date");
+        ui.weak("filled: occurred · outline: planned/postponed · ×: cancelled/refused · hatched: month, year or uncertain date · orange dot: sources disagree");
     });
 }
