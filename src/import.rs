@@ -36,6 +36,8 @@ pub enum Refusal {
     Unsupported(&'static str),
     #[error("cannot read the file: {0}")]
     Io(String),
+    #[error("cannot read the web page: {0}")]
+    Html(String),
 }
 
 /// Decode bytes to text: a BOM wins; then valid UTF-8; then the encoding
@@ -142,7 +144,6 @@ pub fn prepare_file(path: &Path, title: Option<&str>) -> Result<Prepared, Refusa
         .unwrap_or("")
         .to_ascii_lowercase();
     match ext.as_str() {
-        "html" | "htm" | "xhtml" => return Err(Refusal::Unsupported("HTML")),
         "pdf" => return Err(Refusal::Unsupported("PDF")),
         "docx" | "doc" | "odt" | "rtf" => return Err(Refusal::Unsupported("Word processor")),
         "epub" => return Err(Refusal::Unsupported("EPUB")),
@@ -167,6 +168,56 @@ pub fn prepare_file(path: &Path, title: Option<&str>) -> Result<Prepared, Refusa
     })
 }
 
+/// Whether the bytes are a web page (by name or by content).
+fn looks_like_html(bytes: &[u8], file_name: &str) -> bool {
+    let lower = file_name.to_ascii_lowercase();
+    if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
+        return true;
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// Prepare an article from a saved web page: main text and metadata.
+fn prepare_html(
+    bytes: &[u8],
+    file_name: &str,
+    title: Option<&str>,
+) -> Result<(Article, &'static str), Refusal> {
+    let page = crate::html::read_page(bytes).map_err(Refusal::Html)?;
+    if page.text.trim().is_empty() {
+        return Err(Refusal::Html("no article text found in the page".into()));
+    }
+    let title = match title {
+        Some(t) if !t.trim().is_empty() => t.trim().to_string(),
+        _ => page.title.clone(),
+    };
+    let notes = page
+        .charset_note
+        .as_ref()
+        .map(|n| format!("Import: {n}."))
+        .unwrap_or_default();
+    Ok((
+        Article {
+            id: new_id("art"),
+            title,
+            outlet: page.outlet,
+            url: page.url,
+            byline: page.byline,
+            language: page.language,
+            published: page.published,
+            published_source: page.published_source,
+            imported_from: file_name.to_string(),
+            imported_at: now(),
+            text_hash: text_hash(&page.text),
+            text: page.text,
+            notes,
+        },
+        page.encoding,
+    ))
+}
+
 /// Prepare an article from raw bytes.
 pub fn prepare_bytes(
     bytes: &[u8],
@@ -181,6 +232,9 @@ pub fn prepare_bytes(
     }
     if bytes.is_empty() {
         return Err(Refusal::Empty);
+    }
+    if looks_like_html(bytes, file_name) && binary_signature(bytes).is_none() {
+        return prepare_html(bytes, file_name, title);
     }
     let decoded = decode(bytes)?;
     let text = normalise(&decoded.text);

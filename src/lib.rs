@@ -10,6 +10,7 @@ pub mod datefind;
 pub mod dates;
 pub mod export;
 pub mod history;
+pub mod html;
 pub mod import;
 pub mod model;
 pub mod ops;

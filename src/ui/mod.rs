@@ -596,7 +596,10 @@ impl DetenteApp {
                 self.spawn_dialog(|| {
                     Dialog::Import(
                         rfd::FileDialog::new()
-                            .add_filter("Text", &["txt", "text", "md", "xml"])
+                            .add_filter(
+                                "Articles",
+                                &["txt", "text", "md", "xml", "html", "htm", "xhtml"],
+                            )
                             .pick_files()
                             .unwrap_or_default(),
                     )

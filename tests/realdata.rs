@@ -1,0 +1,125 @@
+//! Real web pages from ../shared/realdata (Readability's and newspaper's
+//! test pages, legacy-encoded texts). Skipped, saying so, when absent.
+
+use detente::import::prepare_file;
+use std::path::PathBuf;
+
+fn shared(rel: &str) -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(rel);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!(
+            "SKIPPED: {} is absent (../shared is not beside this clone)",
+            p.display()
+        );
+        None
+    }
+}
+
+/// Signs of text decoded with the wrong charset.
+fn mojibake(s: &str) -> Option<&'static str> {
+    if s.contains('\u{fffd}') {
+        return Some("replacement characters");
+    }
+    for pat in ["Ã©", "Ã¨", "â€™", "â€œ", "Ã¼", "Ã¶", "å…", "ä¸"] {
+        if s.contains(pat) {
+            return Some("UTF-8 read as Latin-1");
+        }
+    }
+    None
+}
+
+/// Whitespace collapsed and quotation marks dropped (newspaper's expected
+/// texts have C1 control characters where the pages have curly quotes).
+fn norm(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .filter(|c| !(matches!(c, '“' | '”' | '"' | '「' | '」') || (c.is_control() && *c != '\n')))
+        .collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn readability_pages_give_the_expected_titles_and_clean_text() {
+    let Some(dir) = shared("realdata/readability") else {
+        return;
+    };
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let Some(stem) = name.strip_suffix(".source.html") else {
+            continue;
+        };
+        n += 1;
+        let p = prepare_file(&path, None).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let a = p.article;
+        let expected: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join(format!("{stem}.expected-metadata.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            norm(&a.title),
+            norm(expected["title"].as_str().unwrap()),
+            "{name}"
+        );
+        assert!(a.text.chars().count() > 300, "{name}: text too short");
+        assert_eq!(mojibake(&a.text), None, "{name}");
+        assert_eq!(mojibake(&a.title), None, "{name}");
+        if let Some(site) = expected["siteName"].as_str() {
+            assert_eq!(a.outlet, site, "{name}: outlet");
+        }
+        if let Some(t) = expected["publishedTime"].as_str() {
+            assert_eq!(
+                a.published.as_ref().map(|d| d.edtf()),
+                Some(&t[..10]),
+                "{name}: date"
+            );
+        }
+    }
+    assert_eq!(n, 10);
+}
+
+#[test]
+fn the_mislabelled_qq_page_is_read_as_utf8() {
+    let Some(dir) = shared("realdata/readability") else {
+        return;
+    };
+    let p = prepare_file(&dir.join("qq.source.html"), None).unwrap();
+    assert_eq!(p.encoding, "UTF-8");
+    assert!(
+        p.article.notes.contains("declares GBK"),
+        "{}",
+        p.article.notes
+    );
+    assert!(p.article.text.contains("DeepMind"));
+}
+
+#[test]
+fn newspaper_pages_contain_the_expected_text() {
+    let Some(dir) = shared("realdata/newspaper") else {
+        return;
+    };
+    for stem in ["cnn_article", "chinese_article", "arabic_article"] {
+        let p = prepare_file(&dir.join(format!("{stem}.html")), None).unwrap();
+        let text = norm(&p.article.text);
+        let expected = std::fs::read_to_string(dir.join(format!("{stem}.expected.txt"))).unwrap();
+        let lines: Vec<String> = expected
+            .lines()
+            .map(norm)
+            .filter(|l| l.chars().count() > 20)
+            .collect();
+        let found = lines.iter().filter(|l| text.contains(l.as_str())).count();
+        let share = found as f64 / lines.len() as f64;
+        eprintln!("{stem}: {found} of {} expected lines", lines.len());
+        assert!(
+            share >= 0.8,
+            "{stem}: only {found} of {} expected lines found",
+            lines.len()
+        );
+        assert_eq!(mojibake(&p.article.text), None, "{stem}");
+    }
+}
