@@ -786,11 +786,13 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<Found> {
             hits.push((m.start(), m.end(), ri));
         }
     }
-    // Longest first at each start, earlier rules first; then no overlaps.
+    // Longest first ("in November 2022" over "in November"), then earlier
+    // rules, then earlier starts; a match overlapping a chosen one is dropped.
     hits.sort_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then((b.1 - b.0).cmp(&(a.1 - a.0)))
+        (b.1 - b.0)
+            .cmp(&(a.1 - a.0))
             .then(a.2.cmp(&b.2))
+            .then(a.0.cmp(&b.0))
     });
     let mut chosen: Vec<(usize, usize, usize)> = vec![];
     for h in hits {

@@ -245,6 +245,7 @@ pub fn prepare_bytes(
         Some(t) if !t.trim().is_empty() => t.trim().to_string(),
         _ => title_from_text(&text),
     };
+    let detected = crate::pubdate::detect(&text);
     Ok((
         Article {
             id: new_id("art"),
@@ -253,8 +254,10 @@ pub fn prepare_bytes(
             url: String::new(),
             byline: String::new(),
             language: String::new(),
-            published: None,
-            published_source: String::new(),
+            published: detected.as_ref().map(|c| c.value.clone()),
+            published_source: detected
+                .map(|c| format!("detected in the text, {}", c.describe()))
+                .unwrap_or_default(),
             imported_from: file_name.to_string(),
             imported_at: now(),
             text_hash: text_hash(&text),

@@ -14,6 +14,7 @@ pub mod html;
 pub mod import;
 pub mod model;
 pub mod ops;
+pub mod pubdate;
 pub mod store;
 pub mod timeline;
 pub mod ui;

@@ -123,3 +123,35 @@ fn newspaper_pages_contain_the_expected_text() {
         assert_eq!(mojibake(&p.article.text), None, "{stem}");
     }
 }
+
+#[test]
+fn the_seeds_get_the_publication_dates_a_careful_reader_gives() {
+    let Some(dir) = shared("seeds") else { return };
+    let date = |name: &str| {
+        let p = prepare_file(&dir.join(name), None).unwrap();
+        (
+            p.article.published.map(|d| d.edtf().to_string()),
+            p.article.published_source,
+        )
+    };
+    let (d, why) = date("000_c52344cd63a75b3e.txt");
+    assert_eq!(d.as_deref(), Some("2023-05-13"), "{why}");
+    assert!(why.contains("date line"), "{why}");
+    // The spun CNBC copy dates itself only in a photo caption.
+    assert_eq!(
+        date("001_34bf8912d10010c9.txt").0.as_deref(),
+        Some("2023-06-18")
+    );
+    // A Reuters dateline with no year, and no year anywhere in the text:
+    // no date is offered rather than a guessed one.
+    let (d, _) = date("002_b4784c596d54ca2c.txt");
+    assert_eq!(d, None);
+    // "June 19, 2024" at the top is the scrape date; "Updated on 06/19/2023" is the real one.
+    let (d, why) = date("003_2b9e090a54734f6f.txt");
+    assert_eq!(d.as_deref(), Some("2023-06-19"), "{why}");
+    assert!(why.contains("Updated on 06/19/2023"), "{why}");
+    assert_eq!(
+        date("004_15d38f3dc919dc95.txt").0.as_deref(),
+        Some("2023-06-06")
+    );
+}

@@ -655,3 +655,44 @@ fn disagreeing_sources_are_shown_in_the_inspector() {
     let mark = h.state().timeline.layout_for_tests(&h.state().ws);
     assert!(mark.marks.iter().any(|m| m.event == id && m.disputed));
 }
+
+#[test]
+fn the_reader_offers_the_other_dates_of_the_first_lines() {
+    let mut h = sample();
+    let id = h
+        .state()
+        .ws
+        .articles
+        .iter()
+        .find(|a| a.title.starts_with("Winking at Beijing"))
+        .unwrap()
+        .id
+        .clone();
+    h.state_mut().selected_article = Some(id.clone());
+    h.run();
+    assert!(h.query_by_label_contains("(set by user)").is_some());
+    h.get_by_label("Other dates (1)").click();
+    h.run();
+    h.get_by_label_contains("19 June 2024").click();
+    h.run();
+    let a = h.state().ws.article(&id).unwrap();
+    assert_eq!(a.published.as_ref().unwrap().edtf(), "2024-06-19");
+    assert!(
+        a.published_source.contains("June 19, 2024"),
+        "{}",
+        a.published_source
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state()
+            .ws
+            .article(&id)
+            .unwrap()
+            .published
+            .as_ref()
+            .unwrap()
+            .edtf(),
+        "2023-06-19"
+    );
+}

@@ -34,6 +34,8 @@ pub struct ReaderState {
     published_text: Option<(Id, String)>,
     /// How many times the article text has been laid out (for tests).
     pub layouts: usize,
+    /// Publication-date candidates of the open article, per revision.
+    pub pub_candidates: Option<(u64, Id, Vec<crate::pubdate::Candidate>)>,
     /// Date expressions of the open article, per workspace revision.
     pub dates: Option<(u64, Id, Arc<Vec<crate::datefind::Found>>)>,
 }
@@ -338,23 +340,53 @@ fn range_rect(galley: &Galley, origin: egui::Pos2, s: usize, e: usize) -> Rect {
 }
 
 /// The article's header; returns the id of its title, which labels the text.
+/// Set an article's publication date as one undoable step.
+fn set_published(app: &mut DetenteApp, id: &Id, date: Option<DateValue>, source: String) {
+    let Some(before) = app.ws.article(id).cloned() else {
+        return;
+    };
+    let mut after = before.clone();
+    after.published = date;
+    after.published_source = source;
+    app.apply(Edit::change_article(before, after));
+}
+
 fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::Id {
-    let Some(a) = app.ws.article(id).cloned() else {
+    // Only the small fields: the text is never copied per frame.
+    let Some((title, outlet, published, source, url, from)) = app.ws.article(id).map(|a| {
+        (
+            a.title.clone(),
+            a.outlet.clone(),
+            a.published.clone(),
+            a.published_source.clone(),
+            a.url.clone(),
+            a.imported_from.clone(),
+        )
+    }) else {
         return ui.scope_id();
     };
-    let title_id = ui.heading(&a.title).id;
+    let revision = app.ws.revision.get();
+    if app
+        .reader
+        .pub_candidates
+        .as_ref()
+        .is_none_or(|(r, a, _)| *r != revision || a != id)
+    {
+        let text = app.ws.article(id).map(|a| a.text.as_str()).unwrap_or("");
+        app.reader.pub_candidates = Some((revision, id.clone(), crate::pubdate::candidates(text)));
+    }
+    let title_id = ui.heading(&title).id;
     ui.horizontal_wrapped(|ui| {
-        ui.label(if a.outlet.is_empty() {
+        ui.label(if outlet.is_empty() {
             "Unknown outlet"
         } else {
-            &a.outlet
+            &outlet
         });
         ui.separator();
         let label = ui.label("Published");
         let text = match &app.reader.published_text {
             Some((aid, t)) if aid == id => t.clone(),
-            _ => a
-                .published
+            _ => published
                 .as_ref()
                 .map(|d| d.edtf().to_string())
                 .unwrap_or_default(),
@@ -386,24 +418,52 @@ fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::Id {
                 ui.colored_label(ui.visuals().error_fg_color, e.to_string());
             }
         }
+        if !source.is_empty() {
+            ui.weak(format!("({source})"));
+        }
+        // The other dates the first lines give: one click corrects the date.
+        let others: Vec<crate::pubdate::Candidate> = app
+            .reader
+            .pub_candidates
+            .as_ref()
+            .map(|(_, _, c)| {
+                c.iter()
+                    .filter(|c| Some(c.value.edtf()) != published.as_ref().map(|d| d.edtf()))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !others.is_empty() {
+            ui.menu_button(format!("Other dates ({})", others.len()), |ui| {
+                for c in others {
+                    let text = format!("{} — {}", c.value.human(), c.describe());
+                    if ui.button(text).clicked() {
+                        set_published(
+                            app,
+                            id,
+                            Some(c.value.clone()),
+                            format!("chosen by user, {}", c.describe()),
+                        );
+                        ui.close();
+                    }
+                }
+            });
+        }
         if resp.lost_focus() {
             app.reader.published_text = None;
             if let Ok(d) = parsed
-                && d.as_ref().map(|d| d.edtf()) != a.published.as_ref().map(|d| d.edtf())
+                && d.as_ref().map(|d| d.edtf()) != published.as_ref().map(|d| d.edtf())
             {
-                let mut after = a.clone();
-                after.published = d;
-                after.published_source = "set by user".into();
-                app.apply(Edit::change_article(a.clone(), after));
+                set_published(app, id, d, "set by user".into());
             }
         }
-        if !a.url.is_empty() {
+        if !url.is_empty() {
             ui.separator();
-            ui.hyperlink(&a.url);
+            ui.hyperlink(&url);
         }
-        if !a.imported_from.is_empty() {
+        if !from.is_empty() {
             ui.separator();
-            ui.weak(format!("from {}", a.imported_from));
+            ui.weak(format!("from {from}"));
         }
     });
     title_id
