@@ -136,6 +136,19 @@ pub enum Command {
         #[arg(long)]
         notes: Option<String>,
     },
+    /// Replace an article's text with a newer version of it, keeping its passages.
+    ///
+    /// Each passage is found again (where the diff carries it, else its quote nearest its old
+    /// place, else a close match); those not found are listed as orphans, never dropped.
+    #[command(after_help = EXIT_CODES)]
+    Reimport {
+        workspace: PathBuf,
+        /// Article id, title, or a unique part of the title.
+        #[arg(long)]
+        article: String,
+        /// The new version (text or web page).
+        file: PathBuf,
+    },
     /// Export events as CSV or JSON.
     #[command(after_help = EXIT_CODES)]
     Export {
@@ -453,6 +466,45 @@ fn run_to(cmd: Command, out: &mut dyn Write) -> Res {
             writeln!(out, "{id}")?;
             Ok(0)
         }
+        Command::Reimport {
+            workspace,
+            article,
+            file,
+        } => {
+            let mut ws = store::load(&workspace)?;
+            let id = ops::find_article(&ws, &article)
+                .map_err(|e| in_file(&workspace, e))?
+                .id
+                .clone();
+            let new = import::prepare_file(&file, None).map_err(|e| in_file(&file, e))?;
+            if ws
+                .article(&id)
+                .is_some_and(|a| a.text_hash == new.article.text_hash)
+            {
+                writeln!(out, "unchanged {id}")?;
+                return Ok(0);
+            }
+            let (edit, report) = crate::anchor::replace_text_edit(&ws, &id, &new.article)
+                .expect("the article was found above");
+            let orphan_start = ws.orphans.len();
+            edit.apply(&mut ws);
+            store::save(&ws, &workspace)?;
+            writeln!(
+                out,
+                "replaced {id}: {} kept, {} moved, {} changed slightly, {} orphaned",
+                report.exact, report.moved, report.fuzzy, report.orphans
+            )?;
+            for o in &ws.orphans[orphan_start..] {
+                writeln!(
+                    out,
+                    "orphan {} {}: \"{}\"",
+                    o.event,
+                    o.passage.id,
+                    crate::model::short(&o.passage.anchor.exact)
+                )?;
+            }
+            Ok(0)
+        }
         Command::Export {
             workspace,
             format,
@@ -561,6 +613,7 @@ fn run_to(cmd: Command, out: &mut dyn Write) -> Res {
                 "passages": passages,
                 "events": ws.events.len(),
                 "actors": ws.actors.len(),
+                "orphans": ws.orphans.len(),
                 "first_event_date": first.map(|d| d.to_string()),
                 "last_event_date": last.map(|d| d.to_string()),
             });
@@ -572,6 +625,7 @@ fn run_to(cmd: Command, out: &mut dyn Write) -> Res {
                     "passages",
                     "events",
                     "actors",
+                    "orphans",
                     "first_event_date",
                     "last_event_date",
                 ] {

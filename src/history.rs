@@ -20,6 +20,11 @@ pub enum Edit {
         before: Option<Box<Actor>>,
         after: Option<Box<Actor>>,
     },
+    /// The whole list of orphaned passages, before and after.
+    Orphans {
+        before: Vec<crate::anchor::Orphan>,
+        after: Vec<crate::anchor::Orphan>,
+    },
     Batch(Vec<Edit>),
 }
 
@@ -108,6 +113,13 @@ impl Edit {
                     after: before,
                 }
             }
+            Edit::Orphans { before, after } => {
+                ws.orphans = after.clone();
+                Edit::Orphans {
+                    before: after,
+                    after: before,
+                }
+            }
             Edit::Batch(edits) => {
                 let mut inv: Vec<Edit> = edits.into_iter().map(|e| e.apply(ws)).collect();
                 inv.reverse();
@@ -129,6 +141,7 @@ impl Edit {
             Edit::Event { .. } => "edit event",
             Edit::Actor { before: None, .. } => "new actor",
             Edit::Actor { .. } => "edit actor",
+            Edit::Orphans { .. } => "orphaned passages",
             Edit::Batch(v) => v
                 .iter()
                 .rev()

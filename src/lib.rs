@@ -5,6 +5,7 @@
 //! is plain Rust and knows nothing of egui; `cli` and `ui` are two faces
 //! over it.
 
+pub mod anchor;
 pub mod cli;
 pub mod datefind;
 pub mod dates;

@@ -104,6 +104,10 @@ pub struct Workspace {
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub notes: String,
+    /// Passages that lost their place when an article's text changed,
+    /// waiting to be placed again or dropped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub orphans: Vec<crate::anchor::Orphan>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -439,6 +443,7 @@ impl Workspace {
             },
             tags: vec![],
             notes: String::new(),
+            orphans: vec![],
         }
     }
 

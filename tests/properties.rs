@@ -170,3 +170,137 @@ fn sample_ws() -> Workspace {
     .unwrap();
     ws
 }
+
+mod reanchoring {
+    use detente::anchor::{Placed, reanchor};
+    use detente::model::Anchor;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "Sullivan",
+        "met",
+        "Wang",
+        "Yi",
+        "in",
+        "Vienna",
+        "on",
+        "Wednesday",
+        "talks",
+        "王毅",
+        "会见",
+        "Лавров",
+        "🇺🇸",
+        "e\u{301}",
+        "the",
+        "and",
+        "said",
+        "officials",
+        "Beijing",
+        "Washington",
+    ];
+
+    fn text() -> impl Strategy<Value = Vec<&'static str>> {
+        prop::collection::vec(prop::sample::select(WORDS), 30..80)
+    }
+
+    /// Insert or delete characters at char positions outside `keep`.
+    fn edit(
+        chars: &mut Vec<char>,
+        keep: (usize, usize),
+        at: usize,
+        del: bool,
+        ins: &str,
+    ) -> (usize, usize) {
+        let (s, e) = keep;
+        let at = at % (chars.len() + 1);
+        if at > s && at < e {
+            return keep;
+        }
+        if del && at < chars.len() && (at < s || at >= e) {
+            chars.remove(at);
+            return if at < s { (s - 1, e - 1) } else { keep };
+        }
+        let n = ins.chars().count();
+        for (i, c) in ins.chars().enumerate() {
+            chars.insert(at + i, c);
+        }
+        if at <= s { (s + n, e + n) } else { keep }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        #[test]
+        fn edits_around_a_passage_never_move_it(
+            words in text(),
+            pick in any::<prop::sample::Index>(),
+            len in 2usize..6,
+            edits in prop::collection::vec((any::<usize>(), any::<bool>(), "[a-z 王.]{1,6}"), 1..12),
+        ) {
+            let old = words.join(" ");
+            let wstart = pick.index(words.len().saturating_sub(len).max(1));
+            let before: usize = words[..wstart].iter().map(|w| w.chars().count() + 1).sum();
+            let quote = words[wstart..(wstart + len).min(words.len())].join(" ");
+            let (s, e) = (before, before + quote.chars().count());
+            let anchor = Anchor::from_range(&old, s, e).unwrap();
+            let mut chars: Vec<char> = old.chars().collect();
+            let mut keep = (s, e);
+            for (at, del, ins) in &edits {
+                keep = edit(&mut chars, keep, *at, *del, ins);
+            }
+            let new: String = chars.iter().collect();
+            match &reanchor(&old, &new, std::slice::from_ref(&anchor))[0] {
+                Placed::Exact(a) => {
+                    prop_assert_eq!(&a.exact, &anchor.exact);
+                    prop_assert_eq!((a.start, a.end), keep, "carried to where the edits put it");
+                }
+                Placed::Moved(a) => prop_assert_eq!(&a.exact, &anchor.exact),
+                other => prop_assert!(false, "edits outside the passage lost it: {:?}", other),
+            }
+        }
+
+        #[test]
+        fn edits_anywhere_never_put_it_on_other_words(
+            words in text(),
+            pick in any::<prop::sample::Index>(),
+            edits in prop::collection::vec((any::<prop::sample::Index>(), any::<bool>(), "[a-z ]{1,4}"), 1..8),
+        ) {
+            let old = words.join(" ");
+            let wstart = pick.index(words.len() - 4);
+            let before: usize = words[..wstart].iter().map(|w| w.chars().count() + 1).sum();
+            let quote = words[wstart..wstart + 4].join(" ");
+            let anchor = Anchor::from_range(&old, before, before + quote.chars().count()).unwrap();
+            let mut chars: Vec<char> = old.chars().collect();
+            for (at, del, ins) in &edits {
+                let at = at.index(chars.len());
+                if *del { chars.remove(at); } else { for (i, c) in ins.chars().enumerate() { chars.insert(at + i, c); } }
+            }
+            let new: String = chars.iter().collect();
+            match &reanchor(&old, &new, std::slice::from_ref(&anchor))[0] {
+                Placed::Exact(a) | Placed::Moved(a) => prop_assert_eq!(&a.exact, &anchor.exact),
+                Placed::Fuzzy(a, sim) => {
+                    prop_assert!(*sim >= detente::anchor::FUZZY_MIN);
+                    prop_assert!(strsim::normalized_levenshtein(&a.exact, &anchor.exact) >= detente::anchor::FUZZY_MIN);
+                }
+                Placed::Orphan => {}
+            }
+        }
+
+        #[test]
+        fn a_deleted_passage_becomes_an_orphan(words in text(), pick in any::<prop::sample::Index>()) {
+            let old = words.join(" ");
+            let wstart = pick.index(words.len() - 3);
+            let before: usize = words[..wstart].iter().map(|w| w.chars().count() + 1).sum();
+            let quote = format!("{} XQZ {}", words[wstart], words[wstart + 1]);
+            // Put a unique marker in the passage so it cannot be found elsewhere.
+            let mut marked: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+            marked.insert(wstart + 1, "XQZ".into());
+            let old_marked = marked.join(" ");
+            let _ = old;
+            let anchor = Anchor::from_range(&old_marked, before, before + quote.chars().count()).unwrap();
+            prop_assert_eq!(&anchor.exact, &quote);
+            let new = format!("{}{}", old_marked.chars().take(before).collect::<String>(), old_marked.chars().skip(before + quote.chars().count()).collect::<String>());
+            prop_assert_eq!(reanchor(&old_marked, &new, &[anchor]), vec![Placed::Orphan]);
+        }
+    }
+}

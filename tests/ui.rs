@@ -696,3 +696,57 @@ fn the_reader_offers_the_other_dates_of_the_first_lines() {
         "2023-06-19"
     );
 }
+
+#[test]
+fn a_new_version_keeps_passages_and_orphans_can_be_placed_again() {
+    let mut h = sample();
+    let id = h.state().selected_article.clone().unwrap();
+    let old = h.state().ws.article(&id).unwrap().text.clone();
+    let gone = "Biden and Chinese counterpart Xi Jinping met face-to-face for the first time last November, one day before the G20 summit in Bali.";
+    assert!(old.contains(gone));
+    let new_text = format!("Corrected version\n\n{}", old.replace(gone, ""));
+    let (new, _) = detente::import::prepare_bytes(new_text.as_bytes(), "nhk-v2.txt", None).unwrap();
+    let before_passages: usize = h.state().ws.events.iter().map(|e| e.evidence.len()).sum();
+    h.state_mut().reimport(&id, &new);
+    h.run();
+    let app = h.state();
+    assert_eq!(
+        app.ws.orphans.len(),
+        1,
+        "the deleted sentence's passage is an orphan"
+    );
+    let kept: usize = app.ws.events.iter().map(|e| e.evidence.len()).sum();
+    assert_eq!(kept, before_passages - 1, "every other passage is kept");
+    assert!(
+        app.ws.problems().is_empty(),
+        "all kept passages match the new text"
+    );
+    assert!(h.query_by_label_contains("1 orphaned").is_some());
+    // Place it at a selection in the reader.
+    let orphan_event = app.ws.orphans[0].event.clone();
+    h.state_mut().select_event(&orphan_event, false);
+    h.run();
+    assert!(h.query_by_label("Orphaned passages (1)").is_some());
+    h.state_mut().reader.selection = Some((0, 17));
+    h.run();
+    assert_eq!(h.state().reader.selection, Some((0, 17)));
+    h.get_by_label("Place at selection").scroll_to_me();
+    h.run();
+    h.get_by_label("Place at selection").click();
+    h.run();
+    assert!(
+        h.state().ws.orphans.is_empty(),
+        "{:?}",
+        h.state().ws.orphans
+    );
+    let ev = h.state().ws.event(&orphan_event).unwrap();
+    assert!(
+        ev.evidence
+            .iter()
+            .any(|p| p.anchor.exact == "Corrected version")
+    );
+    // Undo puts it back among the orphans.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().ws.orphans.len(), 1);
+}

@@ -64,6 +64,9 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let mut new_actor: Option<Actor> = None;
     let mut jump: Option<(String, String)> = None;
     let mut delete = false;
+    // (orphaned passage id, place it at the selection or drop it)
+    let mut orphan_action: Option<(String, bool)> = None;
+    let can_place = app.reader.selection.is_some() && app.selected_article.is_some();
     // Borrow the workspace and the inspector's state side by side: nothing
     // is copied per frame.
     let ws = &app.ws;
@@ -355,11 +358,40 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 draft.evidence.remove(i);
                 commit = true;
             }
+            // Passages that lost their place when an article's text changed.
+            let orphans: Vec<&crate::anchor::Orphan> =
+                ws.orphans.iter().filter(|o| o.event == draft.id).collect();
+            if !orphans.is_empty() {
+                ui.separator();
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("Orphaned passages ({})", orphans.len()),
+                );
+                for o in orphans {
+                    ui.weak(format!("“{}”", short(&o.passage.anchor.exact)));
+                    ui.horizontal(|ui| {
+                        if ui
+                            .add_enabled(can_place, egui::Button::new("Place at selection"))
+                            .on_hover_text("Select the passage's text in the reader first")
+                            .clicked()
+                        {
+                            orphan_action = Some((o.passage.id.clone(), true));
+                        }
+                        if ui.button("Drop").clicked() {
+                            orphan_action = Some((o.passage.id.clone(), false));
+                        }
+                    });
+                }
+            }
             ui.separator();
             if ui.button("Delete event").clicked() {
                 delete = true;
             }
         });
+    if let Some((pid, place)) = orphan_action {
+        resolve_orphan(app, &pid, place);
+        return;
+    }
     if let Some((article, passage)) = jump {
         app.jump_to_passage(&article, &passage);
     }
@@ -384,4 +416,54 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         after.modified = now();
         app.apply(Edit::change_event(stored, after));
     }
+}
+
+/// Place an orphaned passage at the reader's selection, or drop it; one
+/// undoable step either way.
+fn resolve_orphan(app: &mut DetenteApp, passage: &str, place: bool) {
+    let Some(orphan) = app
+        .ws
+        .orphans
+        .iter()
+        .find(|o| o.passage.id == passage)
+        .cloned()
+    else {
+        return;
+    };
+    let remaining: Vec<_> = app
+        .ws
+        .orphans
+        .iter()
+        .filter(|o| o.passage.id != passage)
+        .cloned()
+        .collect();
+    let mut edits = vec![Edit::Orphans {
+        before: app.ws.orphans.clone(),
+        after: remaining,
+    }];
+    if place {
+        let (Some(article), Some((s, e))) = (app.selected_article.clone(), app.reader.selection)
+        else {
+            return;
+        };
+        let Some(a) = app.ws.article(&article) else {
+            return;
+        };
+        let Some(anchor) = crate::model::Anchor::from_range(&a.text, s, e) else {
+            return;
+        };
+        let Some(before) = app.ws.event(&orphan.event).cloned() else {
+            return;
+        };
+        let mut after = before.clone();
+        after.evidence.push(crate::model::Passage {
+            anchor,
+            article,
+            ..orphan.passage.clone()
+        });
+        after.modified = now();
+        edits.push(Edit::change_event(before, after));
+        app.reader.clear_selection();
+    }
+    app.apply(Edit::Batch(edits));
 }

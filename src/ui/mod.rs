@@ -95,6 +95,8 @@ pub enum Command {
     ImportPaths(Vec<PathBuf>),
     ExportCsv,
     ExportJson,
+    /// Replace the open article's text with a newer version of it.
+    Reimport,
     Undo,
     Redo,
     Find,
@@ -115,6 +117,8 @@ enum Dialog {
     SaveAs(Option<PathBuf>),
     Import(Vec<PathBuf>),
     Export(Option<PathBuf>, bool),
+    /// A new version of an article, read on the dialog's thread.
+    Reimport(Id, Option<Result<Box<Prepared>, (PathBuf, Refusal)>>),
 }
 
 /// A background import: prepared files arrive one by one.
@@ -437,6 +441,32 @@ impl DetenteApp {
         }
     }
 
+    /// Give an article the text of its new version, keeping its passages
+    /// (those not found become orphans, listed in the inspector).
+    pub fn reimport(&mut self, article: &Id, new: &crate::model::Article) {
+        if self
+            .ws
+            .article(article)
+            .is_some_and(|a| a.text_hash == new.text_hash)
+        {
+            self.notices
+                .push("Imported: the new version's text is the same.".into());
+            return;
+        }
+        let Some((edit, r)) = crate::anchor::replace_text_edit(&self.ws, article, new) else {
+            return;
+        };
+        self.apply(edit);
+        self.notices.push(format!(
+            "Imported the new version: {} passages kept, {} moved, {} changed slightly, {} orphaned{}.",
+            r.exact,
+            r.moved,
+            r.fuzzy,
+            r.orphans,
+            if r.orphans > 0 { " (see the inspector of their events)" } else { "" }
+        ));
+    }
+
     fn export(&mut self, path: &Path, csv: bool) {
         let text = if csv {
             crate::export::to_csv(&self.ws, false)
@@ -620,6 +650,27 @@ impl DetenteApp {
                     )
                 });
             }
+            Command::Reimport => {
+                let Some(article) = self.selected_article.clone() else {
+                    return;
+                };
+                self.spawn_dialog(move || {
+                    let picked = rfd::FileDialog::new()
+                        .add_filter(
+                            "Articles",
+                            &["txt", "text", "md", "xml", "html", "htm", "xhtml"],
+                        )
+                        .pick_file();
+                    Dialog::Reimport(
+                        article,
+                        picked.map(|p| {
+                            import::prepare_file(&p, None)
+                                .map(Box::new)
+                                .map_err(|e| (p, e))
+                        }),
+                    )
+                });
+            }
             Command::Undo => {
                 if let Some(what) = self.history.undo(&mut self.ws) {
                     self.after_change();
@@ -652,6 +703,11 @@ impl DetenteApp {
                 }
                 Dialog::Import(paths) if !paths.is_empty() => self.start_import(paths),
                 Dialog::Export(Some(p), csv) => self.export(&p, csv),
+                Dialog::Reimport(article, Some(Ok(p))) => self.reimport(&article, &p.article),
+                Dialog::Reimport(_, Some(Err((path, why)))) => {
+                    self.refused
+                        .push((path.display().to_string(), why.to_string()));
+                }
                 _ => {}
             }
         }

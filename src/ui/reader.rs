@@ -465,6 +465,13 @@ fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::Id {
             ui.separator();
             ui.weak(format!("from {from}"));
         }
+        if ui
+            .small_button("New version…")
+            .on_hover_text("Replace the text with a corrected or newer version; passages are kept")
+            .clicked()
+        {
+            app.send(super::Command::Reimport);
+        }
     });
     title_id
 }
