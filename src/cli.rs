@@ -51,6 +51,10 @@ pub enum Command {
         workspace: PathBuf,
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Drop the lines proposed as boilerplate ("[ad_1]", "Source link", share prompts,
+        /// "See also" links, copyright footers, navigation words).
+        #[arg(long)]
+        drop_boilerplate: bool,
     },
     /// List the articles.
     #[command(after_help = EXIT_CODES)]
@@ -242,14 +246,18 @@ fn run_to(cmd: Command, out: &mut dyn Write) -> Res {
             writeln!(out, "created {} {}", ws.id, workspace.display())?;
             Ok(0)
         }
-        Command::Import { workspace, paths } => {
+        Command::Import {
+            workspace,
+            paths,
+            drop_boilerplate,
+        } => {
             let mut ws = store::load(&workspace)?;
             for p in &paths {
                 if !p.exists() {
                     return Err(Failure(format!("{}: no such file or folder", p.display())));
                 }
             }
-            let outcomes = import::import_paths(&mut ws, &paths);
+            let outcomes = import::import_paths(&mut ws, &paths, drop_boilerplate);
             let mut refused = false;
             let mut added = false;
             for o in &outcomes {

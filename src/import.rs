@@ -268,6 +268,22 @@ pub fn prepare_bytes(
     ))
 }
 
+/// Drop every proposed boilerplate line from a new article (before it has
+/// passages); returns how many lines went.
+pub fn strip_boilerplate(a: &mut Article) -> usize {
+    let proposals = crate::boilerplate::propose(&a.text);
+    let lines: Vec<usize> = proposals.iter().map(|p| p.line).collect();
+    if !lines.is_empty() {
+        a.text = crate::boilerplate::drop_lines(&a.text, &lines);
+        a.text_hash = text_hash(&a.text);
+        // A title read from a dropped line ("[ad_1]") is read again.
+        if proposals.iter().any(|p| p.text == a.title) {
+            a.title = title_from_text(&a.text);
+        }
+    }
+    lines.len()
+}
+
 /// Add a prepared article unless its text is already in the workspace.
 pub fn add_prepared(ws: &mut Workspace, p: Prepared) -> Outcome {
     if let Some(existing) = ws
@@ -315,12 +331,18 @@ pub fn collect_files(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-/// Import files and folders into the workspace, one outcome per file.
-pub fn import_paths(ws: &mut Workspace, paths: &[PathBuf]) -> Vec<Outcome> {
+/// Import files and folders into the workspace, one outcome per file;
+/// with `clean`, proposed boilerplate lines are dropped first.
+pub fn import_paths(ws: &mut Workspace, paths: &[PathBuf], clean: bool) -> Vec<Outcome> {
     collect_files(paths)
         .into_iter()
         .map(|path| match prepare_file(&path, None) {
-            Ok(p) => add_prepared(ws, p),
+            Ok(mut p) => {
+                if clean {
+                    strip_boilerplate(&mut p.article);
+                }
+                add_prepared(ws, p)
+            }
             Err(reason) => Outcome::Refused { path, reason },
         })
         .collect()

@@ -6,6 +6,7 @@
 //! over it.
 
 pub mod anchor;
+pub mod boilerplate;
 pub mod cli;
 pub mod datefind;
 pub mod dates;

@@ -570,3 +570,30 @@ fn dates_lists_expressions_with_their_rules() {
         "{out}"
     );
 }
+
+#[test]
+fn import_can_drop_boilerplate() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_ws(dir.path());
+    let f = write(
+        dir.path(),
+        "spun.txt",
+        "[ad_1]\nBlinken met Qin Gang in Beijing on Sunday.\n[ad_2]\nSource link\n".as_bytes(),
+    );
+    detente()
+        .arg("import")
+        .arg(&ws)
+        .arg(&f)
+        .arg("--drop-boilerplate")
+        .assert()
+        .success();
+    let w = detente::store::load(&ws).unwrap();
+    assert_eq!(
+        w.articles[0].text,
+        "Blinken met Qin Gang in Beijing on Sunday."
+    );
+    assert_eq!(
+        w.articles[0].title,
+        "Blinken met Qin Gang in Beijing on Sunday."
+    );
+}

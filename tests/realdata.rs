@@ -155,3 +155,38 @@ fn the_seeds_get_the_publication_dates_a_careful_reader_gives() {
         Some("2023-06-06")
     );
 }
+
+#[test]
+fn boilerplate_in_the_seeds_is_proposed_and_the_story_is_not() {
+    let Some(dir) = shared("seeds") else { return };
+    let mut all = vec![];
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = prepare_file(&e.unwrap().path(), None).unwrap();
+        all.extend(
+            detente::boilerplate::propose(&p.article.text)
+                .into_iter()
+                .map(|x| x.text),
+        );
+    }
+    for expected in [
+        "[ad_1]",
+        "[ad_2]",
+        "Source link",
+        "See also  Germany won the World Cup in Canada three times",
+        "twitter",
+        "Follow us on Telegram",
+        "Views: 227",
+        "More on International",
+    ] {
+        assert!(
+            all.iter().any(|l| l.replace('\u{a0}', " ") == expected),
+            "{expected} not proposed: {all:?}"
+        );
+    }
+    for story in ["Blinken", "Sullivan", "Kritenbrink", "balloon", "Wang Yi"] {
+        assert!(
+            !all.iter().any(|l| l.contains(story)),
+            "a story line was proposed: {all:?}"
+        );
+    }
+}

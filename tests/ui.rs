@@ -750,3 +750,56 @@ fn a_new_version_keeps_passages_and_orphans_can_be_placed_again() {
     h.run();
     assert_eq!(h.state().ws.orphans.len(), 1);
 }
+
+#[test]
+fn proposed_boilerplate_can_be_reviewed_and_dropped_keeping_passages() {
+    let mut h = sample();
+    let id = h
+        .state()
+        .ws
+        .articles
+        .iter()
+        .find(|a| a.title.contains("constructive talks"))
+        .unwrap()
+        .id
+        .clone();
+    h.state_mut().selected_article = Some(id.clone());
+    h.run();
+    let passages = |h: &Harness<'static, DetenteApp>| -> usize {
+        h.state()
+            .ws
+            .events
+            .iter()
+            .flat_map(|e| &e.evidence)
+            .filter(|p| p.article == id)
+            .count()
+    };
+    let before = passages(&h);
+    let n = h.state().reader.boilerplate.as_ref().unwrap().2.len();
+    assert!(n > 10, "the Caliber.az page has its navigation proposed");
+    h.get_by_label(&format!("Boilerplate ({n})")).click();
+    h.run();
+    // Keep one proposed line: untick it.
+    h.get_by_label_contains("Views: 227").scroll_to_me();
+    h.run();
+    h.get_by_label_contains("Views: 227").click();
+    h.run();
+    h.get_by_label(&format!("Drop {} lines", n - 1)).click();
+    h.run();
+    let a = h.state().ws.article(&id).unwrap();
+    assert!(!a.text.contains("play market"));
+    assert!(!a.text.starts_with("twitter"));
+    assert!(a.text.contains("Views: 227"), "the unticked line stays");
+    assert_eq!(passages(&h), before, "every passage is kept");
+    assert!(h.state().ws.problems().is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(
+        h.state()
+            .ws
+            .article(&id)
+            .unwrap()
+            .text
+            .starts_with("twitter")
+    );
+}

@@ -34,6 +34,10 @@ pub struct ReaderState {
     published_text: Option<(Id, String)>,
     /// How many times the article text has been laid out (for tests).
     pub layouts: usize,
+    /// Boilerplate proposals of the open article, per revision.
+    pub boilerplate: Option<(u64, Id, Vec<crate::boilerplate::Proposal>)>,
+    /// Proposed lines the user chose to keep.
+    pub keep_lines: std::collections::HashSet<usize>,
     /// Publication-date candidates of the open article, per revision.
     pub pub_candidates: Option<(u64, Id, Vec<crate::pubdate::Candidate>)>,
     /// Date expressions of the open article, per workspace revision.
@@ -374,6 +378,8 @@ fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::Id {
     {
         let text = app.ws.article(id).map(|a| a.text.as_str()).unwrap_or("");
         app.reader.pub_candidates = Some((revision, id.clone(), crate::pubdate::candidates(text)));
+        app.reader.boilerplate = Some((revision, id.clone(), crate::boilerplate::propose(text)));
+        app.reader.keep_lines.clear();
     }
     let title_id = ui.heading(&title).id;
     ui.horizontal_wrapped(|ui| {
@@ -465,6 +471,7 @@ fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::Id {
             ui.separator();
             ui.weak(format!("from {from}"));
         }
+        boilerplate_menu(app, ui, id);
         if ui
             .small_button("New version…")
             .on_hover_text("Replace the text with a corrected or newer version; passages are kept")
@@ -474,6 +481,66 @@ fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::Id {
         }
     });
     title_id
+}
+
+/// Proposed boilerplate lines: the user unticks what to keep and drops
+/// the rest, through the re-anchoring path (one undoable step).
+fn boilerplate_menu(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) {
+    let proposals = match &app.reader.boilerplate {
+        Some((_, a, p)) if a == id && !p.is_empty() => p.clone(),
+        _ => return,
+    };
+    // Ticking boxes must not close the menu.
+    let config = egui::containers::menu::MenuConfig::new()
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    egui::containers::menu::MenuButton::new(format!("Boilerplate ({})", proposals.len()))
+        .config(config)
+        .ui(ui, |ui| {
+            ui.label("Lines that look like site furniture. Untick any to keep.");
+            egui::ScrollArea::vertical()
+                .max_height(320.0)
+                .show(ui, |ui| {
+                    for p in &proposals {
+                        let mut drop = !app.reader.keep_lines.contains(&p.line);
+                        let text = format!("{} ({})", short(&p.text), p.reason);
+                        if ui.checkbox(&mut drop, text).changed() {
+                            if drop {
+                                app.reader.keep_lines.remove(&p.line);
+                            } else {
+                                app.reader.keep_lines.insert(p.line);
+                            }
+                        }
+                    }
+                });
+            let lines: Vec<usize> = proposals
+                .iter()
+                .map(|p| p.line)
+                .filter(|l| !app.reader.keep_lines.contains(l))
+                .collect();
+            if ui
+                .add_enabled(
+                    !lines.is_empty(),
+                    egui::Button::new(format!("Drop {} lines", lines.len())),
+                )
+                .clicked()
+            {
+                if let Some(a) = app.ws.article(id) {
+                    let mut new = a.clone();
+                    new.text = crate::boilerplate::drop_lines(&a.text, &lines);
+                    new.text_hash = crate::import::text_hash(&new.text);
+                    if let Some((edit, r)) = crate::anchor::replace_text_edit(&app.ws, id, &new) {
+                        app.apply(edit);
+                        app.reader.status = format!(
+                            "Dropped {} lines; {} passages kept, {} orphaned.",
+                            lines.len(),
+                            r.exact + r.moved + r.fuzzy,
+                            r.orphans
+                        );
+                    }
+                }
+                ui.close();
+            }
+        });
 }
 
 /// The tag bar. It is always there (disabled without a selection) so the
