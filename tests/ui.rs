@@ -803,3 +803,67 @@ fn proposed_boilerplate_can_be_reviewed_and_dropped_keeping_passages() {
             .starts_with("twitter")
     );
 }
+
+#[test]
+fn a_batch_import_can_be_cancelled_and_says_what_it_did() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..300 {
+        std::fs::write(
+            dir.path().join(format!("{i:03}.txt")),
+            format!("Article {i}\n\nBody of article number {i}."),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.path().join("dup.txt"),
+        "Article 7\n\nBody of article number 7.",
+    )
+    .unwrap();
+    let mut h = sample();
+    let before = h.state().ws.articles.len();
+    h.state_mut().start_import(vec![dir.path().to_path_buf()]);
+    h.state_mut().cancel_import();
+    for _ in 0..500 {
+        if h.state().import_job.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    let app = h.state();
+    assert!(app.import_job.is_none());
+    let summary = app.notices.last().expect("a summary").clone();
+    let added = app.ws.articles.len() - before;
+    assert!(
+        summary.starts_with(&format!("Imported {added} article")),
+        "{summary}"
+    );
+    assert!(added < 301, "{summary}");
+    if added < 300 {
+        assert!(summary.contains("cancelled after"), "{summary}");
+    }
+    // Without cancelling, everything arrives, in file order, duplicates noted.
+    let mut h = sample();
+    h.state_mut().start_import(vec![dir.path().to_path_buf()]);
+    for _ in 0..1000 {
+        if h.state().import_job.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    let app = h.state();
+    assert_eq!(
+        app.notices.last().unwrap(),
+        "Imported 300 articles, 1 duplicate."
+    );
+    let titles: Vec<&str> = app
+        .ws
+        .articles
+        .iter()
+        .skip(5)
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(titles[0], "Article 0");
+    assert_eq!(titles[299], "Article 299");
+}

@@ -127,11 +127,16 @@ pub struct ImportJob {
     pub total: usize,
     pub done: usize,
     prepared: Vec<Prepared>,
+    refused: usize,
+    /// Readers still running.
+    workers: usize,
+    cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 enum ImportMsg {
     Ok(Box<Prepared>),
     Refused(PathBuf, Refusal),
+    WorkerDone,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Default)]
@@ -372,48 +377,85 @@ impl DetenteApp {
         }
         let (tx, rx) = channel();
         let total = files.len();
-        std::thread::spawn(move || {
-            for f in files {
-                let msg = match import::prepare_file(&f, None) {
-                    Ok(p) => ImportMsg::Ok(Box::new(p)),
-                    Err(r) => ImportMsg::Refused(f, r),
-                };
-                if tx.send(msg).is_err() {
-                    return;
+        let files = std::sync::Arc::new(files);
+        let next = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        // One reader per core: files are taken from a shared counter.
+        let workers = std::thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .clamp(1, 8)
+            .min(total);
+        for _ in 0..workers {
+            let (tx, files, next, cancel) =
+                (tx.clone(), files.clone(), next.clone(), cancel.clone());
+            std::thread::spawn(move || {
+                use std::sync::atomic::Ordering;
+                while !cancel.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(f) = files.get(i) else { break };
+                    let msg = match import::prepare_file(f, None) {
+                        Ok(p) => ImportMsg::Ok(Box::new(p)),
+                        Err(r) => ImportMsg::Refused(f.clone(), r),
+                    };
+                    if tx.send(msg).is_err() {
+                        return;
+                    }
                 }
-            }
-        });
+                let _ = tx.send(ImportMsg::WorkerDone);
+            });
+        }
         self.import_job = Some(ImportJob {
             rx,
             total,
             done: 0,
             prepared: vec![],
+            refused: 0,
+            workers,
+            cancel,
         });
     }
 
-    /// Collect finished import work; when all files are in, add the
-    /// articles as one undoable step.
+    /// Stop reading more files; those already read are still added.
+    pub fn cancel_import(&mut self) {
+        if let Some(job) = &self.import_job {
+            job.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
+    /// Collect finished import work; when every reader is done, add the
+    /// articles as one undoable step and say what happened.
     pub fn poll_import(&mut self) {
         let Some(job) = &mut self.import_job else {
             return;
         };
         while let Ok(msg) = job.rx.try_recv() {
-            job.done += 1;
             match msg {
-                ImportMsg::Ok(p) => job.prepared.push(*p),
-                ImportMsg::Refused(path, r) => self
-                    .refused
-                    .push((path.display().to_string(), r.to_string())),
+                ImportMsg::Ok(p) => {
+                    job.done += 1;
+                    job.prepared.push(*p)
+                }
+                ImportMsg::Refused(path, r) => {
+                    job.done += 1;
+                    job.refused += 1;
+                    self.refused
+                        .push((path.display().to_string(), r.to_string()))
+                }
+                ImportMsg::WorkerDone => job.workers -= 1,
             }
         }
-        if job.done < job.total {
+        if job.workers > 0 {
             return;
         }
         let job = self.import_job.take().expect("checked above");
+        let cancelled = job.done < job.total;
         let mut edits = vec![];
         let mut batch_hashes: std::collections::HashSet<String> = Default::default();
         let mut first_added = None;
-        for p in job.prepared {
+        let mut duplicates = 0;
+        let mut prepared = job.prepared;
+        // The order of the files, whichever reader finished first.
+        prepared.sort_by(|a, b| a.path.cmp(&b.path));
+        for p in prepared {
             let name = p.path.display().to_string();
             let dup = batch_hashes.contains(&p.article.text_hash)
                 || self
@@ -422,23 +464,39 @@ impl DetenteApp {
                     .iter()
                     .any(|a| a.text_hash == p.article.text_hash);
             if dup {
+                duplicates += 1;
                 self.refused
                     .push((name, "already in the workspace (duplicate)".into()));
                 continue;
             }
-            first_added.get_or_insert(p.article.id.clone());
-            batch_hashes.insert(p.article.text_hash.clone());
-            edits.push(Edit::new_article(p.article));
+            // Ids in file order, so the library lists files in that order.
+            let mut article = p.article;
+            article.id = crate::model::new_id("art");
+            first_added.get_or_insert(article.id.clone());
+            batch_hashes.insert(article.text_hash.clone());
+            edits.push(Edit::new_article(article));
         }
         let n = edits.len();
         if n > 0 {
             self.apply(Edit::Batch(edits));
             self.selected_article = first_added;
-            self.notices.push(format!(
-                "Imported {n} article{}.",
-                if n == 1 { "" } else { "s" }
+        }
+        let plural = |k: usize, w: &str| format!("{k} {w}{}", if k == 1 { "" } else { "s" });
+        let mut summary = format!("Imported {}", plural(n, "article"));
+        if duplicates > 0 {
+            summary.push_str(&format!(", {}", plural(duplicates, "duplicate")));
+        }
+        if job.refused > 0 {
+            summary.push_str(&format!(", {} refused (listed below)", job.refused));
+        }
+        if cancelled {
+            summary.push_str(&format!(
+                "; cancelled after {} of {} files",
+                job.done, job.total
             ));
         }
+        summary.push('.');
+        self.notices.push(summary);
     }
 
     /// Give an article the text of its new version, keeping its passages
@@ -1000,10 +1058,16 @@ impl DetenteApp {
             self.menu_bar(ui);
             self.notices_bar(ui);
             if let Some(job) = &self.import_job {
-                ui.add(
-                    egui::ProgressBar::new(job.done as f32 / job.total.max(1) as f32)
-                        .text(format!("Importing {} of {} files", job.done, job.total)),
-                );
+                let (done, total) = (job.done, job.total);
+                ui.horizontal(|ui| {
+                    if ui.button("Cancel import").clicked() {
+                        self.cancel_import();
+                    }
+                    ui.add(
+                        egui::ProgressBar::new(done as f32 / total.max(1) as f32)
+                            .text(format!("Importing {done} of {total} files")),
+                    );
+                });
             }
         });
         egui::Panel::left("library")
