@@ -38,6 +38,8 @@ pub enum Refusal {
     Io(String),
     #[error("cannot read the web page: {0}")]
     Html(String),
+    #[error("{0}")]
+    Document(String),
 }
 
 /// Decode bytes to text: a BOM wins; then valid UTF-8; then the encoding
@@ -144,8 +146,8 @@ pub fn prepare_file(path: &Path, title: Option<&str>) -> Result<Prepared, Refusa
         .unwrap_or("")
         .to_ascii_lowercase();
     match ext.as_str() {
-        "pdf" => return Err(Refusal::Unsupported("PDF")),
-        "docx" | "doc" | "odt" | "rtf" => return Err(Refusal::Unsupported("Word processor")),
+        "doc" => return Err(Refusal::Unsupported("Old Word (.doc)")),
+        "odt" | "rtf" => return Err(Refusal::Unsupported("OpenDocument and RTF")),
         "epub" => return Err(Refusal::Unsupported("EPUB")),
         _ => {}
     }
@@ -236,8 +238,29 @@ pub fn prepare_bytes(
     if looks_like_html(bytes, file_name) && binary_signature(bytes).is_none() {
         return prepare_html(bytes, file_name, title);
     }
+    let lower = file_name.to_ascii_lowercase();
+    if lower.ends_with(".docx") || lower.ends_with(".pdf") {
+        let doc = if lower.ends_with(".pdf") {
+            crate::documents::read_pdf(bytes)
+        } else {
+            crate::documents::read_docx(bytes)
+        }
+        .map_err(Refusal::Document)?;
+        let title = title.map(str::to_string).or(doc.title);
+        let kind = if lower.ends_with(".pdf") {
+            "PDF"
+        } else {
+            "DOCX"
+        };
+        return article_from_text(&doc.text, file_name, title.as_deref()).map(|a| (a, kind));
+    }
     let decoded = decode(bytes)?;
-    let text = normalise(&decoded.text);
+    article_from_text(&decoded.text, file_name, title).map(|a| (a, decoded.encoding))
+}
+
+/// An article from decoded text: normalised, titled, dated from its first lines.
+fn article_from_text(raw: &str, file_name: &str, title: Option<&str>) -> Result<Article, Refusal> {
+    let text = normalise(raw);
     if text.trim().is_empty() {
         return Err(Refusal::Empty);
     }
@@ -246,26 +269,23 @@ pub fn prepare_bytes(
         _ => title_from_text(&text),
     };
     let detected = crate::pubdate::detect(&text);
-    Ok((
-        Article {
-            id: new_id("art"),
-            title,
-            outlet: String::new(),
-            url: String::new(),
-            byline: String::new(),
-            language: String::new(),
-            published: detected.as_ref().map(|c| c.value.clone()),
-            published_source: detected
-                .map(|c| format!("detected in the text, {}", c.describe()))
-                .unwrap_or_default(),
-            imported_from: file_name.to_string(),
-            imported_at: now(),
-            text_hash: text_hash(&text),
-            text,
-            notes: String::new(),
-        },
-        decoded.encoding,
-    ))
+    Ok(Article {
+        id: new_id("art"),
+        title,
+        outlet: String::new(),
+        url: String::new(),
+        byline: String::new(),
+        language: String::new(),
+        published: detected.as_ref().map(|c| c.value.clone()),
+        published_source: detected
+            .map(|c| format!("detected in the text, {}", c.describe()))
+            .unwrap_or_default(),
+        imported_from: file_name.to_string(),
+        imported_at: now(),
+        text_hash: text_hash(&text),
+        text,
+        notes: String::new(),
+    })
 }
 
 /// Drop every proposed boilerplate line from a new article (before it has

@@ -10,6 +10,7 @@ pub mod boilerplate;
 pub mod cli;
 pub mod datefind;
 pub mod dates;
+pub mod documents;
 pub mod export;
 pub mod history;
 pub mod html;

@@ -597,3 +597,35 @@ fn import_can_drop_boilerplate() {
         "Blinken met Qin Gang in Beijing on Sunday."
     );
 }
+
+#[test]
+fn imports_pdf_and_docx_and_refuses_scans() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_ws(dir.path());
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let out = detente()
+        .arg("import")
+        .arg(&ws)
+        .arg(fixtures.join("blinken.pdf"))
+        .arg(fixtures.join("scan.pdf"))
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("added ") && out.contains("Blinken meets Qin Gang in Beijing"),
+        "{out}"
+    );
+    assert!(out.contains("scan.pdf: the PDF has no text layer"), "{out}");
+    let w = detente::store::load(&ws).unwrap();
+    let a = &w.articles[0];
+    assert!(a.text.contains("seven hours"));
+    assert_eq!(
+        a.published.as_ref().map(|d| d.edtf()),
+        Some("2023-06-18"),
+        "{}",
+        a.published_source
+    );
+}

@@ -686,7 +686,10 @@ impl DetenteApp {
                         rfd::FileDialog::new()
                             .add_filter(
                                 "Articles",
-                                &["txt", "text", "md", "xml", "html", "htm", "xhtml"],
+                                &[
+                                    "txt", "text", "md", "xml", "html", "htm", "xhtml", "pdf",
+                                    "docx",
+                                ],
                             )
                             .pick_files()
                             .unwrap_or_default(),
@@ -716,7 +719,9 @@ impl DetenteApp {
                     let picked = rfd::FileDialog::new()
                         .add_filter(
                             "Articles",
-                            &["txt", "text", "md", "xml", "html", "htm", "xhtml"],
+                            &[
+                                "txt", "text", "md", "xml", "html", "htm", "xhtml", "pdf", "docx",
+                            ],
                         )
                         .pick_file();
                     Dialog::Reimport(
