@@ -205,3 +205,32 @@ mod tests {
         );
     }
 }
+
+/// A dateline in the first lines that gives a day without a year, when no
+/// candidate could be dated: ("May 11", the line). The user is asked for
+/// the year rather than given a guess.
+pub fn yearless_dateline(text: &str) -> Option<(String, String)> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(HEAD_LINES)
+        .find_map(|l| {
+            let c = dateline_re().captures(l)?;
+            if c.get(2).is_some() {
+                return None;
+            }
+            Some((c.get(1)?.as_str().to_string(), l.chars().take(80).collect()))
+        })
+}
+
+#[cfg(test)]
+mod yearless_tests {
+    #[test]
+    fn finds_the_dateline_without_a_year() {
+        let t = "Title\n\nWASHINGTON, May 11 (Reuters) - Officials met this week.";
+        let (md, line) = super::yearless_dateline(t).unwrap();
+        assert_eq!(md, "May 11");
+        assert!(line.starts_with("WASHINGTON"));
+        assert!(super::yearless_dateline("WASHINGTON, May 11, 2023 (Reuters) - x").is_none());
+    }
+}

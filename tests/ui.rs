@@ -867,3 +867,26 @@ fn a_batch_import_can_be_cancelled_and_says_what_it_did() {
     assert_eq!(titles[0], "Article 0");
     assert_eq!(titles[299], "Article 299");
 }
+
+#[test]
+fn a_yearless_dateline_asks_for_the_year_and_the_date_can_be_typed() {
+    let mut ws = detente::model::Workspace::new("t");
+    let text = "US, China to move beyond balloon accident\n\nWASHINGTON, May 11 (Reuters) - Sullivan met Wang Yi in Vienna on Wednesday and Thursday.";
+    let (a, _) = detente::import::prepare_bytes(text.as_bytes(), "reuters.txt", None).unwrap();
+    assert!(a.published.is_none(), "no year anywhere: no guess");
+    let id = a.id.clone();
+    ws.articles.push(a);
+    let mut h = harness(DetenteApp::with_workspace(ws, None));
+    assert!(
+        h.query_by_label_contains("gives May 11 without a year")
+            .is_some()
+    );
+    h.get_by_label("Published").focus();
+    h.get_by_label("Published").type_text("11 May 2023");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let a = h.state().ws.article(&id).unwrap();
+    assert_eq!(a.published.as_ref().unwrap().edtf(), "2023-05-11");
+    assert!(h.query_by_label_contains("without a year").is_none());
+}

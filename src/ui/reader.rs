@@ -36,6 +36,8 @@ pub struct ReaderState {
     pub layouts: usize,
     /// Boilerplate proposals of the open article, per revision.
     pub boilerplate: Option<(u64, Id, Vec<crate::boilerplate::Proposal>)>,
+    /// A dateline of the open article that gives no year.
+    pub yearless: Option<(String, String)>,
     /// Proposed lines the user chose to keep.
     pub keep_lines: std::collections::HashSet<usize>,
     /// Publication-date candidates of the open article, per revision.
@@ -379,6 +381,7 @@ fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::Id {
         let text = app.ws.article(id).map(|a| a.text.as_str()).unwrap_or("");
         app.reader.pub_candidates = Some((revision, id.clone(), crate::pubdate::candidates(text)));
         app.reader.boilerplate = Some((revision, id.clone(), crate::boilerplate::propose(text)));
+        app.reader.yearless = crate::pubdate::yearless_dateline(text);
         app.reader.keep_lines.clear();
     }
     let title_id = ui.heading(&title).id;
@@ -426,6 +429,17 @@ fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::Id {
         }
         if !source.is_empty() {
             ui.weak(format!("({source})"));
+        }
+        if published.is_none()
+            && let Some((md, line)) = &app.reader.yearless
+        {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!(
+                    "The dateline “{}” gives {md} without a year: type the full date.",
+                    short(line)
+                ),
+            );
         }
         // The other dates the first lines give: one click corrects the date.
         let others: Vec<crate::pubdate::Candidate> = app
