@@ -3,6 +3,8 @@
 //! Past and future tense, month and year boundaries, leap years.
 
 use chrono::NaiveDate;
+mod common;
+use common::shared;
 use detente::datefind::find_dates;
 use detente::dates::DateValue;
 
@@ -658,18 +660,6 @@ fn the_seed_articles_dates() {
         get(&dpa, "Earlier this month").as_deref(),
         Some("2023-06-01/2023-06-18")
     );
-}
-
-fn shared(rel: &str) -> Option<std::path::PathBuf> {
-    let p = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("SKIPPED: {} is absent", p.display());
-        None
-    }
 }
 
 mod props {

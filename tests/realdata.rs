@@ -1,23 +1,9 @@
 //! Real web pages from ../shared/realdata (Readability's and newspaper's
 //! test pages, legacy-encoded texts). Skipped, saying so, when absent.
 
+mod common;
+use common::shared;
 use detente::import::prepare_file;
-use std::path::PathBuf;
-
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!(
-            "SKIPPED: {} is absent (../shared is not beside this clone)",
-            p.display()
-        );
-        None
-    }
-}
 
 /// Signs of text decoded with the wrong charset.
 fn mojibake(s: &str) -> Option<&'static str> {
