@@ -219,6 +219,16 @@ fn in_file(path: &Path, e: impl std::fmt::Display) -> Failure {
     Failure(format!("{}: {e}", path.display()))
 }
 
+/// Load a workspace and find an article in it by id or title.
+fn load_with_article(workspace: &Path, query: &str) -> Result<(Workspace, String), Failure> {
+    let ws = store::load(workspace)?;
+    let id = ops::find_article(&ws, query)
+        .map_err(|e| in_file(workspace, e))?
+        .id
+        .clone();
+    Ok((ws, id))
+}
+
 /// Run a subcommand; returns the exit code.
 pub fn run(cmd: Command) -> i32 {
     let mut out = std::io::stdout().lock();
@@ -329,11 +339,7 @@ fn run_to(cmd: Command, out: &mut dyn Write) -> Res {
             title,
             byline,
         } => {
-            let mut ws = store::load(&workspace)?;
-            let id = ops::find_article(&ws, &article)
-                .map_err(|e| in_file(&workspace, e))?
-                .id
-                .clone();
+            let (mut ws, id) = load_with_article(&workspace, &article)?;
             let date = published
                 .as_deref()
                 .map(crate::datefind::parse_typed)
@@ -479,11 +485,7 @@ fn run_to(cmd: Command, out: &mut dyn Write) -> Res {
             article,
             file,
         } => {
-            let mut ws = store::load(&workspace)?;
-            let id = ops::find_article(&ws, &article)
-                .map_err(|e| in_file(&workspace, e))?
-                .id
-                .clone();
+            let (mut ws, id) = load_with_article(&workspace, &article)?;
             let new = import::prepare_file(&file, None).map_err(|e| in_file(&file, e))?;
             if ws
                 .article(&id)

@@ -47,6 +47,17 @@ fn drag(h: &mut Harness<'static, DetenteApp>, from: Pos2, to: Pos2) {
     h.run();
 }
 
+/// Step the window until the background import is done (at most ~5 s).
+fn wait_for_import(h: &mut Harness<'static, DetenteApp>) {
+    for _ in 0..1000 {
+        if h.state().import_job.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+}
+
 fn click_at(h: &mut Harness<'static, DetenteApp>, pos: Pos2) {
     press_release(h, pos);
     h.run();
@@ -360,13 +371,7 @@ fn dropping_files_imports_them_in_the_background() {
         .dropped_files
         .push(Arc::new(Dropped(bad.clone())));
     h.run();
-    for _ in 0..200 {
-        if h.state().import_job.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        h.step();
-    }
+    wait_for_import(&mut h);
     h.run();
     let app = h.state();
     assert_eq!(app.ws.articles.len(), before + 1);
@@ -823,13 +828,7 @@ fn a_batch_import_can_be_cancelled_and_says_what_it_did() {
     let before = h.state().ws.articles.len();
     h.state_mut().start_import(vec![dir.path().to_path_buf()]);
     h.state_mut().cancel_import();
-    for _ in 0..500 {
-        if h.state().import_job.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.step();
-    }
+    wait_for_import(&mut h);
     let app = h.state();
     assert!(app.import_job.is_none());
     let summary = app.notices.last().expect("a summary").clone();
@@ -845,13 +844,7 @@ fn a_batch_import_can_be_cancelled_and_says_what_it_did() {
     // Without cancelling, everything arrives, in file order, duplicates noted.
     let mut h = sample();
     h.state_mut().start_import(vec![dir.path().to_path_buf()]);
-    for _ in 0..1000 {
-        if h.state().import_job.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.step();
-    }
+    wait_for_import(&mut h);
     let app = h.state();
     assert_eq!(
         app.notices.last().unwrap(),
