@@ -142,7 +142,7 @@ pub fn replace_text(
         .iter()
         .filter(|e| e.evidence.iter().any(|p| &p.article == article))
     {
-        let mut after = e.clone();
+        let mut after = (**e).clone();
         let anchors: Vec<Anchor> = e
             .evidence
             .iter()

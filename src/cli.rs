@@ -196,6 +196,38 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a generated workspace for benchmarks and stress tests
+    /// (refuses to overwrite). The same seed gives the same file.
+    #[command(hide = true)]
+    Generate {
+        workspace: PathBuf,
+        #[arg(long, default_value_t = 5000)]
+        articles: usize,
+        #[arg(long, default_value_t = 20000)]
+        events: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Write generated news articles (HTML pages or plain text) into a folder.
+    #[command(hide = true)]
+    GenerateFiles {
+        dir: PathBuf,
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        /// Approximate size of each file in bytes.
+        #[arg(long, default_value_t = 5000)]
+        bytes: usize,
+        #[arg(long, value_enum, default_value_t = FileKind::Html)]
+        kind: FileKind,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Html,
+    Text,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -604,6 +636,40 @@ fn run_to(cmd: Command, out: &mut dyn Write) -> Res {
                     }
                 }
             }
+        }
+        Command::Generate {
+            workspace,
+            articles,
+            events,
+            seed,
+        } => {
+            let ws = crate::generate::workspace(crate::generate::Spec {
+                articles,
+                events,
+                seed,
+            });
+            store::create(&ws, &workspace)?;
+            writeln!(
+                out,
+                "generated {} ({} articles, {} events)",
+                workspace.display(),
+                ws.articles.len(),
+                ws.events.len()
+            )?;
+            Ok(0)
+        }
+        Command::GenerateFiles {
+            dir,
+            count,
+            bytes,
+            kind,
+            seed,
+        } => {
+            let files =
+                crate::generate::write_corpus(&dir, count, bytes, kind == FileKind::Html, seed)
+                    .map_err(|e| in_file(&dir, e))?;
+            writeln!(out, "wrote {} files in {}", files.len(), dir.display())?;
+            Ok(0)
         }
         Command::Stats { workspace, json } => {
             let ws = store::load(&workspace)?;

@@ -69,7 +69,7 @@ pub struct PassageRow {
 
 /// Events in date order (undated last), then by headline and id.
 pub fn events_in_order(ws: &Workspace) -> Vec<&Event> {
-    let mut evs: Vec<&Event> = ws.events.iter().collect();
+    let mut evs: Vec<&Event> = ws.events.iter().map(|e| &**e).collect();
     evs.sort_by(|a, b| {
         let key = |e: &Event| {
             let d = e.date.as_ref();

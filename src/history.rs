@@ -3,6 +3,7 @@
 //! history stores small diffs, never snapshots of the whole workspace.
 
 use crate::model::{Actor, Article, Event, HasId, Workspace};
+use std::sync::Arc;
 
 /// One reversible change: an object is created (`before: None`), replaced,
 /// or deleted (`after: None`), or several changes made as one step.
@@ -28,21 +29,26 @@ pub enum Edit {
     Batch(Vec<Edit>),
 }
 
-fn put<T: HasId + Clone>(list: &mut Vec<T>, before: Option<&T>, after: Option<&T>) {
+fn put<T: HasId + Clone, E: HasId>(
+    list: &mut Vec<E>,
+    before: Option<&T>,
+    after: Option<&T>,
+    wrap: impl Fn(T) -> E,
+) {
     let id = after
         .or(before)
         .map(|x| x.id().to_string())
         .unwrap_or_default();
     let pos = list.iter().position(|x| x.id() == id);
     match (pos, after) {
-        (Some(i), Some(new)) => list[i] = new.clone(),
+        (Some(i), Some(new)) => list[i] = wrap(new.clone()),
         (Some(i), None) => {
             list.remove(i);
         }
         (None, Some(new)) => {
             // Keep lists in id order, as they are saved.
             let at = list.partition_point(|x| x.id() < new.id());
-            list.insert(at, new.clone());
+            list.insert(at, wrap(new.clone()));
         }
         (None, None) => {}
     }
@@ -90,7 +96,12 @@ impl Edit {
     pub fn apply(self, ws: &mut Workspace) -> Edit {
         let inverse = match self {
             Edit::Article { before, after } => {
-                put(&mut ws.articles, before.as_deref(), after.as_deref());
+                put(
+                    &mut ws.articles,
+                    before.as_deref(),
+                    after.as_deref(),
+                    Arc::new,
+                );
                 Edit::Article {
                     before: after,
                     after: before,
@@ -100,14 +111,19 @@ impl Edit {
                 if let Some(e) = &after {
                     ws.register_tags(&e.tags);
                 }
-                put(&mut ws.events, before.as_deref(), after.as_deref());
+                put(
+                    &mut ws.events,
+                    before.as_deref(),
+                    after.as_deref(),
+                    Arc::new,
+                );
                 Edit::Event {
                     before: after,
                     after: before,
                 }
             }
             Edit::Actor { before, after } => {
-                put(&mut ws.actors, before.as_deref(), after.as_deref());
+                put(&mut ws.actors, before.as_deref(), after.as_deref(), |a| a);
                 Edit::Actor {
                     before: after,
                     after: before,
@@ -238,7 +254,7 @@ mod tests {
         let (a, _) =
             prepare_bytes("Blinken met 王毅 in Beijing.".as_bytes(), "a.txt", None).unwrap();
         let id = a.id.clone();
-        ws.articles.push(a);
+        ws.articles.push(a.into());
         (ws, id)
     }
 
@@ -298,9 +314,9 @@ mod tests {
             sector: "GOV".into(),
             office: String::new(),
         };
-        let mut art = w.articles[0].clone();
+        let mut art = (*w.articles[0]).clone();
         art.outlet = "Reuters".into();
-        let before = w.articles[0].clone();
+        let before = (*w.articles[0]).clone();
         h.apply(
             &mut w,
             Edit::Batch(vec![
@@ -312,9 +328,9 @@ mod tests {
         assert_eq!(w.articles[0].outlet, "Reuters");
         h.undo(&mut w);
         assert!(w.actors.is_empty());
-        assert_eq!(w.articles[0], before);
+        assert_eq!(*w.articles[0], before);
         assert!(h.can_redo());
-        let mut a2 = w.articles[0].clone();
+        let mut a2 = (*w.articles[0]).clone();
         a2.url = "https://example.org".into();
         h.apply(&mut w, Edit::change_article(before, a2));
         assert!(!h.can_redo());

@@ -1,10 +1,12 @@
 //! Plain-text import: decoding (BOM, UTF-8, detected legacy encodings),
 //! normalisation (LF line ends, NFC), titles, duplicates and refusals.
 
-use crate::model::{Article, Workspace, new_id, now};
+use crate::model::{Article, Id, Workspace, new_id, now};
 use encoding_rs::Encoding;
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use unicode_normalization::UnicodeNormalization;
 
 /// Files larger than this are refused.
@@ -318,9 +320,46 @@ pub fn add_prepared(ws: &mut Workspace, p: Prepared) -> Outcome {
     }
     let id = p.article.id.clone();
     let title = p.article.title.clone();
-    ws.articles.push(p.article);
+    ws.articles.push(p.article.into());
     ws.touch();
     Outcome::Added { id, title }
+}
+
+/// Read and prepare `files` on `workers` threads, taking files from a
+/// shared counter so a slow file does not hold up the others. `each` gets
+/// every result as soon as it is ready, on the worker's thread. Stops
+/// taking new files once `cancel` is set.
+pub fn prepare_parallel(
+    files: &[PathBuf],
+    workers: usize,
+    cancel: &AtomicBool,
+    each: impl Fn(&Path, Result<Prepared, Refusal>) + Sync,
+) {
+    let next = AtomicUsize::new(0);
+    let work = || {
+        while !cancel.load(Ordering::Relaxed) {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(f) = files.get(i) else { break };
+            each(f, prepare_file(f, None));
+        }
+    };
+    let workers = workers.clamp(1, files.len().max(1));
+    if workers == 1 {
+        work();
+        return;
+    }
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(work);
+        }
+    });
+}
+
+/// One reader per core, at most eight.
+pub fn default_workers() -> usize {
+    std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 8)
 }
 
 /// Expand folders (recursively, sorted, skipping hidden entries) into files.
@@ -351,21 +390,63 @@ pub fn collect_files(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-/// Import files and folders into the workspace, one outcome per file;
-/// with `clean`, proposed boilerplate lines are dropped first.
+/// Import files and folders into the workspace, one outcome per file, in
+/// the order of the files; with `clean`, proposed boilerplate lines are
+/// dropped first. Files are read on every core.
 pub fn import_paths(ws: &mut Workspace, paths: &[PathBuf], clean: bool) -> Vec<Outcome> {
-    collect_files(paths)
-        .into_iter()
-        .map(|path| match prepare_file(&path, None) {
-            Ok(mut p) => {
+    let files = collect_files(paths);
+    let results = std::sync::Mutex::new(Vec::with_capacity(files.len()));
+    prepare_parallel(
+        &files,
+        default_workers(),
+        &AtomicBool::new(false),
+        |f, r| {
+            let r = r.map(|mut p| {
                 if clean {
                     strip_boilerplate(&mut p.article);
                 }
-                add_prepared(ws, p)
+                p
+            });
+            if let Ok(mut v) = results.lock() {
+                v.push((f.to_path_buf(), r));
             }
+        },
+    );
+    let mut results = results.into_inner().unwrap_or_default();
+    // The order of the files, whichever reader finished first.
+    results.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut known: HashMap<String, Id> = ws
+        .articles
+        .iter()
+        .map(|a| (a.text_hash.clone(), a.id.clone()))
+        .collect();
+    let mut added = false;
+    let out = results
+        .into_iter()
+        .map(|(path, r)| match r {
             Err(reason) => Outcome::Refused { path, reason },
+            Ok(p) => {
+                if let Some(of) = known.get(&p.article.text_hash) {
+                    return Outcome::Duplicate {
+                        path,
+                        of: of.clone(),
+                    };
+                }
+                // Ids in file order, so the library lists files in that order.
+                let mut article = p.article;
+                article.id = new_id("art");
+                known.insert(article.text_hash.clone(), article.id.clone());
+                let (id, title) = (article.id.clone(), article.title.clone());
+                ws.articles.push(article.into());
+                added = true;
+                Outcome::Added { id, title }
+            }
         })
-        .collect()
+        .collect();
+    if added {
+        ws.touch();
+    }
+    out
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use crate::dates::DateValue;
 use crate::vocab::{EventType, default_event_types};
 use serde::{Deserialize, Serialize, Serializer};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use std::sync::Mutex;
 
 pub const FORMAT: &str = "detente-workspace";
@@ -52,6 +53,12 @@ macro_rules! has_id {
 }
 has_id!(Article, Event, Actor);
 
+impl<T: HasId> HasId for Arc<T> {
+    fn id(&self) -> &str {
+        self.as_ref().id()
+    }
+}
+
 static REVISIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// A number that changes whenever a workspace changes, unique across all
@@ -92,10 +99,13 @@ pub struct Workspace {
     pub title: String,
     pub created: String,
     pub modified: String,
+    /// Articles and events are shared (`Arc`) so that a snapshot for a
+    /// background save costs a few thousand reference counts, not a copy;
+    /// [`Workspace::article_mut`] and [`Workspace::event_mut`] copy on write.
     #[serde(serialize_with = "sorted_by_id")]
-    pub articles: Vec<Article>,
+    pub articles: Vec<Arc<Article>>,
     #[serde(serialize_with = "sorted_by_id")]
-    pub events: Vec<Event>,
+    pub events: Vec<Arc<Event>>,
     #[serde(serialize_with = "sorted_by_id")]
     pub actors: Vec<Actor>,
     pub vocabularies: Vocabularies,
@@ -454,16 +464,22 @@ impl Workspace {
     }
 
     pub fn article(&self, id: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.id == id)
+        self.articles.iter().find(|a| a.id == id).map(|a| &**a)
     }
     pub fn article_mut(&mut self, id: &str) -> Option<&mut Article> {
-        self.articles.iter_mut().find(|a| a.id == id)
+        self.articles
+            .iter_mut()
+            .find(|a| a.id == id)
+            .map(Arc::make_mut)
     }
     pub fn event(&self, id: &str) -> Option<&Event> {
-        self.events.iter().find(|e| e.id == id)
+        self.events.iter().find(|e| e.id == id).map(|e| &**e)
     }
     pub fn event_mut(&mut self, id: &str) -> Option<&mut Event> {
-        self.events.iter_mut().find(|e| e.id == id)
+        self.events
+            .iter_mut()
+            .find(|e| e.id == id)
+            .map(Arc::make_mut)
     }
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
@@ -532,18 +548,28 @@ impl Workspace {
                 p(place, format!("colour \"{}\" is not #rrggbb", t.colour));
             }
         }
-        let mut lens: HashMap<&str, (usize, &str)> = HashMap::new();
+        // Hashing every text is the costly part of a check: share it
+        // between the cores.
+        let hash_ok = parallel_map(&self.articles, |a| {
+            crate::import::text_hash(&a.text) == a.text_hash
+        });
+        let mut article_at: HashMap<&str, usize> = HashMap::new();
         for (i, a) in self.articles.iter().enumerate() {
             let place = format!("articles[{i}] ({})", a.id);
             check_id(&mut ids, &place, &a.id, &mut p);
-            let n = a.char_len();
+            // Bytes bound chars, so only long texts need counting.
+            let n = if a.text.len() > MAX_ARTICLE_CHARS {
+                a.char_len()
+            } else {
+                0
+            };
             if n > MAX_ARTICLE_CHARS {
                 p(
                     place.clone(),
                     format!("text is {n} chars, over the limit of {MAX_ARTICLE_CHARS}"),
                 );
             }
-            if crate::import::text_hash(&a.text) != a.text_hash {
+            if !hash_ok[i] {
                 p(
                     place.clone(),
                     "text_hash does not match the text (the text was changed outside Detente)"
@@ -555,7 +581,7 @@ impl Workspace {
                     p(place.clone(), format!("{name} is too long"));
                 }
             }
-            lens.insert(&a.id, (n, &a.text));
+            article_at.insert(&a.id, i);
         }
         let actor_ids: HashSet<&str> = self.actors.iter().map(|a| a.id.as_str()).collect();
         for (i, a) in self.actors.iter().enumerate() {
@@ -565,6 +591,7 @@ impl Workspace {
                 p(place, "actor has no name".into());
             }
         }
+        let mut by_article: Vec<Vec<(usize, usize)>> = vec![vec![]; self.articles.len()];
         for (i, e) in self.events.iter().enumerate() {
             let place = format!("events[{i}] ({})", e.id);
             check_id(&mut ids, &place, &e.id, &mut p);
@@ -585,11 +612,30 @@ impl Workspace {
             for (j, ps) in e.evidence.iter().enumerate() {
                 let pplace = format!("{place}.evidence[{j}] ({})", ps.id);
                 check_id(&mut ids, &pplace, &ps.id, &mut p);
-                let Some(&(n, text)) = lens.get(ps.article.as_str()) else {
-                    p(pplace, format!("points at unknown article {}", ps.article));
-                    continue;
-                };
+                match article_at.get(ps.article.as_str()) {
+                    None => p(pplace, format!("points at unknown article {}", ps.article)),
+                    Some(&a) => by_article[a].push((i, j)),
+                }
+            }
+        }
+        // Quotes are checked article by article, so each text is indexed
+        // once however many passages point into it.
+        for (a, passages) in by_article.iter().enumerate() {
+            if passages.is_empty() {
+                continue;
+            }
+            let text = &self.articles[a].text;
+            let index = (!text.is_ascii()).then(|| CharIndex::new(text));
+            let n = index.as_ref().map_or(text.len(), |x| x.len());
+            for &(i, j) in passages {
+                let e = &self.events[i];
+                let ps = &e.evidence[j];
+                let pplace = format!("events[{i}] ({}).evidence[{j}] ({})", e.id, ps.id);
                 let an = &ps.anchor;
+                let quoted = |s: usize, t: usize| match &index {
+                    Some(x) => &text[x.byte(s)..x.byte(t)],
+                    None => &text[s..t],
+                };
                 if an.start >= an.end || an.end > n {
                     p(
                         pplace,
@@ -598,7 +644,7 @@ impl Workspace {
                             an.start, an.end
                         ),
                     );
-                } else if !an.matches(text) {
+                } else if quoted(an.start, an.end) != an.exact {
                     p(
                         pplace,
                         format!(
@@ -613,6 +659,28 @@ impl Workspace {
         }
         out
     }
+}
+
+/// `f` over every item, the items shared between the cores.
+pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || items.len() < 2 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let f = &f;
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|c| s.spawn(move || c.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a worker panicked"))
+            .collect()
+    })
 }
 
 /// The first 60 chars of `s`, with an ellipsis when cut.

@@ -223,7 +223,7 @@ pub fn tag_new_event(
     }
     ws.register_tags(&spec.tags);
     let date = passage_date(ws, article, &anchor);
-    ws.events.push(Event {
+    ws.events.push(std::sync::Arc::new(Event {
         id: id.clone(),
         headline: spec.headline.trim().to_string(),
         kind: spec.kind,
@@ -241,7 +241,7 @@ pub fn tag_new_event(
         }],
         created: t.clone(),
         modified: t,
-    });
+    }));
     ws.touch();
     Ok(id)
 }
@@ -294,7 +294,7 @@ mod tests {
         let mut ws = Workspace::new("t");
         let (a, _) = prepare_bytes(text.as_bytes(), "a.txt", Some("A")).unwrap();
         let id = a.id.clone();
-        ws.articles.push(a);
+        ws.articles.push(a.into());
         (ws, id)
     }
 

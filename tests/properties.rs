@@ -58,7 +58,7 @@ prop_compose! {
             if let Ok((a, _)) = prepare_bytes(t.as_bytes(), &format!("{i}.txt"), None)
                 && !ws.articles.iter().any(|x| x.text_hash == a.text_hash) {
                 ids.push(a.id.clone());
-                ws.articles.push(a);
+                ws.articles.push(a.into());
             }
         }
         let (actor, _) = ops::actor_for_name(&mut ws, "Wang Yi");
@@ -154,7 +154,7 @@ fn sample_ws() -> Workspace {
     )
     .unwrap();
     let id = a.id.clone();
-    ws.articles.push(a);
+    ws.articles.push(a.into());
     let anchor = ops::locate_quote(&ws, &id, "王毅 in Vienna", None).unwrap();
     ops::tag_new_event(
         &mut ws,

@@ -417,6 +417,7 @@ fn unsaved_changes_are_confirmed_before_they_are_dropped() {
     h.run();
     h.get_by_label("Save").click();
     h.run();
+    h.state_mut().wait_for_saves();
     assert_eq!(
         detente::store::load(&path).unwrap().events.len(),
         edited,
@@ -441,6 +442,8 @@ fn save_and_reopen_keeps_everything() {
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
     h.run();
     assert!(!h.state().is_dirty());
+    // The file is written on the saving thread; wait for it as closing does.
+    h.state_mut().wait_for_saves();
     let ws = h.state().ws.clone();
     let reopened = harness(DetenteApp::open(Some(path.clone())));
     assert_eq!(reopened.state().ws, ws);
@@ -458,6 +461,7 @@ fn unsaved_work_is_recovered_after_a_crash() {
     let events = h.state().ws.events.clone();
     // The autosave timer writes the recovery file; then the process dies.
     h.state_mut().write_recovery(&rec);
+    h.state_mut().wait_for_saves();
     drop(h);
     let mut h = harness(DetenteApp::open(None).with_recovery_dir(Some(rec.clone())));
     assert!(h.query_by_label_contains("ended unexpectedly").is_some());
@@ -868,7 +872,7 @@ fn a_yearless_dateline_asks_for_the_year_and_the_date_can_be_typed() {
     let (a, _) = detente::import::prepare_bytes(text.as_bytes(), "reuters.txt", None).unwrap();
     assert!(a.published.is_none(), "no year anywhere: no guess");
     let id = a.id.clone();
-    ws.articles.push(a);
+    ws.articles.push(a.into());
     let mut h = harness(DetenteApp::with_workspace(ws, None));
     assert!(
         h.query_by_label_contains("gives May 11 without a year")
@@ -882,4 +886,59 @@ fn a_yearless_dateline_asks_for_the_year_and_the_date_can_be_typed() {
     let a = h.state().ws.article(&id).unwrap();
     assert_eq!(a.published.as_ref().unwrap().edtf(), "2023-05-11");
     assert!(h.query_by_label_contains("without a year").is_none());
+}
+
+#[test]
+fn a_failed_background_save_says_why_and_keeps_the_work_unsaved() {
+    let dir = tempfile::tempdir().unwrap();
+    // A folder that does not exist: the saving thread cannot write there.
+    let path = dir.path().join("missing").join("w.detente");
+    let mut h = sample();
+    select_in_reader(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert!(h.state().is_dirty());
+    h.state_mut().save_to(Some(path.clone()));
+    h.state_mut().wait_for_saves();
+    h.run();
+    assert!(h.state().is_dirty(), "the work is still unsaved");
+    assert!(!path.exists());
+    let notice = h.state().notices.join("\n");
+    assert!(
+        notice.contains("w.detente") && notice.contains("cannot write"),
+        "{notice}"
+    );
+}
+
+#[test]
+fn opening_a_workspace_reads_it_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.detente");
+    let mut ws = detente::model::Workspace::new("Other project");
+    ws.articles = detente::ui::sample_workspace().articles[..2].to_vec();
+    detente::store::save(&ws, &path).unwrap();
+    let mut h = sample();
+    h.state_mut().send(Command::OpenPath(path.clone()));
+    h.step();
+    for _ in 0..500 {
+        if h.state().opening().is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
+    assert_eq!(h.state().ws.title, "Other project");
+    assert_eq!(h.state().ws.articles.len(), 2);
+    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+    // A damaged file leaves the open workspace as it was and names the file.
+    std::fs::write(
+        &path,
+        b"{\"format\": \"detente-workspace\", \"version\": 1, \"id\": 3",
+    )
+    .unwrap();
+    h.state_mut().open_path_now(&path);
+    assert_eq!(h.state().ws.title, "Other project");
+    let notice = h.state().notices.join("\n");
+    assert!(notice.contains("other.detente"), "{notice}");
 }

@@ -76,16 +76,9 @@ pub struct LibraryCache {
 impl LibraryCache {
     fn build(ws: &crate::model::Workspace, key: (u64, String)) -> Self {
         let counts = ws.passage_counts();
-        let needle = key.1.to_lowercase();
-        let rows = ws
-            .articles
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| {
-                needle.is_empty()
-                    || a.title.to_lowercase().contains(&needle)
-                    || a.text.to_lowercase().contains(&needle)
-            })
+        let rows = crate::search::matching_articles(ws, &key.1)
+            .into_iter()
+            .map(|i| (i, &ws.articles[i]))
             .map(|(i, a)| {
                 let date = a
                     .published

@@ -5,6 +5,7 @@
 mod inspector;
 mod library;
 mod reader;
+pub mod saver;
 mod table;
 mod timeline_view;
 
@@ -128,7 +129,7 @@ pub struct ImportJob {
     pub done: usize,
     prepared: Vec<Prepared>,
     refused: usize,
-    /// Readers still running.
+    /// 1 until the readers' coordinator says they are all done.
     workers: usize,
     cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
@@ -178,6 +179,9 @@ pub struct DetenteApp {
     dialog_rx: Receiver<Dialog>,
     commands: Vec<Command>,
     shown_title: String,
+    pub saver: saver::Saver,
+    /// A workspace being read on a background thread.
+    opening: Option<(PathBuf, Receiver<Result<Workspace, String>>)>,
 }
 
 fn recovery_file(dir: &Path) -> PathBuf {
@@ -238,6 +242,8 @@ impl DetenteApp {
             dialog_rx,
             commands: vec![],
             shown_title: String::new(),
+            saver: Default::default(),
+            opening: None,
         };
         app.reset_view();
         app
@@ -333,38 +339,114 @@ impl DetenteApp {
             .map(Path::to_path_buf)
     }
 
-    /// Open a workspace now (the caller has dealt with unsaved changes).
+    /// Open a workspace (the caller has dealt with unsaved changes). The
+    /// file is read and checked on a background thread; the window keeps
+    /// drawing the current workspace and says what it is opening.
     pub fn open_path(&mut self, p: &Path) {
-        match store::load(p) {
-            Ok(ws) => {
-                self.ws = ws;
-                self.path = Some(p.to_path_buf());
-                self.history = History::new();
-                self.prefs.remember(p);
-                self.reset_view();
-                self.clear_recovery();
+        let (tx, rx) = channel();
+        let path = p.to_path_buf();
+        std::thread::spawn(move || {
+            let _ = tx.send(store::load(&path).map_err(|e| e.to_string()));
+        });
+        self.opening = Some((p.to_path_buf(), rx));
+    }
+
+    /// Open a workspace and wait for it (tests, scripts).
+    pub fn open_path_now(&mut self, p: &Path) {
+        self.open_path(p);
+        if let Some((_, rx)) = &self.opening
+            && let Ok(r) = rx.recv()
+        {
+            self.opened(p.to_path_buf(), r);
+        }
+        self.opening = None;
+    }
+
+    /// The path being opened in the background, if any.
+    pub fn opening(&self) -> Option<&Path> {
+        self.opening.as_ref().map(|(p, _)| p.as_path())
+    }
+
+    fn poll_opening(&mut self) {
+        let Some((path, rx)) = &self.opening else {
+            return;
+        };
+        match rx.try_recv() {
+            Ok(r) => {
+                let path = path.clone();
+                self.opening = None;
+                self.opened(path, r);
             }
-            Err(e) => self.notices.push(e.to_string()),
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.opening = None,
         }
     }
 
-    /// Save to `path` (the current file when None). Writing is atomic.
+    fn opened(&mut self, p: PathBuf, r: Result<Workspace, String>) {
+        match r {
+            Ok(ws) => {
+                let old = std::mem::replace(&mut self.ws, ws);
+                let old_history = std::mem::take(&mut self.history);
+                // Freeing a large workspace takes a while: not on this thread.
+                std::thread::spawn(move || drop((old, old_history)));
+                self.prefs.remember(&p);
+                self.path = Some(p);
+                self.reset_view();
+                self.clear_recovery();
+            }
+            Err(e) => self.notices.push(e),
+        }
+    }
+
+    /// Save to `path` (the current file when None). The snapshot is written
+    /// atomically on the saving thread; a failure is reported when it comes
+    /// back and the work is marked unsaved again.
     pub fn save_to(&mut self, path: Option<PathBuf>) -> bool {
         let Some(path) = path.or_else(|| self.path.clone()) else {
             self.send(Command::SaveAs);
             return false;
         };
-        match store::save(&self.ws, &path) {
-            Ok(()) => {
-                self.path = Some(path.clone());
-                self.history.mark_saved();
-                self.prefs.remember(&path);
-                self.clear_recovery();
-                true
-            }
-            Err(e) => {
-                self.notices.push(e.to_string());
-                false
+        self.saver
+            .save(self.ws.clone(), path.clone(), saver::Purpose::File);
+        self.path = Some(path.clone());
+        self.history.mark_saved();
+        self.prefs.remember(&path);
+        true
+    }
+
+    /// Wait until every save handed to the saving thread is written.
+    pub fn wait_for_saves(&mut self) {
+        let done = self.saver.wait();
+        self.saves_done(done);
+    }
+
+    fn poll_saves(&mut self) {
+        let done = self.saver.finished();
+        self.saves_done(done);
+    }
+
+    fn saves_done(&mut self, done: Vec<saver::Done>) {
+        for d in done {
+            match (d.purpose, d.result) {
+                (saver::Purpose::File, Ok(())) => {
+                    if self.saver.in_flight == 0 && !self.is_dirty() {
+                        self.clear_recovery();
+                    }
+                }
+                (saver::Purpose::File, Err(e)) => {
+                    self.notices.push(e);
+                    if self.path.as_ref() == Some(&d.path) {
+                        self.history.mark_unsaved();
+                    }
+                }
+                (saver::Purpose::Recovery, Ok(())) => {
+                    if let Some(dir) = d.path.parent() {
+                        let meta = serde_json::json!({ "path": self.path });
+                        let _ = std::fs::write(recovery_meta(dir), meta.to_string());
+                    }
+                    self.autosaved_revision = d.revision;
+                }
+                (saver::Purpose::Recovery, Err(_)) => {}
             }
         }
     }
@@ -377,31 +459,25 @@ impl DetenteApp {
         }
         let (tx, rx) = channel();
         let total = files.len();
-        let files = std::sync::Arc::new(files);
-        let next = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        // One reader per core: files are taken from a shared counter.
-        let workers = std::thread::available_parallelism()
-            .map_or(2, |n| n.get())
-            .clamp(1, 8)
-            .min(total);
-        for _ in 0..workers {
-            let (tx, files, next, cancel) =
-                (tx.clone(), files.clone(), next.clone(), cancel.clone());
+        // One reader per core; a coordinating thread says when all are done.
+        let workers = import::default_workers().min(total);
+        {
+            let cancel = cancel.clone();
             std::thread::spawn(move || {
-                use std::sync::atomic::Ordering;
-                while !cancel.load(Ordering::Relaxed) {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(f) = files.get(i) else { break };
-                    let msg = match import::prepare_file(f, None) {
+                let tx = std::sync::Mutex::new(tx);
+                import::prepare_parallel(&files, workers, &cancel, |f, r| {
+                    let msg = match r {
                         Ok(p) => ImportMsg::Ok(Box::new(p)),
-                        Err(r) => ImportMsg::Refused(f.clone(), r),
+                        Err(r) => ImportMsg::Refused(f.to_path_buf(), r),
                     };
-                    if tx.send(msg).is_err() {
-                        return;
+                    if let Ok(tx) = tx.lock() {
+                        let _ = tx.send(msg);
                     }
+                });
+                if let Ok(tx) = tx.lock() {
+                    let _ = tx.send(ImportMsg::WorkerDone);
                 }
-                let _ = tx.send(ImportMsg::WorkerDone);
             });
         }
         self.import_job = Some(ImportJob {
@@ -410,7 +486,7 @@ impl DetenteApp {
             done: 0,
             prepared: vec![],
             refused: 0,
-            workers,
+            workers: 1,
             cancel,
         });
     }
@@ -453,16 +529,18 @@ impl DetenteApp {
         let mut first_added = None;
         let mut duplicates = 0;
         let mut prepared = job.prepared;
+        let known: std::collections::HashSet<&str> = self
+            .ws
+            .articles
+            .iter()
+            .map(|a| a.text_hash.as_str())
+            .collect();
         // The order of the files, whichever reader finished first.
         prepared.sort_by(|a, b| a.path.cmp(&b.path));
         for p in prepared {
             let name = p.path.display().to_string();
             let dup = batch_hashes.contains(&p.article.text_hash)
-                || self
-                    .ws
-                    .articles
-                    .iter()
-                    .any(|a| a.text_hash == p.article.text_hash);
+                || known.contains(p.article.text_hash.as_str());
             if dup {
                 duplicates += 1;
                 self.refused
@@ -562,11 +640,13 @@ impl DetenteApp {
         if std::fs::create_dir_all(dir).is_err() {
             return;
         }
-        let meta = serde_json::json!({ "path": self.path });
-        if store::save(&self.ws, &recovery_file(dir)).is_ok() {
-            let _ = std::fs::write(recovery_meta(dir), meta.to_string());
-            self.autosaved_revision = self.ws.revision.get();
-        }
+        self.saver.save(
+            self.ws.clone(),
+            recovery_file(dir),
+            saver::Purpose::Recovery,
+        );
+        // Not again for this revision, whatever the outcome.
+        self.autosaved_revision = self.ws.revision.get();
     }
 
     fn clear_recovery(&mut self) {
@@ -918,6 +998,11 @@ impl DetenteApp {
                     }
                 }
             });
+            if self.saver.in_flight > 0 {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.weak("Saving…");
+                });
+            }
         });
     }
 
@@ -1054,6 +1139,11 @@ impl DetenteApp {
         let ctx = ui.ctx().clone();
         self.poll_dialogs();
         self.poll_import();
+        self.poll_saves();
+        self.poll_opening();
+        if self.opening.is_some() || self.saver.in_flight > 0 {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
         if self.import_job.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
@@ -1062,6 +1152,13 @@ impl DetenteApp {
         egui::Panel::top("menu").show(ui, |ui| {
             self.menu_bar(ui);
             self.notices_bar(ui);
+            if let Some(p) = self.opening() {
+                let name = p.file_name().unwrap_or_default().to_string_lossy();
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(format!("Opening {name}…"));
+                });
+            }
             if let Some(job) = &self.import_job {
                 let (done, total) = (job.done, job.total);
                 ui.horizontal(|ui| {
@@ -1144,6 +1241,8 @@ impl eframe::App for DetenteApp {
     }
 
     fn on_exit(&mut self) {
+        // Every save the user asked for is written before the process ends.
+        self.wait_for_saves();
         if !self.is_dirty() {
             self.clear_recovery();
         }

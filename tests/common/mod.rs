@@ -15,8 +15,8 @@ pub fn sample() -> Workspace {
     let (a, _) = prepare_bytes(VIENNA.as_bytes(), "vienna.txt", Some("Vienna talks")).unwrap();
     let (b, _) = prepare_bytes(BEIJING.as_bytes(), "beijing.txt", None).unwrap();
     let (aid, bid) = (a.id.clone(), b.id.clone());
-    ws.articles.push(a);
-    ws.articles.push(b);
+    ws.articles.push(a.into());
+    ws.articles.push(b.into());
     ws.article_mut(&aid).unwrap().published = Some(DateValue::parse("2023-05-11").unwrap());
     let (sullivan, _) = ops::actor_for_name(&mut ws, "Jake Sullivan");
     let (wang, _) = ops::actor_for_name(&mut ws, "Wang Yi");

@@ -1,0 +1,96 @@
+//! Shared by the benchmarks: generated data (cached under the target
+//! folder, so a second run does not regenerate it) and one machine-readable
+//! line per figure.
+//!
+//! Every figure is printed as a tab-separated line starting with `FIGURE`:
+//! `FIGURE <name> <median> <unit> target <target> <PASS|MISS>`, and
+//! appended to `target/bench-figures.tsv`.
+
+#![allow(dead_code)]
+
+use detente::generate::{self, Spec};
+use detente::store;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The workspace size the issue names: 5,000 articles, 20,000 events.
+pub const BIG: Spec = Spec {
+    articles: 5_000,
+    events: 20_000,
+    seed: 1,
+};
+
+pub fn data_dir() -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-data");
+    std::fs::create_dir_all(&d).expect("create bench data folder");
+    d
+}
+
+/// The generated workspace file for `spec`, written once.
+pub fn workspace_file(spec: Spec) -> PathBuf {
+    let p = data_dir().join(format!(
+        "generated-{}x{}-s{}.detente",
+        spec.articles, spec.events, spec.seed
+    ));
+    if !p.exists() {
+        let ws = generate::workspace(spec);
+        store::save(&ws, &p).expect("write generated workspace");
+    }
+    p
+}
+
+/// A folder of `count` generated files (`html` or text) of about `bytes` each.
+pub fn corpus(count: usize, bytes: usize, html: bool) -> PathBuf {
+    let d = data_dir().join(format!(
+        "corpus-{}-{count}x{bytes}",
+        if html { "html" } else { "text" }
+    ));
+    let done = d.join(".complete");
+    if !done.exists() {
+        let _ = std::fs::remove_dir_all(&d);
+        generate::write_corpus(&d, count, bytes, html, 1).expect("write corpus");
+        std::fs::write(&done, b"").expect("mark corpus complete");
+    }
+    d
+}
+
+/// Print and record one figure.
+pub fn figure(name: &str, value: f64, unit: &str, target: f64) {
+    let verdict = if value <= target { "PASS" } else { "MISS" };
+    let line = format!("FIGURE\t{name}\t{value:.2}\t{unit}\ttarget\t{target}\t{verdict}");
+    println!("{line}");
+    let tsv = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .map(|t| t.join("bench-figures.tsv"))
+        .expect("target folder");
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(tsv)
+    {
+        let _ = writeln!(f, "{line}");
+    }
+}
+
+/// Print the median criterion measured for benchmark `id` (in ms).
+pub fn report(id: &str, target_ms: f64) {
+    let dir = criterion_home().join(id).join("new");
+    let path = dir.join("estimates.json");
+    let Ok(bytes) = std::fs::read(&path) else {
+        // Filtered out on the command line: nothing measured, nothing to say.
+        return;
+    };
+    let v: serde_json::Value = serde_json::from_slice(&bytes).expect("criterion estimates");
+    let ns = v["median"]["point_estimate"].as_f64().expect("median");
+    figure(id, ns / 1e6, "ms", target_ms);
+}
+
+fn criterion_home() -> PathBuf {
+    if let Ok(h) = std::env::var("CRITERION_HOME") {
+        return PathBuf::from(h);
+    }
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("target folder")
+        .join("criterion")
+}

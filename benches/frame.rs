@@ -1,0 +1,149 @@
+//! One frame of the window, headless: egui's pass over the whole app plus
+//! tessellation (no GPU), with the generated 5,000-article / 20,000-event
+//! workspace open, the 300 KB long read (2,000 highlights) in the Reader
+//! scrolled to the middle, the library listing every article, and the
+//! timeline fitted to every event. Measured idle, while the pointer hovers
+//! the timeline, and while a text selection is being dragged.
+//!
+//! `cargo bench --bench frame`; figures print as `FIGURE` lines.
+
+mod common;
+
+use common::{BIG, figure, report, workspace_file};
+use criterion::{Criterion, criterion_group};
+use detente::store;
+use detente::ui::DetenteApp;
+use egui::{Event, Modifiers, PointerButton, Pos2, RawInput, Rect, vec2};
+use std::hint::black_box;
+
+const SIZE: egui::Vec2 = vec2(1400.0, 900.0);
+
+struct Window {
+    ctx: egui::Context,
+    app: DetenteApp,
+    time: f64,
+}
+
+impl Window {
+    fn open() -> Window {
+        let ws = store::load(&workspace_file(BIG)).expect("generated workspace");
+        let long_read = ws.articles[0].id.clone();
+        let highlights = ws
+            .events
+            .iter()
+            .flat_map(|e| &e.evidence)
+            .filter(|p| p.article == long_read)
+            .count();
+        println!(
+            "long read: {} chars, {highlights} highlights",
+            ws.articles[0].char_len()
+        );
+        assert!(highlights >= 2_000);
+        // The passage nearest the middle of the long read.
+        let mid = ws.articles[0].char_len() / 2;
+        let middle = ws
+            .events
+            .iter()
+            .flat_map(|e| &e.evidence)
+            .filter(|p| p.article == long_read)
+            .min_by_key(|p| p.anchor.start.abs_diff(mid))
+            .map(|p| p.id.clone());
+        let mut app = DetenteApp::with_workspace(ws, None).with_recovery_dir(None);
+        app.selected_article = Some(long_read);
+        app.reader.scroll_to = middle;
+        app.timeline.fit_request = true;
+        let ctx = egui::Context::default();
+        detente::ui::install_fonts(&ctx);
+        let mut w = Window {
+            ctx,
+            app,
+            time: 0.0,
+        };
+        for _ in 0..5 {
+            w.frame(vec![]);
+        }
+        assert!(w.app.timeline.view.is_some(), "the timeline is drawn");
+        w
+    }
+
+    /// One frame: egui pass and tessellation. Returns the number of
+    /// primitives, so nothing is optimised away.
+    fn frame(&mut self, events: Vec<Event>) -> usize {
+        self.time += 1.0 / 60.0;
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, SIZE)),
+            time: Some(self.time),
+            events,
+            ..Default::default()
+        };
+        let app = &mut self.app;
+        let out = self.ctx.run_ui(input, |ui| app.frame(ui));
+        let prims = self.ctx.tessellate(out.shapes, out.pixels_per_point);
+        prims.len()
+    }
+}
+
+fn frames(c: &mut Criterion) {
+    let mut w = Window::open();
+    let mut g = c.benchmark_group("frame");
+    g.sample_size(50);
+    g.bench_function("idle", |b| b.iter(|| black_box(w.frame(vec![]))));
+    // Sweep the pointer across the fitted timeline, one step per frame.
+    let mut i = 0u32;
+    g.bench_function("hover_timeline", |b| {
+        b.iter(|| {
+            i = (i + 1) % 400;
+            let p = Pos2::new(300.0 + 2.5 * i as f32, 760.0 + (i % 7) as f32 * 12.0);
+            black_box(w.frame(vec![Event::PointerMoved(p)]))
+        })
+    });
+    w.frame(vec![Event::PointerGone]);
+    // Press in the Reader, then drag down and back, one step per frame.
+    let start = Pos2::new(420.0, 260.0);
+    w.frame(vec![Event::PointerMoved(start)]);
+    w.frame(vec![Event::PointerButton {
+        pos: start,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    }]);
+    let mut j = 0u32;
+    g.bench_function("drag_selection", |b| {
+        b.iter(|| {
+            j = (j + 1) % 60;
+            let y = 270.0 + 4.0 * (j as f32 - 30.0).abs();
+            black_box(w.frame(vec![Event::PointerMoved(Pos2::new(700.0, y))]))
+        })
+    });
+    let end = Pos2::new(700.0, 330.0);
+    w.frame(vec![Event::PointerButton {
+        pos: end,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    }]);
+    g.finish();
+    let selected = w.app.reader.selection.map_or(0, |(a, b)| b - a);
+    println!("dragged selection: {selected} chars");
+    assert!(selected > 0, "the drag selected text in the Reader");
+    // The first frame after opening: galley layout, timeline layout, library.
+    let first = std::time::Instant::now();
+    let mut fresh = Window::open();
+    fresh.frame(vec![]);
+    figure(
+        "frame/first_after_open_incl_load",
+        first.elapsed().as_secs_f64() * 1e3,
+        "ms",
+        1_000.0,
+    );
+}
+
+criterion_group!(benches, frames);
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    report("frame/idle", 4.0);
+    report("frame/hover_timeline", 4.0);
+    report("frame/drag_selection", 4.0);
+}

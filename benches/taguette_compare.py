@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Import the same 500 generated HTML articles into Taguette 1.5 (through its
+HTTP API, one upload after another, as its web page does) and into Detente
+(`detente import`, every core), side by side in one run.
+
+Usage: benches/taguette_compare.py DETENTE_BINARY [COUNT]
+Needs `pip install taguette==1.5.2`. Prints FIGURE lines like the benches.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+try:
+    import requests
+except ImportError:  # taguette's own dependencies do not include requests
+    requests = None
+
+
+def figure(name, value, unit, target, lower_is_better=True):
+    ok = value <= target if lower_is_better else value >= target
+    line = f"FIGURE\t{name}\t{value:.2f}\t{unit}\ttarget\t{target}\t{'PASS' if ok else 'MISS'}"
+    print(line, flush=True)
+    tsv = os.environ.get("DETENTE_FIGURES")
+    if tsv:
+        with open(tsv, "a") as f:
+            f.write(line + "\n")
+
+
+def start_taguette(work):
+    exe = shutil.which("taguette")
+    if exe is None:
+        return None, None
+    port = 7000 + os.getpid() % 2000
+    proc = subprocess.Popen(
+        [exe, "--no-browser", "--port", str(port), "--bind", "127.0.0.1",
+         "--database", os.path.join(work, "taguette.sqlite3")],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    deadline = time.time() + 60
+    for line in proc.stdout:
+        m = re.search(r"(http://localhost:\d+/\?token=\S+)", line)
+        if m:
+            return proc, m.group(1)
+        if time.time() > deadline:
+            break
+    proc.kill()
+    raise SystemExit("taguette did not start")
+
+
+def taguette_import(url, files):
+    s = requests.Session()
+    r = s.get(url)  # the single-user token logs us in
+    r.raise_for_status()
+    base = url.split("/?")[0]
+    r = s.get(base + "/project/new")
+    xsrf = s.cookies.get("_xsrf")
+    r = s.post(base + "/project/new",
+               data={"name": "bench", "description": "", "_xsrf": xsrf})
+    m = re.search(r"/project/(\d+)", r.url)
+    if not m:
+        raise SystemExit("could not create a Taguette project")
+    project = m.group(1)
+    start = time.perf_counter()
+    for f in files:
+        with open(f, "rb") as fp:
+            r = s.post(
+                f"{base}/api/project/{project}/document/new",
+                data={"name": os.path.basename(f), "description": "", "_xsrf": xsrf},
+                files={"file": (os.path.basename(f), fp, "text/html")},
+                headers={"X-XSRFToken": xsrf},
+            )
+        if r.status_code != 200 or "created" not in r.json():
+            raise SystemExit(f"taguette refused {f}: {r.status_code} {r.text[:200]}")
+    return time.perf_counter() - start
+
+
+def main():
+    if len(sys.argv) < 2:
+        raise SystemExit(__doc__)
+    detente = sys.argv[1]
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else 500
+    work = tempfile.mkdtemp(prefix="detente-vs-taguette-")
+    try:
+        corpus = os.path.join(work, "corpus")
+        subprocess.run([detente, "generate-files", corpus, "--count", str(count),
+                        "--bytes", "5000", "--kind", "html"], check=True,
+                       stdout=subprocess.DEVNULL)
+        files = sorted(os.path.join(corpus, f) for f in os.listdir(corpus))
+
+        ws = os.path.join(work, "bench.detente")
+        subprocess.run([detente, "new", ws], check=True, stdout=subprocess.DEVNULL)
+        start = time.perf_counter()
+        out = subprocess.run([detente, "import", ws, corpus], check=True,
+                             capture_output=True, text=True).stdout
+        detente_s = time.perf_counter() - start
+        added = sum(1 for line in out.splitlines() if line.startswith("added"))
+        assert added == count, f"detente added {added} of {count}"
+        print(f"detente: {count} HTML articles in {detente_s:.3f} s "
+              f"({count / detente_s:.0f} per second, including the save)")
+        figure(f"taguette_compare/detente_import_{count}", detente_s * 1e3, "ms", 300.0)
+
+        if requests is None:
+            print("SKIPPED Taguette: python module requests is missing")
+            return
+        proc, url = start_taguette(work)
+        if proc is None:
+            print("SKIPPED Taguette: not installed (pip install taguette==1.5.2)")
+            return
+        try:
+            taguette_s = taguette_import(url, files)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+        print(f"taguette 1.5: {count} HTML articles in {taguette_s:.2f} s "
+              f"({count / taguette_s:.0f} per second)")
+        figure(f"taguette_compare/taguette_import_{count}", taguette_s * 1e3, "ms",
+               float("inf"))
+        figure("taguette_compare/speedup", taguette_s / detente_s, "x", 50.0,
+               lower_is_better=False)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+//! Open, save, validate and filter a generated 5,000-article /
+//! 20,000-event workspace.
+//!
+//! `cargo bench --bench workspace`; figures print as `FIGURE` lines.
+
+mod common;
+
+use common::{BIG, figure, report, workspace_file};
+use criterion::{Criterion, criterion_group};
+use detente::{search, store};
+use std::hint::black_box;
+use std::time::Duration;
+
+fn open_save(c: &mut Criterion) {
+    let path = workspace_file(BIG);
+    let size = std::fs::metadata(&path).expect("workspace file").len();
+    println!(
+        "workspace: {} ({:.1} MB)",
+        path.display(),
+        size as f64 / 1e6
+    );
+    let mut g = c.benchmark_group("workspace");
+    g.sample_size(10).measurement_time(Duration::from_secs(8));
+    // What the window does to open a file: read, parse, validate.
+    g.bench_function("open", |b| {
+        b.iter(|| black_box(store::load(&path).expect("valid workspace")))
+    });
+    let ws = store::load(&path).expect("valid workspace");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("saved.detente");
+    // Atomic save: serialise, write a temporary file, fsync, keep a backup, rename.
+    g.bench_function("save", |b| {
+        b.iter(|| store::save(black_box(&ws), &out).expect("saved"))
+    });
+    // What a save costs the window: a snapshot handed to the saving thread.
+    g.bench_function("snapshot", |b| b.iter(|| black_box(ws.clone())));
+    g.finish();
+
+    let mut g = c.benchmark_group("filter");
+    g.sample_size(20);
+    // A word in a few hundred articles, and one in none (a full scan).
+    g.bench_function("word", |b| {
+        b.iter(|| black_box(search::matching_articles(&ws, "ceasefire")))
+    });
+    g.bench_function("absent", |b| {
+        b.iter(|| black_box(search::matching_articles(&ws, "zeppelin")))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, open_save);
+
+fn main() {
+    // First, while this process is small: a child started later would
+    // inherit this process's peak in its ru_maxrss.
+    #[cfg(unix)]
+    validate_memory();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    report("workspace/open", 300.0);
+    report("workspace/save", 300.0);
+    report("workspace/snapshot", 16.0);
+    report("filter/word", 50.0);
+    report("filter/absent", 50.0);
+}
+
+/// Peak resident memory of `detente validate` on the big workspace, as a
+/// multiple of the file's size (the child's ru_maxrss).
+#[cfg(unix)]
+fn validate_memory() {
+    let path = workspace_file(BIG);
+    let size = std::fs::metadata(&path).expect("workspace file").len() as f64;
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_detente"))
+        .arg("validate")
+        .arg(&path)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("run detente validate");
+    assert!(status.success(), "the generated workspace must validate");
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage writes a rusage into the pointer it is given.
+    let usage = unsafe {
+        libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    // ru_maxrss is in KiB on Linux, in bytes on macOS.
+    let unit = if cfg!(target_os = "macos") {
+        1.0
+    } else {
+        1024.0
+    };
+    let peak = usage.ru_maxrss as f64 * unit;
+    println!(
+        "validate: peak {:.1} MB for a {:.1} MB file",
+        peak / 1e6,
+        size / 1e6
+    );
+    figure("validate/peak_memory_ratio", peak / size, "x", 3.0);
+}
