@@ -40,6 +40,7 @@ fn imports(c: &mut Criterion) {
 criterion_group!(benches, imports);
 
 fn main() {
+    common::start();
     benches();
     Criterion::default().configure_from_args().final_summary();
     report("import/html_1000x5KB", 300.0);

@@ -7,7 +7,7 @@ mod common;
 
 use common::{BIG, figure, report, workspace_file};
 use criterion::{Criterion, criterion_group};
-use detente::{search, store};
+use detente::{search, store, timeline};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -23,7 +23,9 @@ fn open_save(c: &mut Criterion) {
     g.sample_size(10).measurement_time(Duration::from_secs(8));
     // What the window does to open a file: read, parse, validate.
     g.bench_function("open", |b| {
-        b.iter(|| black_box(store::load(&path).expect("valid workspace")))
+        // The workspace it replaces is freed off the UI thread, so the
+        // new one's eventual drop is not part of opening.
+        b.iter_with_large_drop(|| store::load(&path).expect("valid workspace"))
     });
     let ws = store::load(&path).expect("valid workspace");
     let dir = tempfile::tempdir().expect("temp dir");
@@ -46,11 +48,20 @@ fn open_save(c: &mut Criterion) {
         b.iter(|| black_box(search::matching_articles(&ws, "zeppelin")))
     });
     g.finish();
+
+    // Done on the UI thread after every edit: the timeline's lanes and rows.
+    let mut g = c.benchmark_group("timeline");
+    g.sample_size(20);
+    g.bench_function("layout", |b| {
+        b.iter(|| black_box(timeline::layout(&ws, timeline::LaneBy::Dyad)))
+    });
+    g.finish();
 }
 
 criterion_group!(benches, open_save);
 
 fn main() {
+    common::start();
     // First, while this process is small: a child started later would
     // inherit this process's peak in its ru_maxrss.
     #[cfg(unix)]
@@ -62,6 +73,7 @@ fn main() {
     report("workspace/snapshot", 16.0);
     report("filter/word", 50.0);
     report("filter/absent", 50.0);
+    report("timeline/layout", 16.0);
 }
 
 /// Peak resident memory of `detente validate` on the big workspace, as a

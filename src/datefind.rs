@@ -116,7 +116,11 @@ fn rules() -> &'static [Rule] {
         defs.into_iter()
             .map(|(name, pat)| Rule {
                 name,
-                re: Regex::new(&format!("(?i){pat}")).expect("valid date pattern"),
+                // ASCII word boundaries: a Unicode \b makes the regex engine
+                // give up its fast DFA on any text with a curly quote, and
+                // every rule here starts and ends with ASCII words or digits.
+                re: Regex::new(&format!("(?i){}", pat.replace(r"\b", r"(?-u:\b)")))
+                    .expect("valid date pattern"),
             })
             .collect()
     })
@@ -794,14 +798,21 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<Found> {
             .then(a.2.cmp(&b.2))
             .then(a.0.cmp(&b.0))
     });
-    let mut chosen: Vec<(usize, usize, usize)> = vec![];
+    // Chosen matches never overlap, so keyed by start, only the last one
+    // starting before a hit ends can overlap it.
+    let mut taken: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
     for h in hits {
-        if chosen.iter().any(|c| h.0 < c.1 && c.0 < h.1) {
+        if taken
+            .range(..h.1)
+            .next_back()
+            .is_some_and(|(_, &(end, _))| end > h.0)
+        {
             continue;
         }
-        chosen.push(h);
+        taken.insert(h.0, (h.1, h.2));
     }
-    chosen.sort();
+    let chosen: Vec<(usize, usize, usize)> =
+        taken.into_iter().map(|(s, (e, r))| (s, e, r)).collect();
     let mut out = vec![];
     for (bs, be, ri) in chosen {
         let rule = &rules()[ri];

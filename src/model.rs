@@ -522,17 +522,30 @@ impl Workspace {
                 format!("expected \"{FORMAT}\", found \"{}\"", self.format),
             );
         }
-        let mut ids: HashSet<&str> = HashSet::new();
+        // Every id in the file, in one set sized up front; FxHash because
+        // SipHash's protection against crafted collisions buys nothing for
+        // ids this set only compares.
+        let n_ids = self.articles.len()
+            + self.actors.len()
+            + self
+                .events
+                .iter()
+                .map(|e| 1 + e.evidence.len())
+                .sum::<usize>();
+        let mut ids: rustc_hash::FxHashSet<&str> =
+            rustc_hash::FxHashSet::with_capacity_and_hasher(n_ids, Default::default());
+        // Places are only written out for a problem: a sound workspace
+        // of 100,000 objects should not format 100,000 strings to say so.
         fn check_id<'a>(
-            ids: &mut HashSet<&'a str>,
-            place: &str,
+            ids: &mut rustc_hash::FxHashSet<&'a str>,
+            place: &dyn Fn() -> String,
             id: &'a str,
             p: &mut dyn FnMut(String, String),
         ) {
             if id.is_empty() || id.len() > 100 {
-                p(place.into(), "id is empty or too long".into());
+                p(place(), "id is empty or too long".into());
             } else if !ids.insert(id) {
-                p(place.into(), format!("id {id} is used more than once"));
+                p(place(), format!("id {id} is used more than once"));
             }
         }
         let mut type_codes = HashSet::new();
@@ -553,9 +566,9 @@ impl Workspace {
         let hash_ok = parallel_map(&self.articles, |a| {
             crate::import::text_hash(&a.text) == a.text_hash
         });
-        let mut article_at: HashMap<&str, usize> = HashMap::new();
+        let mut article_at: rustc_hash::FxHashMap<&str, usize> = Default::default();
         for (i, a) in self.articles.iter().enumerate() {
-            let place = format!("articles[{i}] ({})", a.id);
+            let place = || format!("articles[{i}] ({})", a.id);
             check_id(&mut ids, &place, &a.id, &mut p);
             // Bytes bound chars, so only long texts need counting.
             let n = if a.text.len() > MAX_ARTICLE_CHARS {
@@ -565,100 +578,143 @@ impl Workspace {
             };
             if n > MAX_ARTICLE_CHARS {
                 p(
-                    place.clone(),
+                    place(),
                     format!("text is {n} chars, over the limit of {MAX_ARTICLE_CHARS}"),
                 );
             }
             if !hash_ok[i] {
                 p(
-                    place.clone(),
+                    place(),
                     "text_hash does not match the text (the text was changed outside Detente)"
                         .into(),
                 );
             }
             for (name, v) in [("title", &a.title), ("outlet", &a.outlet), ("url", &a.url)] {
                 if v.len() > MAX_SHORT_FIELD {
-                    p(place.clone(), format!("{name} is too long"));
+                    p(place(), format!("{name} is too long"));
                 }
             }
             article_at.insert(&a.id, i);
         }
-        let actor_ids: HashSet<&str> = self.actors.iter().map(|a| a.id.as_str()).collect();
+        let actor_ids: rustc_hash::FxHashSet<&str> =
+            self.actors.iter().map(|a| a.id.as_str()).collect();
         for (i, a) in self.actors.iter().enumerate() {
-            let place = format!("actors[{i}] ({})", a.id);
+            let place = || format!("actors[{i}] ({})", a.id);
             check_id(&mut ids, &place, &a.id, &mut p);
             if a.name.trim().is_empty() {
-                p(place, "actor has no name".into());
+                p(place(), "actor has no name".into());
             }
         }
         let mut by_article: Vec<Vec<(usize, usize)>> = vec![vec![]; self.articles.len()];
         for (i, e) in self.events.iter().enumerate() {
-            let place = format!("events[{i}] ({})", e.id);
+            let place = || format!("events[{i}] ({})", e.id);
             check_id(&mut ids, &place, &e.id, &mut p);
             if !type_codes.contains(e.kind.as_str()) {
                 p(
-                    place.clone(),
+                    place(),
                     format!("event type \"{}\" is not in the vocabulary", e.kind),
                 );
             }
             for (j, r) in e.actors.iter().enumerate() {
                 if !actor_ids.contains(r.actor.as_str()) {
                     p(
-                        format!("{place}.actors[{j}]"),
+                        format!("{}.actors[{j}]", place()),
                         format!("unknown actor {}", r.actor),
                     );
                 }
             }
             for (j, ps) in e.evidence.iter().enumerate() {
-                let pplace = format!("{place}.evidence[{j}] ({})", ps.id);
+                let pplace = || format!("{}.evidence[{j}] ({})", place(), ps.id);
                 check_id(&mut ids, &pplace, &ps.id, &mut p);
                 match article_at.get(ps.article.as_str()) {
-                    None => p(pplace, format!("points at unknown article {}", ps.article)),
+                    None => p(
+                        pplace(),
+                        format!("points at unknown article {}", ps.article),
+                    ),
                     Some(&a) => by_article[a].push((i, j)),
                 }
             }
         }
-        // Quotes are checked article by article, so each text is indexed
-        // once however many passages point into it.
-        for (a, passages) in by_article.iter().enumerate() {
-            if passages.is_empty() {
-                continue;
-            }
+        // Quotes are checked article by article, on every core; each text
+        // is walked once to find the byte offsets of the chars passages need.
+        let indexed: Vec<(usize, &Vec<(usize, usize)>)> = by_article
+            .iter()
+            .enumerate()
+            .filter(|(_, ps)| !ps.is_empty())
+            .collect();
+        let found = parallel_map(&indexed, |&(a, passages)| {
             let text = &self.articles[a].text;
-            let index = (!text.is_ascii()).then(|| CharIndex::new(text));
-            let n = index.as_ref().map_or(text.len(), |x| x.len());
+            let mut wanted: Vec<usize> = passages
+                .iter()
+                .flat_map(|&(i, j)| {
+                    let an = &self.events[i].evidence[j].anchor;
+                    [an.start, an.end]
+                })
+                .collect();
+            wanted.sort_unstable();
+            wanted.dedup();
+            let (n, bytes) = byte_offsets(text, &wanted);
+            let byte = |c: usize| wanted.binary_search(&c).ok().and_then(|k| bytes[k]);
+            let mut problems = vec![];
             for &(i, j) in passages {
                 let e = &self.events[i];
                 let ps = &e.evidence[j];
-                let pplace = format!("events[{i}] ({}).evidence[{j}] ({})", e.id, ps.id);
                 let an = &ps.anchor;
-                let quoted = |s: usize, t: usize| match &index {
-                    Some(x) => &text[x.byte(s)..x.byte(t)],
-                    None => &text[s..t],
-                };
+                let pplace = || format!("events[{i}] ({}).evidence[{j}] ({})", e.id, ps.id);
                 if an.start >= an.end || an.end > n {
-                    p(
-                        pplace,
+                    problems.push((
+                        pplace(),
                         format!(
                             "offsets {}..{} are outside the article's {n} chars",
                             an.start, an.end
                         ),
-                    );
-                } else if quoted(an.start, an.end) != an.exact {
-                    p(
-                        pplace,
+                    ));
+                } else if byte(an.start)
+                    .zip(byte(an.end))
+                    .is_none_or(|(s, t)| text[s..t] != an.exact)
+                {
+                    problems.push((
+                        pplace(),
                         format!(
                             "the quote \"{}\" does not match the text at {}..{}",
                             short(&an.exact),
                             an.start,
                             an.end
                         ),
-                    );
+                    ));
                 }
             }
+            problems
+        });
+        for (place, message) in found.into_iter().flatten() {
+            p(place, message);
         }
         out
     }
+}
+
+/// The number of chars in `text` and the byte offset of each char
+/// position in `wanted` (sorted; None past the end), in one pass.
+fn byte_offsets(text: &str, wanted: &[usize]) -> (usize, Vec<Option<usize>>) {
+    if text.is_ascii() {
+        let n = text.len();
+        return (n, wanted.iter().map(|&c| (c <= n).then_some(c)).collect());
+    }
+    let mut out = vec![None; wanted.len()];
+    let mut k = 0;
+    let mut n = 0;
+    for (c, (b, _)) in text.char_indices().enumerate() {
+        while k < wanted.len() && wanted[k] == c {
+            out[k] = Some(b);
+            k += 1;
+        }
+        n = c + 1;
+    }
+    while k < wanted.len() && wanted[k] == n {
+        out[k] = Some(text.len());
+        k += 1;
+    }
+    (n, out)
 }
 
 /// `f` over every item, the items shared between the cores.

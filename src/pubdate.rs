@@ -80,15 +80,18 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
         .filter(|l| !l.is_empty())
         .take(HEAD_LINES)
         .collect();
-    let years = years_in(text);
+    // Only a dateline without a year needs the years in the whole text.
+    let years = std::cell::OnceCell::new();
     let mut out: Vec<Candidate> = vec![];
     for (i, line) in lines.iter().enumerate() {
         if let Some(c) = dateline_re().captures(line) {
             let md = c.get(1).map(|m| m.as_str()).unwrap_or("");
-            let year = c
-                .get(2)
-                .map(|m| m.as_str().to_string())
-                .or_else(|| years.last().map(|y| y.to_string()));
+            let year = c.get(2).map(|m| m.as_str().to_string()).or_else(|| {
+                years
+                    .get_or_init(|| years_in(text))
+                    .last()
+                    .map(|y| y.to_string())
+            });
             if let Some(y) = year
                 && let Some(v) = find_dates(&format!("{md}, {y}"), None)
                     .into_iter()

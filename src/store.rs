@@ -79,7 +79,7 @@ pub fn from_bytes(bytes: &[u8], file: &str) -> Result<Workspace, StoreError> {
 pub fn parse_unchecked(bytes: &[u8], file: &str) -> Result<Workspace, StoreError> {
     // The common case first: a sound file parses in one pass. Only when
     // that fails is the file read again, slowly, to say what is wrong.
-    if let Ok(ws) = serde_json::from_slice::<Workspace>(bytes)
+    if let Some(ws) = parse_parallel(bytes)
         && ws.format == FORMAT
         && ws.version >= 1
         && ws.version <= VERSION
@@ -87,6 +87,66 @@ pub fn parse_unchecked(bytes: &[u8], file: &str) -> Result<Workspace, StoreError
         return Ok(ws);
     }
     explain_parse(bytes, file)
+}
+
+/// The top level of a workspace file with its two long lists left as raw
+/// JSON, so their items can be parsed on every core. Mirrors
+/// [`Workspace`] field for field (a test keeps the two in step).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Split<'a> {
+    format: String,
+    version: u32,
+    id: crate::model::Id,
+    title: String,
+    created: String,
+    modified: String,
+    #[serde(borrow)]
+    articles: Vec<&'a serde_json::value::RawValue>,
+    #[serde(borrow)]
+    events: Vec<&'a serde_json::value::RawValue>,
+    actors: Vec<crate::model::Actor>,
+    vocabularies: crate::model::Vocabularies,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    notes: String,
+    #[serde(default)]
+    orphans: Vec<crate::anchor::Orphan>,
+}
+
+/// Parse a sound file on every core; None on any error (the slow path
+/// then explains it).
+fn parse_parallel(bytes: &[u8]) -> Option<Workspace> {
+    let split: Split = serde_json::from_slice(bytes).ok()?;
+    fn items<T: serde::de::DeserializeOwned + Send + Sync>(
+        raw: &[&serde_json::value::RawValue],
+    ) -> Option<Vec<std::sync::Arc<T>>> {
+        crate::model::parallel_map(raw, |r| {
+            serde_json::from_str::<T>(r.get())
+                .ok()
+                .map(std::sync::Arc::new)
+        })
+        .into_iter()
+        .collect()
+    }
+    let articles = items(&split.articles)?;
+    let events = items(&split.events)?;
+    let mut ws = Workspace::new("");
+    ws.format = split.format;
+    ws.version = split.version;
+    ws.id = split.id;
+    ws.title = split.title;
+    ws.created = split.created;
+    ws.modified = split.modified;
+    ws.articles = articles;
+    ws.events = events;
+    ws.actors = split.actors;
+    ws.vocabularies = split.vocabularies;
+    ws.tags = split.tags;
+    ws.notes = split.notes;
+    ws.orphans = split.orphans;
+    Some(ws)
 }
 
 /// Parse with the header checks first and the path of any error, for
@@ -268,6 +328,27 @@ pub fn create(ws: &Workspace, path: &Path) -> Result<(), StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_parallel_parse_reads_every_field() {
+        let mut ws = crate::generate::workspace(crate::generate::Spec {
+            articles: 12,
+            events: 40,
+            seed: 5,
+        });
+        ws.tags = vec!["summit".into()];
+        ws.notes = "notes".into();
+        let bytes = to_bytes(&ws);
+        let fast = parse_parallel(&bytes).expect("parses");
+        let slow = explain_parse(&bytes, "x").expect("parses");
+        assert_eq!(to_bytes(&fast), bytes);
+        assert_eq!(to_bytes(&slow), bytes);
+        // A field the mirror does not know makes the fast path give way.
+        let mut v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        v["surprise"] = 1.into();
+        assert!(parse_parallel(v.to_string().as_bytes()).is_none());
+        assert!(from_bytes(v.to_string().as_bytes(), "x.detente").is_err());
+    }
 
     #[test]
     fn version_and_format_checks() {

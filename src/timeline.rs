@@ -4,6 +4,7 @@
 
 use crate::model::{Event, Id, Status, Workspace};
 use chrono::{Datelike, Months, NaiveDate};
+use std::collections::HashMap;
 
 /// x coordinates are days since this date; f64 keeps day precision for
 /// millennia either side.
@@ -93,13 +94,19 @@ pub struct Layout {
     pub undated: usize,
     /// Event type codes in use, sorted (for the legend).
     pub kinds: Vec<String>,
+    /// The widest mark's x1 - x0, so a view can find its first mark by
+    /// binary search over the marks sorted by x0.
+    pub longest: f64,
 }
 
-fn dyad(ws: &Workspace, e: &Event) -> String {
+/// Actors by id, looked up once per event rather than by scanning.
+type Actors<'a> = HashMap<&'a str, &'a crate::model::Actor>;
+
+fn dyad(actors: &Actors, e: &Event) -> String {
     let mut sides: Vec<String> = e
         .actors
         .iter()
-        .filter_map(|r| ws.actor(&r.actor))
+        .filter_map(|r| actors.get(r.actor.as_str()))
         .map(|a| {
             if a.country.is_empty() {
                 a.name.clone()
@@ -117,9 +124,9 @@ fn dyad(ws: &Workspace, e: &Event) -> String {
     }
 }
 
-fn lane_keys(ws: &Workspace, e: &Event, by: LaneBy) -> Vec<String> {
+fn lane_keys(ws: &Workspace, actors: &Actors, e: &Event, by: LaneBy) -> Vec<String> {
     match by {
-        LaneBy::Dyad => vec![dyad(ws, e)],
+        LaneBy::Dyad => vec![dyad(actors, e)],
         LaneBy::Kind => vec![match ws.event_type(&e.kind) {
             Some(t) => format!("{} {}", t.code, t.label),
             None => e.kind.clone(),
@@ -128,7 +135,7 @@ fn lane_keys(ws: &Workspace, e: &Event, by: LaneBy) -> Vec<String> {
             let names: Vec<String> = e
                 .actors
                 .iter()
-                .filter_map(|r| ws.actor(&r.actor))
+                .filter_map(|r| actors.get(r.actor.as_str()))
                 .map(|a| a.name.clone())
                 .collect();
             if names.is_empty() {
@@ -156,6 +163,8 @@ fn lane_keys(ws: &Workspace, e: &Event, by: LaneBy) -> Vec<String> {
 /// Lay out every dated event.
 pub fn layout(ws: &Workspace, by: LaneBy) -> Layout {
     let mut out = Layout::default();
+    let actors: Actors = ws.actors.iter().map(|a| (a.id.as_str(), a)).collect();
+    let mut lane_of: HashMap<String, usize> = HashMap::new();
     let mut months: std::collections::BTreeMap<(i32, u32), usize> = Default::default();
     for e in &ws.events {
         let Some(d) = &e.date else {
@@ -185,10 +194,11 @@ pub fn layout(ws: &Workspace, by: LaneBy) -> Layout {
             .map(|t| t.rgb())
             .unwrap_or([128, 128, 128]);
         let disputed = e.disagreement().is_some();
-        for key in lane_keys(ws, e, by) {
-            let lane = match out.lanes.iter().position(|l| *l == key) {
-                Some(i) => i,
+        for key in lane_keys(ws, &actors, e, by) {
+            let lane = match lane_of.get(&key) {
+                Some(&i) => i,
                 None => {
+                    lane_of.insert(key.clone(), out.lanes.len());
                     out.lanes.push(key);
                     out.lanes.len() - 1
                 }
@@ -221,6 +231,7 @@ pub fn layout(ws: &Workspace, by: LaneBy) -> Layout {
     out.marks
         .sort_by(|a, b| a.x0.total_cmp(&b.x0).then_with(|| a.lane.cmp(&b.lane)));
     stack(&mut out);
+    out.longest = out.marks.iter().map(|m| m.x1 - m.x0).fold(0.0, f64::max);
     out.kinds = ws.events.iter().map(|e| e.kind.clone()).collect();
     out.kinds.sort();
     out.kinds.dedup();

@@ -629,3 +629,99 @@ fn imports_pdf_and_docx_and_refuses_scans() {
         a.published_source
     );
 }
+
+#[test]
+fn generated_workspaces_and_corpora_are_valid_and_importable() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("big.detente");
+    detente()
+        .args([
+            "generate",
+            "--articles",
+            "60",
+            "--events",
+            "250",
+            "--seed",
+            "3",
+        ])
+        .arg(&ws)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("60 articles, 250 events"));
+    detente()
+        .arg("validate")
+        .arg(&ws)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("valid (60 articles, 250 events)"));
+    let stats: Value = serde_json::from_slice(
+        &detente()
+            .arg("stats")
+            .arg(&ws)
+            .arg("--json")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(stats["passages"].as_u64().unwrap() > 250);
+    // Never over an existing file.
+    detente()
+        .args(["generate", "--articles", "5", "--events", "5"])
+        .arg(&ws)
+        .assert()
+        .code(1);
+    // The hidden commands stay out of the main help.
+    detente()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("generate").not());
+
+    let corpus = dir.path().join("pages");
+    detente()
+        .args([
+            "generate-files",
+            "--count",
+            "12",
+            "--bytes",
+            "3000",
+            "--kind",
+            "html",
+        ])
+        .arg(&corpus)
+        .assert()
+        .success();
+    let target = new_ws(dir.path());
+    let out = detente()
+        .arg("import")
+        .arg(&target)
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with("added")).count(),
+        12,
+        "{stdout}"
+    );
+    let listed: Value = serde_json::from_slice(
+        &detente()
+            .arg("list")
+            .arg(&target)
+            .arg("--json")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let titles: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    // In file order, as the files are named.
+    assert!(titles[0].ends_with("(report 0)"), "{titles:?}");
+    assert!(titles[11].ends_with("(report 11)"), "{titles:?}");
+}

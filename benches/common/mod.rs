@@ -72,14 +72,28 @@ pub fn figure(name: &str, value: f64, unit: &str, target: f64) {
     }
 }
 
+static STARTED: std::sync::OnceLock<std::time::SystemTime> = std::sync::OnceLock::new();
+
+/// Note when the benchmark process started (call first in `main`).
+pub fn start() {
+    STARTED.get_or_init(std::time::SystemTime::now);
+}
+
 /// Print the median criterion measured for benchmark `id` (in ms).
 pub fn report(id: &str, target_ms: f64) {
     let dir = criterion_home().join(id).join("new");
     let path = dir.join("estimates.json");
+    // Filtered out on the command line (no file, or one from an earlier
+    // run): nothing measured, nothing to say.
+    let fresh = std::fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| t >= *STARTED.get_or_init(std::time::SystemTime::now));
     let Ok(bytes) = std::fs::read(&path) else {
-        // Filtered out on the command line: nothing measured, nothing to say.
         return;
     };
+    if !fresh {
+        return;
+    }
     let v: serde_json::Value = serde_json::from_slice(&bytes).expect("criterion estimates");
     let ns = v["median"]["point_estimate"].as_f64().expect("median");
     figure(id, ns / 1e6, "ms", target_ms);

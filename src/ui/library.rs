@@ -48,13 +48,14 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         .id_salt("library")
         .auto_shrink(false)
         .show_rows(ui, row_h, cache.rows.len(), |ui, range| {
-            for (i, meta) in &cache.rows[range] {
-                let a = &app.ws.articles[*i];
+            for &i in &cache.rows[range] {
+                let a = &app.ws.articles[i];
                 let selected = app.selected_article.as_deref() == Some(a.id.as_str());
                 let title = egui::Button::selectable(selected, a.title.as_str()).truncate();
                 if ui.add(title).on_hover_text(&a.title).clicked() {
                     clicked = Some(a.id.clone());
                 }
+                let meta = meta_line(a, cache.counts[i]);
                 ui.add(egui::Label::new(egui::RichText::new(meta).weak()).truncate());
                 ui.add_space(4.0);
             }
@@ -65,41 +66,50 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     }
 }
 
+/// "Reuters · 13 May 2023 · 4 passages"
+fn meta_line(a: &crate::model::Article, n: usize) -> String {
+    let date = a
+        .published
+        .as_ref()
+        .map(|d| d.human())
+        .unwrap_or_else(|| "no date".into());
+    let outlet = if a.outlet.is_empty() {
+        "unknown outlet"
+    } else {
+        &a.outlet
+    };
+    format!(
+        "{outlet} · {date} · {n} passage{}",
+        if n == 1 { "" } else { "s" }
+    )
+}
+
 /// The library rows for one workspace state and filter, so that searching
-/// the full text happens once per change, not once per frame.
+/// the full text happens once per change, not once per frame. Meta lines
+/// are written only for the rows in view.
 pub struct LibraryCache {
     key: (u64, String),
-    /// Article index and its meta line.
-    rows: Vec<(usize, String)>,
+    /// Indexes of the matching articles.
+    rows: Vec<usize>,
+    /// Passages per article, by article index.
+    counts: Vec<usize>,
 }
 
 impl LibraryCache {
     fn build(ws: &crate::model::Workspace, key: (u64, String)) -> Self {
-        let counts = ws.passage_counts();
-        let rows = crate::search::matching_articles(ws, &key.1)
-            .into_iter()
-            .map(|i| (i, &ws.articles[i]))
-            .map(|(i, a)| {
-                let date = a
-                    .published
-                    .as_ref()
-                    .map(|d| d.human())
-                    .unwrap_or_else(|| "no date".into());
-                let n = counts.get(a.id.as_str()).copied().unwrap_or(0);
-                let outlet = if a.outlet.is_empty() {
-                    "unknown outlet"
-                } else {
-                    &a.outlet
-                };
-                (
-                    i,
-                    format!(
-                        "{outlet} · {date} · {n} passage{}",
-                        if n == 1 { "" } else { "s" }
-                    ),
-                )
-            })
+        let at: rustc_hash::FxHashMap<&str, usize> = ws
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
             .collect();
-        LibraryCache { key, rows }
+        let mut counts = vec![0; ws.articles.len()];
+        for p in ws.events.iter().flat_map(|e| &e.evidence) {
+            if let Some(&i) = at.get(p.article.as_str()) {
+                counts[i] += 1;
+            }
+        }
+        let rows = crate::search::matching_articles(ws, &key.1);
+        LibraryCache { key, rows, counts }
     }
 }

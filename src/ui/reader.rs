@@ -14,8 +14,37 @@ struct Key {
     article: Id,
     width_bits: u32,
     dark: bool,
-    revision: u64,
+    /// What is drawn of the article: edits elsewhere leave it unchanged.
+    fingerprint: Fingerprint,
     selected_event: Option<Id>,
+}
+
+/// Hashes of what the Reader shows of one article: its text and
+/// publication date (for the dates found in it), and its passages.
+#[derive(PartialEq, Eq, Clone, Copy, Default)]
+struct Fingerprint {
+    text: u64,
+    passages: u64,
+}
+
+fn fingerprint(ws: &crate::model::Workspace, article: &Id) -> Fingerprint {
+    use std::hash::{Hash, Hasher};
+    let Some(a) = ws.article(article) else {
+        return Fingerprint::default();
+    };
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (&a.text_hash, a.published.as_ref().map(|d| d.edtf())).hash(&mut h);
+    let text = h.finish();
+    for e in &ws.events {
+        for p in e.evidence.iter().filter(|p| &p.article == article) {
+            let colour = ws.event_type(&e.kind).map(|t| t.colour.as_str());
+            (&e.id, &e.kind, colour, p.anchor.start, p.anchor.end).hash(&mut h);
+        }
+    }
+    Fingerprint {
+        text,
+        passages: h.finish(),
+    }
 }
 
 #[derive(Default)]
@@ -34,16 +63,18 @@ pub struct ReaderState {
     published_text: Option<(Id, String)>,
     /// How many times the article text has been laid out (for tests).
     pub layouts: usize,
-    /// Boilerplate proposals of the open article, per revision.
-    pub boilerplate: Option<(u64, Id, Vec<crate::boilerplate::Proposal>)>,
+    /// Boilerplate proposals of the open article, per text hash.
+    pub boilerplate: Option<(String, Id, Vec<crate::boilerplate::Proposal>)>,
     /// A dateline of the open article that gives no year.
     pub yearless: Option<(String, String)>,
     /// Proposed lines the user chose to keep.
     pub keep_lines: std::collections::HashSet<usize>,
-    /// Publication-date candidates of the open article, per revision.
-    pub pub_candidates: Option<(u64, Id, Vec<crate::pubdate::Candidate>)>,
-    /// Date expressions of the open article, per workspace revision.
+    /// Publication-date candidates of the open article, per text hash.
+    pub pub_candidates: Option<(String, Id, Vec<crate::pubdate::Candidate>)>,
+    /// Date expressions of the open article, per text fingerprint.
     pub dates: Option<(u64, Id, Arc<Vec<crate::datefind::Found>>)>,
+    /// The open article's fingerprint, recomputed when the workspace changes.
+    fingerprint: Option<(u64, Id, Fingerprint)>,
 }
 
 /// A letter or digit of a script that separates words with spaces (a
@@ -210,11 +241,27 @@ impl DetenteApp {
     /// Lay out the article with highlights, reusing the last layout until
     /// the text, highlights, width, theme or selected event change.
     fn galley(&mut self, ui: &egui::Ui, article: &Id, width: f32) -> Arc<Galley> {
+        let revision = self.ws.revision.get();
+        if self
+            .reader
+            .fingerprint
+            .as_ref()
+            .is_none_or(|(r, a, _)| *r != revision || a != article)
+        {
+            let fp = fingerprint(&self.ws, article);
+            self.reader.fingerprint = Some((revision, article.clone(), fp));
+        }
+        let fp = self
+            .reader
+            .fingerprint
+            .as_ref()
+            .map(|f| f.2)
+            .unwrap_or_default();
         let key = Key {
             article: article.clone(),
             width_bits: width.to_bits(),
             dark: ui.visuals().dark_mode,
-            revision: self.ws.revision.get(),
+            fingerprint: fp,
             selected_event: self.selected_event.clone(),
         };
         if let Some((k, g)) = &self.reader.cache
@@ -226,11 +273,11 @@ impl DetenteApp {
             .reader
             .dates
             .as_ref()
-            .is_none_or(|(r, a, _)| *r != key.revision || a != article);
+            .is_none_or(|(t, a, _)| *t != fp.text || a != article);
         if stale_dates && let Some(a) = self.ws.article(article) {
             let anchor = a.published.as_ref().and_then(|d| d.earliest());
             let found = crate::datefind::find_dates(&a.text, anchor);
-            self.reader.dates = Some((key.revision, article.clone(), Arc::new(found)));
+            self.reader.dates = Some((fp.text, article.clone(), Arc::new(found)));
         }
         let job = self.layout_job(ui, article, width);
         let galley = ui.fonts_mut(|f| f.layout_job(job));
@@ -371,15 +418,26 @@ fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::Id {
     }) else {
         return ui.scope_id();
     };
-    let revision = app.ws.revision.get();
+    // Derived from the text alone: recomputed when the text changes, not
+    // on every edit elsewhere in the workspace.
+    let text_hash = app
+        .ws
+        .article(id)
+        .map(|a| a.text_hash.clone())
+        .unwrap_or_default();
     if app
         .reader
         .pub_candidates
         .as_ref()
-        .is_none_or(|(r, a, _)| *r != revision || a != id)
+        .is_none_or(|(h, a, _)| *h != text_hash || a != id)
     {
+        let revision = text_hash;
         let text = app.ws.article(id).map(|a| a.text.as_str()).unwrap_or("");
-        app.reader.pub_candidates = Some((revision, id.clone(), crate::pubdate::candidates(text)));
+        app.reader.pub_candidates = Some((
+            revision.clone(),
+            id.clone(),
+            crate::pubdate::candidates(text),
+        ));
         app.reader.boilerplate = Some((revision, id.clone(), crate::boilerplate::propose(text)));
         app.reader.yearless = crate::pubdate::yearless_dateline(text);
         app.reader.keep_lines.clear();
@@ -661,8 +719,15 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 .margin(egui::Margin::ZERO)
                 .layouter(&mut layouter)
                 .show(ui);
+            // The text is read-only, so TextEdit's own undo history would
+            // only keep (and copy, every frame) full copies of the article.
+            let mut state = output.state.clone();
+            state.clear_undoer();
+            state.store(ui.ctx(), text_id);
             let resp = output.response.response.clone().labelled_by(title_id);
+            // Not while a button is down: a drag needs no date tooltips.
             if let Some(pos) = resp.hover_pos()
+                && !ui.input(|i| i.pointer.any_down())
                 && let Some((_, aid, found)) = &app.reader.dates
                 && *aid == id
             {

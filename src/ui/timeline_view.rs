@@ -14,10 +14,27 @@ pub struct TimelineState {
     pub lane_by: LaneBy,
     pub fit_request: bool,
     cache: Option<(u64, LaneBy, Arc<Layout>)>,
+    /// A layout being computed on a background thread, for this revision.
+    pending: Option<((u64, LaneBy), std::sync::mpsc::Receiver<Layout>)>,
     /// Screen rectangles of the marks drawn last frame, for tests and hits.
     pub drawn: Vec<(String, Rect)>,
     /// Visible x range last frame.
     pub view: Option<(f64, f64)>,
+    /// The zoomed-out overview, kept while the view and data stay the same.
+    overview: Option<Overview>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct OverviewKey {
+    layout: usize,
+    view: [u64; 2],
+    frame: [u32; 4],
+    dark: bool,
+}
+
+struct Overview {
+    key: OverviewKey,
+    mesh: Arc<egui::Mesh>,
 }
 
 impl TimelineState {
@@ -27,23 +44,46 @@ impl TimelineState {
     }
 
     /// The layout for the workspace as it is, rebuilt only after a change.
+    /// A large workspace is laid out on a background thread from a
+    /// snapshot (cheap: events are shared) while the last layout stays on
+    /// screen, so an edit never stalls the window.
     pub fn layout(&mut self, ws: &crate::model::Workspace) -> Arc<Layout> {
-        let stale = self
+        let key = (ws.revision.get(), self.lane_by);
+        if let Some((k, rx)) = &self.pending
+            && let Ok(l) = rx.try_recv()
+        {
+            self.cache = Some((k.0, k.1, Arc::new(l)));
+            self.pending = None;
+        }
+        let fresh = self
             .cache
             .as_ref()
-            .is_none_or(|(m, by, _)| *m != ws.revision.get() || *by != self.lane_by);
-        if stale {
-            self.cache = Some((
-                ws.revision.get(),
-                self.lane_by,
-                Arc::new(timeline::layout(ws, self.lane_by)),
-            ));
+            .is_some_and(|(m, by, _)| (*m, *by) == key);
+        if !fresh {
+            if ws.events.len() < BACKGROUND_LAYOUT_FROM {
+                self.pending = None;
+                self.cache = Some((key.0, key.1, Arc::new(timeline::layout(ws, key.1))));
+            } else if self.pending.as_ref().is_none_or(|(k, _)| *k != key) {
+                let (tx, rx) = std::sync::mpsc::channel();
+                let snapshot = ws.clone();
+                std::thread::spawn(move || {
+                    let _ = tx.send(timeline::layout(&snapshot, key.1));
+                });
+                self.pending = Some((key, rx));
+            }
         }
-        self.cache.as_ref().expect("just set").2.clone()
+        self.cache.as_ref().map(|c| c.2.clone()).unwrap_or_default()
+    }
+
+    /// True while a newer layout is being computed.
+    pub fn is_pending(&self) -> bool {
+        self.pending.is_some()
     }
 }
 
 const STRIP: f64 = 1.6;
+/// Workspaces with this many events are laid out off the UI thread.
+const BACKGROUND_LAYOUT_FROM: usize = 2_000;
 /// Above this many marks in view, marks are aggregated per pixel column.
 const MAX_MARKS_DRAWN: usize = 1500;
 
@@ -139,7 +179,12 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let lanes = layout.lanes.clone();
     let lane_y = layout.lane_y.clone();
     let bottom = timeline::bottom(&layout);
-    let fit = std::mem::take(&mut app.timeline.fit_request);
+    // Fit once the layout is current, not to a stale or empty one.
+    let fit = !app.timeline.is_pending() && std::mem::take(&mut app.timeline.fit_request);
+    if app.timeline.is_pending() {
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(15));
+    }
     let selected = app.selected_event.clone();
     let lane_y_axis = lane_y.clone();
     let max_month = layout.months.iter().map(|m| m.2).max().unwrap_or(1).max(1) as f64;
@@ -180,12 +225,18 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         })
         .y_axis_formatter({
             let lanes = lanes.clone();
+            let lane_at: std::collections::HashMap<u64, usize> = lane_y
+                .iter()
+                .enumerate()
+                .map(|(i, y)| (y.to_bits(), i))
+                .collect();
             move |m, _| {
                 if m.value > 0.5 {
                     return "contacts / month".into();
                 }
-                let i = lane_y.iter().position(|y| (y - m.value).abs() < 1e-6);
-                i.and_then(|i| lanes.get(i)).cloned().unwrap_or_default()
+                // The marks are the lane positions given above, bit for bit.
+                let i = lane_at.get(&m.value.to_bits());
+                i.and_then(|&i| lanes.get(i)).cloned().unwrap_or_default()
             }
         });
     let resp = plot.show(ui, |pui| {
@@ -225,45 +276,97 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         );
     }
     // Marks in view only; a day is at least 8 px wide so it can be hit.
-    // Zoomed far out, marks that would share a 4 px column of the same row
-    // are drawn once: the cost follows the pixels, not the event count.
-    let visible: Vec<&Mark> = layout
+    // Marks are as tall as a row allows, so stacked rows never smear.
+    let row_px = (t
+        .position_from_point(&egui_plot::PlotPoint::new(x_min, 0.0))
+        .y
+        - t.position_from_point(&egui_plot::PlotPoint::new(x_min, 1.0))
+            .y)
+        .abs();
+    let mark_rect = |m: &Mark| {
+        let a = t.position_from_point(&egui_plot::PlotPoint::new(m.x0, m.y));
+        let b = t.position_from_point(&egui_plot::PlotPoint::new(m.x1, m.y));
+        let full = if m.shape == Shape::Vague { 5.0 } else { 7.0 };
+        let half = (row_px * 0.42).clamp(1.0, full);
+        let r = Rect::from_min_max(Pos2::new(a.x, a.y - half), Pos2::new(b.x, b.y + half));
+        if r.width() < 8.0 {
+            Rect::from_center_size(r.center(), egui::vec2(8.0, r.height()))
+        } else {
+            r
+        }
+    };
+    // Marks are sorted by start, and none is longer than the longest.
+    let first = layout
         .marks
-        .iter()
-        .filter(|m| m.x1 >= x_min && m.x0 <= x_max)
-        .collect();
-    let aggregate = visible.len() > MAX_MARKS_DRAWN;
-    let mut taken: std::collections::HashSet<(i64, i64)> = Default::default();
-    let mut drawn = vec![];
+        .partition_point(|m| m.x0 < x_min - layout.longest);
+    let visible = || {
+        layout.marks[first..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, m)| m.x0 <= x_max)
+            .filter(|(_, m)| m.x1 >= x_min)
+            .map(|(i, m)| (first + i, m))
+    };
+    let n_visible = visible().count();
     let mut selected_rects = vec![];
-    for m in visible {
-        if aggregate {
-            let px = t.position_from_point(&egui_plot::PlotPoint::new(m.x0, m.y));
-            if !taken.insert(((m.y * 10.0) as i64, (px.x / 4.0) as i64))
-                && selected.as_deref() != Some(m.event.as_str())
-            {
-                continue;
+    if n_visible > MAX_MARKS_DRAWN {
+        // Zoomed far out: one small cell per 3x3 px that holds any mark,
+        // built into one mesh and kept until the view or the data change,
+        // so the cost follows the pixels and idle frames cost nothing.
+        let key = OverviewKey {
+            layout: Arc::as_ptr(&layout) as usize,
+            view: [x_min.to_bits(), x_max.to_bits()],
+            frame: [frame.min.x, frame.min.y, frame.max.x, frame.max.y].map(f32::to_bits),
+            dark: ui.visuals().dark_mode,
+        };
+        if app.timeline.overview.as_ref().is_none_or(|o| o.key != key) {
+            let mut mesh = egui::Mesh::default();
+            let mut taken: std::collections::HashSet<(i32, i32)> = Default::default();
+            let mut drawn = vec![];
+            for (_, m) in visible() {
+                let r = mark_rect(m);
+                let cell = ((r.center().y / 3.0) as i32, (r.left() / 3.0) as i32);
+                if !taken.insert(cell) {
+                    continue;
+                }
+                let r = r.intersect(frame);
+                if r.is_positive() {
+                    mesh.add_colored_rect(r, colour(m, 210));
+                    drawn.push((m.event.clone(), r));
+                }
+            }
+            app.timeline.drawn = drawn;
+            app.timeline.overview = Some(Overview {
+                key,
+                mesh: Arc::new(mesh),
+            });
+        }
+        if let Some(o) = &app.timeline.overview {
+            painter.add(egui::Shape::Mesh(o.mesh.clone()));
+        }
+        if let Some(sel) = selected.as_deref() {
+            for (_, m) in visible().filter(|(_, m)| m.event == sel) {
+                selected_rects.push((m.clone(), mark_rect(m)));
             }
         }
-        let y = m.y;
-        let a = t.position_from_point(&egui_plot::PlotPoint::new(m.x0, y));
-        let b = t.position_from_point(&egui_plot::PlotPoint::new(m.x1, y));
-        let half = if m.shape == Shape::Vague { 5.0 } else { 7.0 };
-        let mut r = Rect::from_min_max(Pos2::new(a.x, a.y - half), Pos2::new(b.x, b.y + half));
-        if r.width() < 8.0 {
-            r = Rect::from_center_size(r.center(), egui::vec2(8.0, r.height()));
+    } else {
+        app.timeline.overview = None;
+        let mut drawn = Vec::with_capacity(n_visible);
+        for (_, m) in visible() {
+            let r = mark_rect(m);
+            if selected.as_deref() == Some(m.event.as_str()) {
+                selected_rects.push((m.clone(), r));
+            } else {
+                paint_mark(&painter, m, r, false, text);
+            }
+            drawn.push((m.event.clone(), r));
         }
-        let is_sel = selected.as_deref() == Some(m.event.as_str());
-        if is_sel {
-            selected_rects.push((m.clone(), r));
-        } else {
-            paint_mark(&painter, m, r, false, text);
-        }
-        drawn.push((m.event.clone(), r));
+        app.timeline.drawn = drawn;
     }
     for (m, r) in &selected_rects {
         paint_mark(&painter, m, *r, true, text);
     }
+    let drawn = &app.timeline.drawn;
     // Hover and click: the smallest mark under the pointer.
     let pointer = ui.input(|i| i.pointer.hover_pos());
     let hit = pointer.and_then(|p| {
@@ -273,7 +376,6 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             .min_by(|a, b| a.1.width().total_cmp(&b.1.width()))
             .map(|(id, _)| id.clone())
     });
-    app.timeline.drawn = drawn;
     if let Some(id) = hit {
         let response = resp.response.clone();
         if let Some(e) = app.ws.event(&id) {
