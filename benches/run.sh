@@ -10,4 +10,4 @@ rm -f target/bench-figures.tsv
 cargo bench --locked "$@"
 echo
 echo "Figures (median; target; verdict):"
-awk -F'\t' '$1 == "FIGURE" { printf "  %-40s %10s %-3s  <= %-6s %s\n", $2, $3, $4, $6, $7 }' target/bench-figures.tsv
+awk -F'\t' '$1 == "FIGURE" { printf "  %-40s %10s %-3s  target %-6s %s\n", $2, $3, $4, $6, $7 }' target/bench-figures.tsv

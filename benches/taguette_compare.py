@@ -40,6 +40,8 @@ def start_taguette(work):
         [exe, "--no-browser", "--port", str(port), "--bind", "127.0.0.1",
          "--database", os.path.join(work, "taguette.sqlite3")],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        # Taguette prints its login link through a buffered stdout.
+        env=dict(os.environ, PYTHONUNBUFFERED="1"),
     )
     deadline = time.time() + 60
     for line in proc.stdout:
@@ -73,6 +75,7 @@ def taguette_import(url, files):
                 data={"name": os.path.basename(f), "description": "", "_xsrf": xsrf},
                 files={"file": (os.path.basename(f), fp, "text/html")},
                 headers={"X-XSRFToken": xsrf},
+                timeout=60,
             )
         if r.status_code != 200 or "created" not in r.json():
             raise SystemExit(f"taguette refused {f}: {r.status_code} {r.text[:200]}")
