@@ -1,6 +1,5 @@
-//! Detente against Taguette 1.5 importing the same 150 generated HTML
-//! articles, side by side in one run (see `taguette_compare.py`; 150, not
-//! 500: with 500, Taguette had not finished within 5 minutes here). Skips,
+//! Detente against Taguette 1.5 importing the same 500 generated HTML
+//! articles, side by side in one run (see `taguette_compare.py`). Skips,
 //! saying so, when Taguette is not installed (`pip install taguette==1.5.2`).
 //!
 //! `cargo bench --bench taguette`; figures print as `FIGURE` lines.
@@ -17,7 +16,7 @@ fn main() {
     let status = std::process::Command::new("python3")
         .arg(script)
         .arg(env!("CARGO_BIN_EXE_detente"))
-        .arg("150")
+        .arg("500")
         .env("DETENTE_FIGURES", figures)
         .status();
     match status {

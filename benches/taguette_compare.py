@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 try:
@@ -47,6 +48,8 @@ def start_taguette(work):
     for line in proc.stdout:
         m = re.search(r"(http://localhost:\d+/\?token=\S+)", line)
         if m:
+            # Keep reading its log, or Taguette blocks once the pipe is full.
+            threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()
             return proc, m.group(1)
         if time.time() > deadline:
             break
