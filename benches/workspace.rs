@@ -73,7 +73,7 @@ fn main() {
     report("workspace/snapshot", 16.0);
     report("filter/word", 50.0);
     report("filter/absent", 50.0);
-    report("timeline/layout", 16.0);
+    report("timeline/layout", 100.0);
 }
 
 /// Peak resident memory of `detente validate` on the big workspace, as a
