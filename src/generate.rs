@@ -345,23 +345,6 @@ fn day_between(rng: &mut Rng, from: NaiveDate, days: u64) -> NaiveDate {
         .unwrap_or(from)
 }
 
-fn month_name(m: u32) -> &'static str {
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ][(m as usize + 11) % 12]
-}
-
 /// An article's text under construction, keeping each sentence's char
 /// range so that passages can quote whole sentences.
 struct TextBuilder {
@@ -433,9 +416,9 @@ fn contact_sentence(rng: &mut Rng, pools: &Pools, day: NaiveDate) -> String {
     let (_, _, cities) = pick(rng, COUNTRIES);
     let city = pick(rng, cities);
     let when = match rng.u8(..5) {
-        0 => format!("on {} {}", month_name(day.month()), day.day()),
+        0 => day.format("on %B %-d").to_string(),
         1 => format!("last {}", day.format("%A")),
-        2 => format!("in {} {}", month_name(day.month()), day.year()),
+        2 => day.format("in %B %Y").to_string(),
         3 => format!("on {}", day.format("%-d %B %Y")),
         _ => "earlier this week".to_string(),
     };
