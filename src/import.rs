@@ -132,7 +132,7 @@ pub enum Outcome {
 }
 
 /// A prepared article, built off the workspace (so a background thread can
-/// do the work) and added with [`add_prepared`].
+/// do the work) and added by [`import_paths`] or the window's import.
 #[derive(Debug, Clone)]
 pub struct Prepared {
     pub path: PathBuf,
@@ -304,25 +304,6 @@ pub fn strip_boilerplate(a: &mut Article) -> usize {
         }
     }
     lines.len()
-}
-
-/// Add a prepared article unless its text is already in the workspace.
-pub fn add_prepared(ws: &mut Workspace, p: Prepared) -> Outcome {
-    if let Some(existing) = ws
-        .articles
-        .iter()
-        .find(|a| a.text_hash == p.article.text_hash)
-    {
-        return Outcome::Duplicate {
-            path: p.path,
-            of: existing.id.clone(),
-        };
-    }
-    let id = p.article.id.clone();
-    let title = p.article.title.clone();
-    ws.articles.push(p.article.into());
-    ws.touch();
-    Outcome::Added { id, title }
 }
 
 /// Read and prepare `files` on `workers` threads, taking files from a

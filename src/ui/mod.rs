@@ -129,8 +129,8 @@ pub struct ImportJob {
     pub done: usize,
     prepared: Vec<Prepared>,
     refused: usize,
-    /// 1 until the readers' coordinator says they are all done.
-    workers: usize,
+    /// Set when the readers' coordinator says they are all done.
+    finished: bool,
     cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
@@ -486,7 +486,7 @@ impl DetenteApp {
             done: 0,
             prepared: vec![],
             refused: 0,
-            workers: 1,
+            finished: false,
             cancel,
         });
     }
@@ -516,10 +516,10 @@ impl DetenteApp {
                     self.refused
                         .push((path.display().to_string(), r.to_string()))
                 }
-                ImportMsg::WorkerDone => job.workers -= 1,
+                ImportMsg::WorkerDone => job.finished = true,
             }
         }
-        if job.workers > 0 {
+        if !job.finished {
             return;
         }
         let job = self.import_job.take().expect("checked above");
