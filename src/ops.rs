@@ -87,12 +87,15 @@ pub fn find_all(text: &str, quote: &str) -> Vec<(usize, usize)> {
     }
     let idx = CharIndex::new(text);
     let qlen = quote.chars().count();
-    text.match_indices(quote)
-        .map(|(b, _)| {
-            let s = idx.char_of_byte(b);
-            (s, s + qlen)
-        })
-        .collect()
+    // Overlapping occurrences count: in "王毅王毅王毅", "王毅王毅" is at 0 and 2.
+    let mut hits = vec![];
+    let mut from = 0;
+    while let Some(b) = text[from..].find(quote).map(|b| from + b) {
+        let s = idx.char_of_byte(b);
+        hits.push((s, s + qlen));
+        from = b + text[b..].chars().next().map_or(1, char::len_utf8);
+    }
+    hits
 }
 
 fn context(text: &str, start: usize, end: usize) -> String {
@@ -289,6 +292,16 @@ pub fn add_evidence(
 mod tests {
     use super::*;
     use crate::import::prepare_bytes;
+
+    #[test]
+    fn overlapping_occurrences_are_all_found() {
+        // Found by the highlights_never_drift property: a passage that
+        // overlaps an earlier occurrence of its own quote was missed.
+        assert_eq!(find_all("王毅王毅王毅", "王毅王毅"), [(0, 4), (2, 6)]);
+        assert_eq!(find_all("aaa", "aa"), [(0, 2), (1, 3)]);
+        assert_eq!(find_all("é🇺🇸é🇺🇸", "🇺🇸é"), [(1, 4)]);
+        assert!(find_all("abc", "").is_empty());
+    }
 
     fn ws_with(text: &str) -> (Workspace, Id) {
         let mut ws = Workspace::new("t");
