@@ -24,6 +24,7 @@ pub mod html;
 pub mod import;
 pub mod model;
 pub mod ops;
+pub mod paragraphs;
 pub mod pubdate;
 pub mod search;
 pub mod store;

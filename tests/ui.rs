@@ -5,7 +5,7 @@ use detente::ui::{Command, DetenteApp};
 use egui::accesskit::Role;
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -81,7 +81,7 @@ fn press_release(h: &mut Harness<'static, DetenteApp>, pos: Pos2) {
 
 /// Select text in the reader by dragging across its first lines.
 fn select_in_reader(h: &mut Harness<'static, DetenteApp>) -> (usize, usize) {
-    let rect = h.get_by_role(Role::MultilineTextInput).rect();
+    let rect = h.get_by_role(Role::Document).rect();
     drag(
         h,
         rect.left_top() + egui::vec2(4.0, 8.0),
@@ -309,7 +309,7 @@ fn clicking_a_highlight_selects_its_event_and_evidence_jumps_back() {
         .take(p.anchor.start)
         .filter(|&c| c == '\n')
         .count();
-    let rect = h.get_by_role(Role::MultilineTextInput).rect();
+    let rect = h.get_by_role(Role::Document).rect();
     // Lines of this article are one row each at this width; click inside the highlight's line.
     let row_h = 19.0;
     let _ = line_index;
@@ -503,10 +503,13 @@ fn the_library_filter_searches_full_text() {
         .iter()
         .map(|a| a.title.clone())
         .collect();
-    let selected = h.state().selected_article.clone().unwrap();
-    let selected_title = h.state().ws.article(&selected).unwrap().title.clone();
-    let in_library =
-        |t: &String| h.query_all_by_label(t).count() - usize::from(*t == selected_title);
+    // The library lists titles as buttons (the open article's title also
+    // heads the Reader, as a label, and names its text).
+    let in_library = |t: &String| {
+        h.query_all_by_label(t)
+            .filter(|n| n.accesskit_node().role() == Role::Button)
+            .count()
+    };
     let shown: Vec<&String> = titles.iter().filter(|t| in_library(t) > 0).collect();
     assert_eq!(
         shown.len(),
@@ -941,4 +944,237 @@ fn opening_a_workspace_reads_it_in_the_background() {
     assert_eq!(h.state().ws.title, "Other project");
     let notice = h.state().notices.join("\n");
     assert!(notice.contains("other.detente"), "{notice}");
+}
+
+/// A workspace with one long article (400 paragraphs, ~110 KB) and an
+/// event tagged in its 390th paragraph; returns the passage's id too.
+fn long_read() -> (DetenteApp, String, String) {
+    let mut ws = detente::model::Workspace::new("long");
+    let mut text = String::from("A long transcript\n\n");
+    for i in 0..400 {
+        text.push_str(&format!(
+            "Paragraph {i}. The delegations met again in the afternoon and went through the \
+             draft communiqué line by line; officials said the talks were candid, substantive \
+             and constructive, and that both sides would keep the channel open. {}\n\n",
+            if i % 7 == 0 {
+                "会谈坦诚、深入、富有建设性。"
+            } else {
+                ""
+            }
+        ));
+    }
+    let (a, _) = detente::import::prepare_bytes(text.as_bytes(), "long.txt", None).unwrap();
+    let id = a.id.clone();
+    ws.articles.push(a.into());
+    let short = "A short note\n\nNothing long here.";
+    let (a, _) = detente::import::prepare_bytes(short.as_bytes(), "short.txt", None).unwrap();
+    ws.articles.push(a.into());
+    let quote = "Paragraph 390.";
+    let start = ws.article(&id).unwrap().text.find(quote).unwrap();
+    let start = ws.article(&id).unwrap().text[..start].chars().count();
+    let anchor =
+        detente::model::Anchor::from_range(&ws.article(&id).unwrap().text, start, start + 14)
+            .unwrap();
+    let ev = detente::ops::tag_new_event(
+        &mut ws,
+        &id,
+        anchor,
+        detente::ops::NewEvent {
+            headline: "Late in the talks".into(),
+            kind: "040".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let pid = ws.event(&ev).unwrap().evidence[0].id.clone();
+    let mut app = DetenteApp::with_workspace(ws, None).with_recovery_dir(None);
+    app.selected_article = Some(id);
+    (app, ev, pid)
+}
+
+/// The window settled on the short article, then switched to the long
+/// one without letting it settle (it keeps measuring for some frames).
+fn unsettled(mut app: DetenteApp) -> Harness<'static, DetenteApp> {
+    let long = app.selected_article.take();
+    app.selected_article = Some(app.ws.articles[1].id.clone());
+    let mut h = harness(app);
+    h.state_mut().selected_article = long;
+    h
+}
+
+/// Whether the paragraph starting with `start` is on screen in the Reader.
+fn paragraph_in_view(h: &Harness<'static, DetenteApp>, start: &str) -> bool {
+    let reader = h.get_by_role(Role::Document).rect();
+    h.query_all_by_role(Role::Paragraph)
+        .filter(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with(start))
+        })
+        .any(|n| {
+            let r = n.rect();
+            r.top() < 900.0 && r.bottom() > reader.top().max(0.0)
+        })
+}
+
+#[test]
+fn a_long_article_lays_out_only_what_is_in_view_then_measures_the_rest() {
+    let (app, _, _) = long_read();
+    let mut h = unsettled(app);
+    h.step();
+    h.step();
+    let first = h.state().reader.layouts;
+    let paragraphs = h.state().reader.estimated_paragraphs().unwrap() as f32;
+    assert!(
+        paragraphs > 0.0,
+        "heights still to measure after two frames"
+    );
+    assert!(
+        first < 400,
+        "the first frames lay out the view, not 400 paragraphs: {first}"
+    );
+    assert!(
+        paragraphs_in_tree(&h) < 60,
+        "only paragraphs in view are drawn"
+    );
+    assert!(paragraph_in_view(&h, "Paragraph 0."));
+    assert!(!paragraph_in_view(&h, "Paragraph 300."));
+    for _ in 0..2000 {
+        if h.state().reader.estimated_paragraphs() == Some(0) {
+            break;
+        }
+        h.step();
+    }
+    assert_eq!(h.state().reader.estimated_paragraphs(), Some(0));
+    assert!(paragraph_in_view(&h, "Paragraph 0."), "the view stayed put");
+}
+
+fn paragraphs_in_tree(h: &Harness<'static, DetenteApp>) -> usize {
+    h.query_all_by_role(Role::Paragraph).count()
+}
+
+#[test]
+fn a_passage_deep_in_a_long_article_is_shown_and_stays_in_view() {
+    let (app, ev, pid) = long_read();
+    let mut h = unsettled(app);
+    h.state_mut().select_event(&ev, true);
+    assert_eq!(h.state().reader.scroll_to.as_ref(), Some(&pid));
+    h.step();
+    assert!(h.state().reader.scroll_to.is_none(), "the jump was made");
+    assert!(
+        h.state().reader.estimated_paragraphs().unwrap() > 0,
+        "the jump did not wait for every paragraph to be measured"
+    );
+    assert!(paragraph_in_view(&h, "Paragraph 390."));
+    assert!(!paragraph_in_view(&h, "Paragraph 0."));
+    // The paragraphs above are measured over the next frames; their real
+    // heights differ from the estimates, yet the passage stays in view.
+    for _ in 0..2000 {
+        if h.state().reader.estimated_paragraphs() == Some(0) {
+            break;
+        }
+        h.step();
+    }
+    assert_eq!(h.state().reader.estimated_paragraphs(), Some(0));
+    h.step();
+    assert!(paragraph_in_view(&h, "Paragraph 390."));
+}
+
+#[test]
+fn dragging_across_paragraphs_selects_them_and_a_double_click_takes_a_word() {
+    let (app, _, _) = long_read();
+    // Short steps, so that two clicks make a double-click.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(detente::ui::install_fonts)
+        .with_max_steps(64)
+        .with_step_dt(0.02)
+        .build_ui_state(|ui, app: &mut DetenteApp| app.frame(ui), app);
+    let top = h.get_by_role(Role::Document).rect().left_top();
+    let p1 = h
+        .query_all_by_role(Role::Paragraph)
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with("Paragraph 1."))
+        })
+        .unwrap()
+        .rect();
+    drag(
+        &mut h,
+        top + egui::vec2(2.0, 4.0),
+        p1.left_top() + egui::vec2(60.0, 4.0),
+    );
+    let (s, e) = h.state().reader.selection.expect("a selection");
+    let text: String = {
+        let app = h.state();
+        let a = app
+            .ws
+            .article(app.selected_article.as_ref().unwrap())
+            .unwrap();
+        a.text.chars().skip(s).take(e - s).collect()
+    };
+    assert!(
+        text.starts_with("A long transcript\n\nParagraph 0."),
+        "{text:?}"
+    );
+    assert!(text.ends_with("\n\nParagrap"), "{text:?}");
+    // Shift-click further down extends the same selection.
+    let p2 = h
+        .query_all_by_role(Role::Paragraph)
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with("Paragraph 2."))
+        })
+        .unwrap()
+        .rect();
+    let at = p2.left_top() + egui::vec2(30.0, 4.0);
+    h.event(Event::PointerMoved(at));
+    h.event(Event::ModifiersChanged(Modifiers::SHIFT));
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos: at,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::SHIFT,
+        });
+        h.step();
+    }
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+    let (s2, e2) = h.state().reader.selection.expect("still a selection");
+    assert_eq!(s2, s, "shift-click keeps the start");
+    assert!(e2 > e, "and moves the end");
+    // A double-click selects the word under the pointer: "delegations".
+    // (Wait first, so that it does not make a triple-click with the last.)
+    for _ in 0..30 {
+        h.step();
+    }
+    let word = p1.left_top() + egui::vec2(150.0, 8.0);
+    for _ in 0..2 {
+        press_release(&mut h, word);
+    }
+    h.run();
+    let (s, e) = h.state().reader.selection.expect("a word");
+    let app = h.state();
+    let a = app
+        .ws
+        .article(app.selected_article.as_ref().unwrap())
+        .unwrap();
+    let w: String = a.text.chars().skip(s).take(e - s).collect();
+    assert!(
+        !w.is_empty() && w.chars().all(char::is_alphanumeric),
+        "a whole word: {w:?}"
+    );
+    // Ctrl+C copies it.
+    h.event(Event::Copy);
+    h.step();
+    let copied = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .any(|c| matches!(c, egui::OutputCommand::CopyText(t) if *t == w));
+    assert!(copied, "the selected word is copied");
 }

@@ -4,19 +4,51 @@
 use super::DetenteApp;
 use crate::dates::DateValue;
 use crate::history::Edit;
-use crate::model::{Anchor, CharIndex, Event, Id, Passage, Status, new_id, now, short};
+use crate::model::{Anchor, Event, Id, Passage, Status, new_id, now, short};
+use crate::paragraphs::Paragraphs;
 use egui::text::{CCursor, LayoutJob, TextFormat};
-use egui::{Color32, FontId, Galley, Rect};
+use egui::{Color32, FontId, Galley, Pos2, Rect, Vec2, vec2};
 use std::sync::Arc;
 
+/// How the highlights of the open article look: a change lays out again
+/// the paragraphs in view (their heights stay).
 #[derive(PartialEq, Clone)]
-struct Key {
-    article: Id,
-    width_bits: u32,
-    dark: bool,
-    /// What is drawn of the article: edits elsewhere leave it unchanged.
-    fingerprint: Fingerprint,
+struct Style {
+    passages: u64,
     selected_event: Option<Id>,
+    dark: bool,
+    /// Whether the date expressions (underlined) were found.
+    dates: bool,
+}
+
+/// A stretch of the text drawn one way, from its first char (and byte)
+/// to the next run's.
+#[derive(Clone, Copy, PartialEq)]
+struct Run {
+    char: usize,
+    byte: usize,
+    background: Option<Color32>,
+    strong: bool,
+    date: bool,
+}
+
+const FONT_SIZE: f32 = 15.5;
+
+/// The open article as the Reader lays it out: paragraph by paragraph and
+/// only near the view, so a 1 MB article opens as fast as a short one.
+/// Further paragraphs are measured a few milliseconds per frame, and the
+/// view is kept on its place in the text while their heights come in.
+struct TextView {
+    article: Id,
+    text: u64,
+    width: f32,
+    row_height: f32,
+    paras: Paragraphs,
+    galleys: Vec<Option<Arc<Galley>>>,
+    style: Option<Style>,
+    runs: Vec<Run>,
+    /// Where measuring ahead goes on.
+    next: usize,
 }
 
 /// Hashes of what the Reader shows of one article: its text and
@@ -49,7 +81,13 @@ fn fingerprint(ws: &crate::model::Workspace, article: &Id) -> Fingerprint {
 
 #[derive(Default)]
 pub struct ReaderState {
-    cache: Option<(Key, Arc<Galley>)>,
+    view: Option<TextView>,
+    /// The height of the Reader's view in the last frame.
+    view_height: f32,
+    /// Where a drag (or shift-click) selection started, in chars.
+    drag_anchor: Option<usize>,
+    /// A scroll offset to take on the next frame.
+    pending_offset: Option<f32>,
     /// The selected chars of the open article (start < end).
     pub selection: Option<(usize, usize)>,
     /// A passage to scroll to on the next frame.
@@ -58,10 +96,8 @@ pub struct ReaderState {
     pub flash: Option<(Id, Option<f64>)>,
     pub picker_query: String,
     pub status: String,
-    /// Clear the text widget's own selection on the next frame.
-    clear_cursor: bool,
     published_text: Option<(Id, String)>,
-    /// How many times the article text has been laid out (for tests).
+    /// How many paragraphs of article text have been laid out (for tests).
     pub layouts: usize,
     /// Boilerplate proposals of the open article, per text hash.
     pub boilerplate: Option<(String, Id, Vec<crate::boilerplate::Proposal>)>,
@@ -148,9 +184,15 @@ pub fn sentence_around(text: &str, s: usize, e: usize) -> String {
 
 impl ReaderState {
     /// Drop the selection, in our state and in the text widget.
+    /// How many paragraphs of the open article have only an estimated
+    /// height (`None` before it is shown).
+    pub fn estimated_paragraphs(&self) -> Option<usize> {
+        self.view.as_ref().map(|v| v.paras.unmeasured())
+    }
+
     pub fn clear_selection(&mut self) {
         self.selection = None;
-        self.clear_cursor = true;
+        self.drag_anchor = None;
     }
 }
 
@@ -238,9 +280,9 @@ impl DetenteApp {
         Some((article, s, e))
     }
 
-    /// Lay out the article with highlights, reusing the last layout until
-    /// the text, highlights, width, theme or selected event change.
-    fn galley(&mut self, ui: &egui::Ui, article: &Id, width: f32) -> Arc<Galley> {
+    /// How the open article's highlights look now; finds its dates when
+    /// its text changed.
+    fn reader_style(&mut self, ui: &egui::Ui, article: &Id) -> Style {
         let revision = self.ws.revision.get();
         if self
             .reader
@@ -257,18 +299,6 @@ impl DetenteApp {
             .as_ref()
             .map(|f| f.2)
             .unwrap_or_default();
-        let key = Key {
-            article: article.clone(),
-            width_bits: width.to_bits(),
-            dark: ui.visuals().dark_mode,
-            fingerprint: fp,
-            selected_event: self.selected_event.clone(),
-        };
-        if let Some((k, g)) = &self.reader.cache
-            && *k == key
-        {
-            return g.clone();
-        }
         let stale_dates = self
             .reader
             .dates
@@ -279,117 +309,340 @@ impl DetenteApp {
             let found = crate::datefind::find_dates(&a.text, anchor);
             self.reader.dates = Some((fp.text, article.clone(), Arc::new(found)));
         }
-        let job = self.layout_job(ui, article, width);
-        let galley = ui.fonts_mut(|f| f.layout_job(job));
-        self.reader.layouts += 1;
-        self.reader.cache = Some((key, galley.clone()));
-        galley
-    }
-
-    fn layout_job(&self, ui: &egui::Ui, article: &Id, width: f32) -> LayoutJob {
-        let mut job = LayoutJob::default();
-        job.wrap.max_width = width;
-        let Some(a) = self.ws.article(article) else {
-            return job;
-        };
-        let dark = ui.visuals().dark_mode;
-        let text_colour = ui.visuals().text_color();
-        let strong = ui.visuals().strong_text_color();
-        let font = FontId::proportional(15.5);
-        let n = a.char_len();
-        // Per char: the shortest covering passage wins, so a passage inside
-        // another stays visible; the selected event's passages are stronger.
-        let mut best: Vec<Option<(usize, Color32, bool)>> = vec![None; n];
-        for e in &self.ws.events {
-            let [r, g, b] = self
-                .ws
-                .event_type(&e.kind)
-                .map(|t| t.rgb())
-                .unwrap_or([128, 128, 128]);
-            let selected = self.selected_event.as_deref() == Some(e.id.as_str());
-            let alpha = match (selected, dark) {
-                (true, true) => 200,
-                (true, false) => 170,
-                (false, true) => 90,
-                (false, false) => 75,
-            };
-            let colour = Color32::from_rgba_unmultiplied(r, g, b, alpha);
-            for p in e.evidence.iter().filter(|p| &p.article == article) {
-                let len = p.anchor.end - p.anchor.start;
-                for slot in best
-                    .iter_mut()
-                    .take(p.anchor.end.min(n))
-                    .skip(p.anchor.start)
-                {
-                    if slot.is_none_or(|(l, _, sel)| {
-                        (selected && !sel) || ((selected || !sel) && len < l)
-                    }) {
-                        *slot = Some((len, colour, selected));
-                    }
-                }
-            }
+        Style {
+            passages: fp.passages,
+            selected_event: self.selected_event.clone(),
+            dark: ui.visuals().dark_mode,
+            dates: true,
         }
-        // Date expressions are underlined; hovering one shows its reading.
-        let mut dated = vec![false; n];
-        if let Some((_, aid, found)) = &self.reader.dates
-            && aid == article
-        {
-            for f in found.iter() {
-                for slot in dated.iter_mut().take(f.end.min(n)).skip(f.start) {
-                    *slot = true;
-                }
-            }
-        }
-        let underline = egui::Stroke::new(1.0, ui.visuals().weak_text_color());
-        let idx = CharIndex::new(&a.text);
-        let mut start = 0;
-        while start < n {
-            let here = best[start].map(|(_, c, s)| (c, s));
-            let date_here = dated[start];
-            let mut end = start + 1;
-            while end < n && best[end].map(|(_, c, s)| (c, s)) == here && dated[end] == date_here {
-                end += 1;
-            }
-            job.append(
-                &a.text[idx.byte(start)..idx.byte(end)],
-                0.0,
-                TextFormat {
-                    font_id: font.clone(),
-                    color: if here.is_some_and(|(_, s)| s) {
-                        strong
-                    } else {
-                        text_colour
-                    },
-                    background: here.map(|(c, _)| c).unwrap_or(Color32::TRANSPARENT),
-                    underline: if date_here {
-                        underline
-                    } else {
-                        egui::Stroke::NONE
-                    },
-                    ..Default::default()
-                },
-            );
-            start = end;
-        }
-        job
     }
 }
 
-fn range_rect(galley: &Galley, origin: egui::Pos2, s: usize, e: usize) -> Rect {
-    let a = galley
-        .pos_from_cursor(CCursor::new(s))
-        .translate(origin.to_vec2());
-    let b = galley
-        .pos_from_cursor(CCursor::new(e))
-        .translate(origin.to_vec2());
-    if (a.top() - b.top()).abs() < 1.0 {
-        Rect::from_min_max(a.left_top(), b.right_bottom())
-    } else {
-        Rect::from_min_max(
-            egui::pos2(origin.x, a.top()),
-            egui::pos2(origin.x + galley.rect.width(), b.bottom()),
-        )
+/// The runs of one article's text: the shortest covering passage wins,
+/// so a passage inside another stays visible; the selected event's
+/// passages are stronger; date expressions are underlined.
+fn runs(
+    ws: &crate::model::Workspace,
+    article: &Id,
+    style: &Style,
+    dates: &[crate::datefind::Found],
+) -> Vec<Run> {
+    let Some(a) = ws.article(article) else {
+        return vec![];
+    };
+    let n = a.char_len();
+    let mut best: Vec<Option<(usize, Color32, bool)>> = vec![None; n];
+    for e in &ws.events {
+        let mut passages = e.evidence.iter().filter(|p| &p.article == article);
+        let Some(first) = passages.next() else {
+            continue;
+        };
+        let [r, g, b] = ws
+            .event_type(&e.kind)
+            .map(|t| t.rgb())
+            .unwrap_or([128, 128, 128]);
+        let selected = style.selected_event.as_deref() == Some(e.id.as_str());
+        let alpha = match (selected, style.dark) {
+            (true, true) => 200,
+            (true, false) => 170,
+            (false, true) => 90,
+            (false, false) => 75,
+        };
+        let colour = Color32::from_rgba_unmultiplied(r, g, b, alpha);
+        for p in std::iter::once(first).chain(passages) {
+            let len = p.anchor.end - p.anchor.start;
+            for slot in best
+                .iter_mut()
+                .take(p.anchor.end.min(n))
+                .skip(p.anchor.start)
+            {
+                if slot
+                    .is_none_or(|(l, _, sel)| (selected && !sel) || ((selected || !sel) && len < l))
+                {
+                    *slot = Some((len, colour, selected));
+                }
+            }
+        }
     }
+    let mut dated = vec![false; n];
+    for f in dates {
+        for slot in dated.iter_mut().take(f.end.min(n)).skip(f.start) {
+            *slot = true;
+        }
+    }
+    let mut runs: Vec<Run> = vec![];
+    for (c, (byte, _)) in a.text.char_indices().enumerate() {
+        let run = Run {
+            char: c,
+            byte,
+            background: best[c].map(|(_, colour, _)| colour),
+            strong: best[c].is_some_and(|(_, _, sel)| sel),
+            date: dated[c],
+        };
+        let same = runs.last().is_some_and(|r| {
+            (r.background, r.strong, r.date) == (run.background, run.strong, run.date)
+        });
+        if !same {
+            runs.push(run);
+        }
+    }
+    runs
+}
+
+/// How long one frame may spend measuring paragraphs ahead of the view.
+const MEASURE_BUDGET: std::time::Duration = std::time::Duration::from_millis(3);
+
+impl TextView {
+    fn new(ui: &egui::Ui, article: &Id, text_fp: u64, text: &str, width: f32) -> TextView {
+        let font = FontId::proportional(FONT_SIZE);
+        let row_height = ui.fonts_mut(|f| f.row_height(&font));
+        // About half an em per Latin letter, until measured paragraphs tell.
+        let paras = Paragraphs::new(text, row_height, width / (FONT_SIZE * 0.48));
+        TextView {
+            article: article.clone(),
+            text: text_fp,
+            width,
+            row_height,
+            galleys: vec![None; paras.len()],
+            paras,
+            style: None,
+            runs: vec![],
+            next: 0,
+        }
+    }
+
+    /// Take a new look: the paragraphs are laid out again as they are shown.
+    fn restyle(
+        &mut self,
+        ws: &crate::model::Workspace,
+        style: &Style,
+        dates: &[crate::datefind::Found],
+    ) {
+        if self.style.as_ref() == Some(style) {
+            return;
+        }
+        self.runs = runs(ws, &self.article, style, dates);
+        self.style = Some(style.clone());
+        self.galleys.iter_mut().for_each(|g| *g = None);
+    }
+
+    /// Paragraph `i` laid out (`None` when it is empty), measuring it.
+    fn galley(
+        &mut self,
+        ui: &egui::Ui,
+        text: &str,
+        i: usize,
+        layouts: &mut usize,
+    ) -> Option<Arc<Galley>> {
+        if let Some(g) = &self.galleys[i] {
+            return Some(g.clone());
+        }
+        let bytes = self.paras.bytes[i].clone();
+        if bytes.is_empty() {
+            self.paras.set_measured(i, self.row_height);
+            return None;
+        }
+        let visuals = ui.visuals();
+        let font = FontId::proportional(FONT_SIZE);
+        let underline = egui::Stroke::new(1.0, visuals.weak_text_color());
+        let mut job = LayoutJob::default();
+        job.wrap.max_width = self.width;
+        let first = self.paras.chars[i].start;
+        let mut k = self
+            .runs
+            .partition_point(|r| r.char <= first)
+            .saturating_sub(1);
+        while let Some(r) = self.runs.get(k).copied() {
+            if r.byte >= bytes.end {
+                break;
+            }
+            let end = self.runs.get(k + 1).map_or(text.len(), |n| n.byte);
+            let (b0, b1) = (r.byte.max(bytes.start), end.min(bytes.end));
+            if b0 < b1 {
+                job.append(
+                    &text[b0..b1],
+                    0.0,
+                    TextFormat {
+                        font_id: font.clone(),
+                        color: if r.strong {
+                            visuals.strong_text_color()
+                        } else {
+                            visuals.text_color()
+                        },
+                        background: r.background.unwrap_or(Color32::TRANSPARENT),
+                        underline: if r.date {
+                            underline
+                        } else {
+                            egui::Stroke::NONE
+                        },
+                        ..Default::default()
+                    },
+                );
+            }
+            k += 1;
+        }
+        let galley = ui.fonts_mut(|f| f.layout_job(job));
+        *layouts += 1;
+        self.paras.set_measured(i, galley.size().y);
+        self.galleys[i] = Some(galley.clone());
+        Some(galley)
+    }
+
+    /// Before the frame: lay out what the view will show (at the last
+    /// frame's offset) and measure ahead for a few milliseconds. Returns
+    /// the offset that keeps the view on the same text when heights above
+    /// it changed.
+    fn prepare(
+        &mut self,
+        ui: &egui::Ui,
+        text: &str,
+        offset: f32,
+        view: f32,
+        layouts: &mut usize,
+    ) -> Option<f32> {
+        let anchor = self.paras.anchor(offset);
+        let before = self.paras.y_of(anchor);
+        let unmeasured = self.paras.unmeasured();
+        for i in self.paras.between(offset - view, offset + 2.0 * view) {
+            self.galley(ui, text, i, layouts);
+        }
+        let start = std::time::Instant::now();
+        let n = self.paras.len();
+        let mut wrapped = false;
+        while self.paras.unmeasured() > 0 && start.elapsed() < MEASURE_BUDGET {
+            if self.next >= n {
+                if wrapped {
+                    break;
+                }
+                (self.next, wrapped) = (0, true);
+            }
+            if !self.paras.is_measured(self.next) {
+                // Only its height is kept: far paragraphs hold no layout.
+                self.galley(ui, text, self.next, layouts);
+                self.galleys[self.next] = None;
+            }
+            self.next += 1;
+        }
+        if self.paras.unmeasured() != unmeasured {
+            self.paras.reestimate();
+        }
+        if self.paras.unmeasured() > 0 {
+            ui.ctx().request_repaint();
+        }
+        // Keep the layouts of about three screens around the view.
+        let keep = self.paras.between(offset - 3.0 * view, offset + 4.0 * view);
+        for (i, g) in self.galleys.iter_mut().enumerate() {
+            if !keep.contains(&i) {
+                *g = None;
+            }
+        }
+        let after = self.paras.y_of(anchor);
+        ((after - before).abs() > 0.5).then_some(offset + after - before)
+    }
+
+    /// Where char `c` of paragraph `i` is, from the top-left of the text.
+    fn char_rect(
+        &mut self,
+        ui: &egui::Ui,
+        text: &str,
+        i: usize,
+        c: usize,
+        layouts: &mut usize,
+    ) -> Rect {
+        let galley = self.galley(ui, text, i, layouts);
+        let top = self.paras.top(i);
+        let r = &self.paras.chars[i];
+        let local = c.clamp(r.start, r.end) - r.start;
+        match galley {
+            Some(g) => g
+                .pos_from_cursor(CCursor::new(local))
+                .translate(vec2(0.0, top)),
+            None => Rect::from_min_size(Pos2::new(0.0, top), vec2(0.0, self.row_height)),
+        }
+    }
+
+    /// Where chars `s..e` are, from the top-left of the text.
+    fn range_rect(
+        &mut self,
+        ui: &egui::Ui,
+        text: &str,
+        s: usize,
+        e: usize,
+        layouts: &mut usize,
+    ) -> Rect {
+        let a = self.char_rect(ui, text, self.paras.of_char(s), s, layouts);
+        let b = self.char_rect(ui, text, self.paras.of_char(e), e, layouts);
+        if (a.top() - b.top()).abs() < 1.0 {
+            Rect::from_min_max(a.left_top(), b.right_bottom())
+        } else {
+            Rect::from_min_max(Pos2::new(0.0, a.top()), Pos2::new(self.width, b.bottom()))
+        }
+    }
+
+    /// The char at point `p` (from the top-left of the text).
+    fn char_at(&mut self, ui: &egui::Ui, text: &str, p: Vec2, layouts: &mut usize) -> usize {
+        let i = self.paras.at_y(p.y);
+        let galley = self.galley(ui, text, i, layouts);
+        let top = self.paras.top(i);
+        let start = self.paras.chars[i].start;
+        galley.map_or(start, |g| {
+            start + g.cursor_from_pos(vec2(p.x, p.y - top)).index.0
+        })
+    }
+
+    /// The rows of paragraph `i` that chars `s..e` cover, from its top-left.
+    fn selection_rects(&self, i: usize, galley: &Galley, s: usize, e: usize) -> Vec<Rect> {
+        let r = &self.paras.chars[i];
+        if e <= r.start || s > r.end {
+            return vec![];
+        }
+        let a = galley.pos_from_cursor(CCursor::new(s.max(r.start) - r.start));
+        let b = galley.pos_from_cursor(CCursor::new(e.min(r.end) - r.start));
+        // A selection that goes on past this paragraph takes its line end.
+        let right = |x: f32| if e > r.end { self.width } else { x };
+        if (a.top() - b.top()).abs() < 1.0 {
+            return vec![Rect::from_x_y_ranges(
+                a.left()..=right(b.left()),
+                a.y_range(),
+            )];
+        }
+        vec![
+            Rect::from_x_y_ranges(a.left()..=self.width, a.y_range()),
+            Rect::from_x_y_ranges(0.0..=self.width, a.bottom()..=b.top()),
+            Rect::from_x_y_ranges(0.0..=right(b.left()), b.y_range()),
+        ]
+    }
+}
+
+/// The chars of the word (or the run of one kind of char) around `c`.
+fn word_at(text: &str, paras: &Paragraphs, c: usize) -> (usize, usize) {
+    let r = paras.chars[paras.of_char(c)].clone();
+    let b = &paras.bytes[paras.of_char(c)];
+    let chars: Vec<char> = text[b.clone()].chars().collect();
+    if chars.is_empty() {
+        return (r.start, r.start);
+    }
+    let kind = |ch: char| {
+        if ch.is_whitespace() {
+            0
+        } else if word_char(ch) {
+            1
+        } else if ch.is_alphanumeric() {
+            2
+        } else {
+            3
+        }
+    };
+    let at = (c - r.start).min(chars.len() - 1);
+    let k = kind(chars[at]);
+    let (mut a, mut z) = (at, at + 1);
+    while a > 0 && kind(chars[a - 1]) == k {
+        a -= 1;
+    }
+    while z < chars.len() && kind(chars[z]) == k {
+        z += 1;
+    }
+    (r.start + a, r.start + z)
 }
 
 /// The article's header; returns the id of its title, which labels the text.
@@ -696,84 +949,286 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let title_id = header(app, ui, &id);
     tag_bar(app, ui);
     ui.separator();
-    egui::ScrollArea::vertical()
-        .id_salt(("reader", &id))
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            let width = ui.available_width();
-            let galley = app.galley(ui, &id, width);
-            let mut layouter = |_ui: &egui::Ui, _t: &dyn egui::TextBuffer, _w: f32| galley.clone();
-            // Borrow the text: no per-frame copy of the article.
-            let mut text: &str = app.ws.article(&id).map(|a| a.text.as_str()).unwrap_or("");
-            let text_id = ui.make_persistent_id(("reader-text", &id));
-            if std::mem::take(&mut app.reader.clear_cursor)
-                && let Some(mut st) = egui::text_edit::TextEditState::load(ui.ctx(), text_id)
-            {
-                st.cursor.set_char_range(None);
-                st.store(ui.ctx(), text_id);
+    let style = app.reader_style(ui, &id);
+    let text_fp = app.reader.fingerprint.as_ref().map_or(0, |f| f.2.text);
+    let text: &str = app.ws.article(&id).map_or("", |a| a.text.as_str());
+    let dates = match &app.reader.dates {
+        Some((_, a, found)) if *a == id => found.clone(),
+        _ => Arc::default(),
+    };
+    let reader = &mut app.reader;
+    let salt = ("reader", &id);
+    let scroll_id = ui.make_persistent_id(egui::IdSalt::new(salt));
+    let offset = reader
+        .pending_offset
+        .or_else(|| {
+            egui::scroll_area::State::load(ui.ctx(), scroll_id).map(|s| s.clamped_offset().y)
+        })
+        .unwrap_or(0.0);
+    // Lay out what the view will show before the scroll area places it,
+    // and keep the view on its text when heights above it come in.
+    if let Some(view) = reader
+        .view
+        .as_mut()
+        .filter(|v| v.article == id && v.text == text_fp)
+        && reader.view_height > 0.0
+    {
+        view.restyle(&app.ws, &style, &dates);
+        if let Some(y) = view.prepare(ui, text, offset, reader.view_height, &mut reader.layouts) {
+            reader.pending_offset = Some(y);
+        }
+    }
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt(salt)
+        .auto_shrink(false);
+    if let Some(y) = reader.pending_offset.take() {
+        area = area.vertical_scroll_offset(y.max(0.0));
+    }
+    let out = area.show_viewport(ui, |ui, viewport| {
+        text_area(app, ui, &id, title_id, &style, viewport)
+    });
+    debug_assert_eq!(out.id, scroll_id);
+    app.reader.view_height = out.inner_rect.height();
+    if let Some(at) = out.inner {
+        click_highlight(app, &id, at);
+    }
+}
+
+/// The article text in the scroll area: the paragraphs in view, the
+/// selection made by dragging (double-click: a word; triple: a paragraph;
+/// shift-click extends), date readings on hover, jumps and flashes.
+/// Returns the char clicked without a drag.
+fn text_area(
+    app: &mut DetenteApp,
+    ui: &mut egui::Ui,
+    id: &Id,
+    title_id: egui::Id,
+    style: &Style,
+    viewport: Rect,
+) -> Option<usize> {
+    let width = ui.available_width();
+    let text_fp = app.reader.fingerprint.as_ref().map_or(0, |f| f.2.text);
+    let text: &str = app.ws.article(id).map_or("", |a| a.text.as_str());
+    let dates = match &app.reader.dates {
+        Some((_, a, found)) if a == id => found.clone(),
+        _ => Arc::default(),
+    };
+    let reader = &mut app.reader;
+    let layouts = &mut reader.layouts;
+    let fresh = reader
+        .view
+        .as_ref()
+        .is_none_or(|v| v.article != *id || v.text != text_fp || v.width != width);
+    if fresh {
+        // A new width keeps the view on the same text.
+        let anchor = reader
+            .view
+            .as_mut()
+            .filter(|v| v.article == *id && v.text == text_fp)
+            .map(|v| v.paras.anchor(viewport.min.y));
+        let mut view = TextView::new(ui, id, text_fp, text, width);
+        if let Some(a) = anchor {
+            // Run this pass again at the offset that shows the same text.
+            reader.pending_offset = Some(view.paras.y_of(a));
+            ui.ctx().request_discard("the Reader's width changed");
+        }
+        reader.view = Some(view);
+    }
+    let view = reader.view.as_mut()?;
+    view.restyle(&app.ws, style, &dates);
+    // Lay out the paragraphs in view; measuring one may bring in others.
+    let mut shown = view.paras.between(viewport.min.y, viewport.max.y);
+    for _ in 0..8 {
+        for i in shown.clone() {
+            view.galley(ui, text, i, layouts);
+        }
+        let now = view.paras.between(viewport.min.y, viewport.max.y);
+        if now == shown {
+            break;
+        }
+        shown = now;
+    }
+    let total = view.paras.total();
+    let origin = ui.max_rect().min;
+    let rect = Rect::from_min_size(origin, vec2(width, total.max(viewport.height())));
+    ui.set_min_size(vec2(width, total));
+    let text_id = ui.make_persistent_id(("reader-text", id));
+    let resp = ui.interact(rect, text_id, egui::Sense::click_and_drag());
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, ""));
+    let resp = resp.labelled_by(title_id);
+    if resp.hovered() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
+    }
+
+    // Selection.
+    let (pressed, down, shift, pointer, press_origin) = ui.input(|i| {
+        (
+            i.pointer.primary_pressed(),
+            i.pointer.primary_down(),
+            i.modifiers.shift,
+            i.pointer.interact_pos(),
+            i.pointer.press_origin(),
+        )
+    });
+    let mut clicked_at = None;
+    if pressed
+        && resp.is_pointer_button_down_on()
+        && let Some(p) = press_origin
+    {
+        resp.request_focus();
+        let at = view.char_at(ui, text, p - origin, layouts);
+        match (shift, reader.selection) {
+            (true, Some((s, e))) => {
+                let anchor = if at < s { e } else { s };
+                reader.drag_anchor = Some(anchor);
+                reader.selection = Some((anchor.min(at), anchor.max(at))).filter(|(a, b)| a < b);
             }
-            let output = egui::TextEdit::multiline(&mut text)
-                .id(text_id)
-                .desired_width(width)
-                .frame(egui::Frame::NONE)
-                .margin(egui::Margin::ZERO)
-                .layouter(&mut layouter)
-                .show(ui);
-            // The text is read-only, so TextEdit's own undo history would
-            // only keep (and copy, every frame) full copies of the article.
-            let mut state = output.state.clone();
-            state.clear_undoer();
-            state.store(ui.ctx(), text_id);
-            let resp = output.response.response.clone().labelled_by(title_id);
-            // Not while a button is down: a drag needs no date tooltips.
-            if let Some(pos) = resp.hover_pos()
-                && !ui.input(|i| i.pointer.any_down())
-                && let Some((_, aid, found)) = &app.reader.dates
-                && *aid == id
-            {
-                let at = output
-                    .galley
-                    .cursor_from_pos(pos - output.galley_pos)
-                    .index
-                    .0;
-                if let Some(f) = found.iter().find(|f| f.start <= at && at < f.end) {
-                    let reading = match &f.value {
-                        Some(v) => {
-                            format!("“{}” = {} ({})\n{}", f.text, v.human(), v.edtf(), f.rule)
-                        }
-                        None => format!("“{}”: {}", f.text, f.rule),
-                    };
-                    resp.clone().on_hover_text_at_pointer(reading);
-                }
+            _ => {
+                reader.drag_anchor = Some(at);
+                reader.selection = None;
             }
-            if let Some(r) = output.cursor_range {
-                let [a, b] = r.sorted_cursors();
-                if a.index.0 < b.index.0 {
-                    app.reader.selection = Some((a.index.0, b.index.0));
-                } else if resp.clicked() {
-                    app.reader.selection = None;
-                    click_highlight(app, &id, a.index.0);
-                }
-            }
-            if let Some(pid) = app.reader.scroll_to.clone()
-                && let Some(p) = app
-                    .ws
-                    .events
-                    .iter()
-                    .flat_map(|e| &e.evidence)
-                    .find(|p| p.id == pid && p.article == id)
-            {
-                let rect = range_rect(
-                    &output.galley,
-                    output.galley_pos,
-                    p.anchor.start,
-                    p.anchor.end,
-                );
-                ui.scroll_to_rect(rect, Some(egui::Align::Center));
-                app.reader.scroll_to = None;
-            }
-            flash(app, ui, &id, &output.galley, output.galley_pos);
+        }
+    }
+    if let (Some(anchor), true, Some(p)) = (reader.drag_anchor, down, pointer)
+        && resp.is_pointer_button_down_on()
+    {
+        let at = view.char_at(ui, text, p - origin, layouts);
+        reader.selection = Some((anchor.min(at), anchor.max(at))).filter(|(a, b)| a < b);
+        // Past the edge of the view, the text scrolls on.
+        let clip = ui.clip_rect();
+        let past = if p.y < clip.top() {
+            clip.top() - p.y
+        } else if p.y > clip.bottom() {
+            clip.bottom() - p.y
+        } else {
+            0.0
+        };
+        if past != 0.0 {
+            ui.scroll_with_delta_animation(
+                vec2(0.0, past.clamp(-40.0, 40.0)),
+                egui::style::ScrollAnimation::none(),
+            );
+            ui.ctx().request_repaint();
+        }
+    }
+    if !down {
+        reader.drag_anchor = None;
+    }
+    if let Some(p) = resp.interact_pointer_pos() {
+        let at = view.char_at(ui, text, p - origin, layouts);
+        if resp.triple_clicked() {
+            let r = view.paras.chars[view.paras.of_char(at)].clone();
+            reader.selection = Some((r.start, r.end)).filter(|(a, b)| a < b);
+        } else if resp.double_clicked() {
+            reader.selection = Some(word_at(text, &view.paras, at)).filter(|(a, b)| a < b);
+        } else if resp.clicked() && !shift && reader.selection.is_none() {
+            clicked_at = Some(at);
+        }
+    }
+    if resp.has_focus() {
+        let (copy, all) = ui.input(|i| {
+            (
+                i.events.iter().any(|e| matches!(e, egui::Event::Copy)),
+                i.modifiers.command && i.key_pressed(egui::Key::A),
+            )
         });
+        if all && !text.is_empty() {
+            reader.selection = Some((0, text.chars().count()));
+        }
+        if copy && let Some((s, e)) = reader.selection {
+            let idx = crate::model::CharIndex::new(text);
+            ui.ctx()
+                .copy_text(text[idx.byte(s)..idx.byte(e)].to_string());
+        }
+    }
+
+    // Paint the paragraphs in view, the selection over them.
+    let painter = ui.painter().clone();
+    let selection_fill = ui.visuals().selection.bg_fill.gamma_multiply(0.45);
+    let text_colour = ui.visuals().text_color();
+    let mut hover_char = None;
+    let hover = resp.hover_pos().filter(|_| !down);
+    for i in shown {
+        let top = view.paras.top(i);
+        let at = origin + vec2(0.0, top);
+        let Some(galley) = view.galleys[i].clone() else {
+            continue;
+        };
+        painter.galley(at, galley.clone(), text_colour);
+        if let Some((s, e)) = reader.selection {
+            for r in view.selection_rects(i, &galley, s, e) {
+                painter.rect_filled(r.translate(at.to_vec2()), 0.0, selection_fill);
+            }
+        }
+        if let Some(p) = hover
+            && (top..top + view.paras.height(i)).contains(&(p.y - origin.y))
+        {
+            let local = galley.cursor_from_pos(p - at).index.0;
+            hover_char = Some(view.paras.chars[i].start + local);
+        }
+        // Each paragraph in view is a node for screen readers.
+        let rect = Rect::from_min_size(at, galley.size());
+        ui.scope_builder(
+            egui::UiBuilder::new()
+                .id_salt(("paragraph", i))
+                .accessibility_parent(text_id)
+                .max_rect(rect),
+            |ui| {
+                let pid = text_id.with(("paragraph", i));
+                let r = ui.interact(rect, pid, egui::Sense::hover());
+                r.widget_info(|| {
+                    let b = view.paras.bytes[i].clone();
+                    egui::WidgetInfo::labeled(egui::Role::Paragraph, true, &text[b])
+                });
+            },
+        );
+    }
+    // Date expressions show how they were read.
+    if let Some(at) = hover_char
+        && let Some(f) = dates.iter().find(|f| f.start <= at && at < f.end)
+    {
+        let reading = match &f.value {
+            Some(v) => format!("“{}” = {} ({})\n{}", f.text, v.human(), v.edtf(), f.rule),
+            None => format!("“{}”: {}", f.text, f.rule),
+        };
+        resp.clone().on_hover_text_at_pointer(reading);
+    }
+
+    // Jump to a passage, and flash it.
+    let passage = |pid: &Id| {
+        app.ws
+            .events
+            .iter()
+            .flat_map(|e| &e.evidence)
+            .find(|p| &p.id == pid && &p.article == id)
+            .map(|p| (p.anchor.start, p.anchor.end))
+    };
+    if let Some((s, e)) = reader.scroll_to.as_ref().and_then(passage) {
+        reader.scroll_to = None;
+        // Centre it, in this very frame: egui runs the pass again.
+        let r = view.range_rect(ui, text, s, e, layouts);
+        reader.pending_offset = Some((r.center().y - viewport.height() / 2.0).max(0.0));
+        ui.ctx().request_discard("the Reader jumps to a passage");
+    }
+    if let Some((pid, started)) = reader.flash.clone() {
+        let now = ui.input(|i| i.time);
+        let started = started.unwrap_or(now);
+        let t = now - started;
+        reader.flash = (t <= 1.6).then(|| (pid.clone(), Some(started)));
+        if let Some((s, e)) = passage(&pid).filter(|_| t <= 1.6) {
+            let r = view.range_rect(ui, text, s, e, layouts);
+            let alpha = (1.0 - t / 1.6).clamp(0.0, 1.0) as f32;
+            let colour = ui.visuals().selection.stroke.color.gamma_multiply(alpha);
+            ui.painter().rect_stroke(
+                r.translate(origin.to_vec2()).expand(3.0),
+                3.0,
+                egui::Stroke::new(3.0, colour),
+                egui::StrokeKind::Outside,
+            );
+            ui.ctx().request_repaint();
+        }
+    }
+    clicked_at
 }
 
 fn click_highlight(app: &mut DetenteApp, article: &Id, at: usize) {
@@ -793,43 +1248,6 @@ fn click_highlight(app: &mut DetenteApp, article: &Id, at: usize) {
             .map(|e| short(&e.headline))
             .unwrap_or_default();
         app.reader.status = format!("Selected: {headline}");
-    }
-}
-
-fn flash(app: &mut DetenteApp, ui: &egui::Ui, article: &Id, galley: &Galley, origin: egui::Pos2) {
-    let Some((pid, started)) = app.reader.flash.clone() else {
-        return;
-    };
-    let now = ui.input(|i| i.time);
-    let started = started.unwrap_or(now);
-    app.reader.flash = Some((pid.clone(), Some(started)));
-    let t = now - started;
-    if t > 1.6 {
-        app.reader.flash = None;
-        return;
-    }
-    if let Some(p) = app
-        .ws
-        .events
-        .iter()
-        .flat_map(|e| &e.evidence)
-        .find(|p| p.id == pid && &p.article == article)
-    {
-        let rect = range_rect(galley, origin, p.anchor.start, p.anchor.end).expand(3.0);
-        let alpha = (1.0 - t / 1.6).clamp(0.0, 1.0);
-        let colour = ui
-            .visuals()
-            .selection
-            .stroke
-            .color
-            .gamma_multiply(alpha as f32);
-        ui.painter().rect_stroke(
-            rect,
-            3.0,
-            egui::Stroke::new(3.0, colour),
-            egui::StrokeKind::Outside,
-        );
-        ui.ctx().request_repaint();
     }
 }
 
