@@ -126,22 +126,81 @@ fn frames(c: &mut Criterion) {
     let selected = w.app.reader.selection.map_or(0, |(a, b)| b - a);
     println!("dragged selection: {selected} chars");
     assert!(selected > 0, "the drag selected text in the Reader");
-    // Clicking the long read in the library: its first frame lays out
-    // 300 KB of text with its highlights and finds its dates.
+    // Clicking the long read in the library: its first frame finds its
+    // dates and lays out the paragraphs in view.
     let other = w.app.ws.articles[5].id.clone();
     let long_read = w.app.ws.articles[0].id.clone();
+    let away = |w: &mut Window| {
+        w.app.selected_article = Some(other.clone());
+        w.frame(vec![]);
+        w.frame(vec![]);
+    };
     let first = median_frame_ms(
         &mut w,
         |w| {
-            w.app.selected_article = Some(other.clone());
-            w.frame(vec![]);
-            w.frame(vec![]);
+            away(w);
             w.app.selected_article = Some(long_read.clone());
         },
         |_| {},
     );
-    // A one-off cost, bounded by egui laying out the whole text at once.
-    figure("frame/first_of_long_read", first, "ms", 150.0);
+    figure("frame/first_of_long_read", first, "ms", 16.0);
+    // Jumping from another article to a passage at the end of the long
+    // read (an evidence link, a timeline mark).
+    let last = w
+        .app
+        .ws
+        .events
+        .iter()
+        .flat_map(|e| &e.evidence)
+        .filter(|p| p.article == long_read)
+        .max_by_key(|p| p.anchor.start)
+        .map(|p| p.id.clone())
+        .expect("passages in the long read");
+    let jump = median_frame_ms(
+        &mut w,
+        |w| {
+            away(w);
+            w.app.jump_to_passage(&long_read, &last);
+        },
+        |_| {},
+    );
+    figure("frame/jump_to_end_of_long_read", jump, "ms", 16.0);
+    // Scrolling the long read with the wheel, a few lines per frame, while
+    // paragraphs come into view and the rest are measured.
+    let mut scroll = vec![];
+    w.app.selected_article = Some(other.clone());
+    w.frame(vec![]);
+    w.app.selected_article = Some(long_read.clone());
+    w.frame(vec![Event::PointerMoved(Pos2::new(600.0, 300.0))]);
+    let laid_out = w.app.reader.layouts;
+    for _ in 0..300 {
+        let wheel = Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: vec2(0.0, -60.0),
+            modifiers: Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        };
+        let t = std::time::Instant::now();
+        w.frame(vec![wheel]);
+        scroll.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let scrolled = w.app.reader.layouts - laid_out;
+    println!("scrolling laid out {scrolled} paragraphs");
+    assert!(scrolled > 50, "the wheel scrolled the long read");
+    scroll.sort_by(f64::total_cmp);
+    figure(
+        "frame/scroll_long_read_median",
+        scroll[scroll.len() / 2],
+        "ms",
+        4.0,
+    );
+    figure(
+        "frame/scroll_long_read_worst",
+        scroll[scroll.len() - 1],
+        "ms",
+        16.0,
+    );
     // An edit elsewhere in the workspace (a new revision that changes
     // nothing in the open article) must not lay the long read out again.
     let after_edit = median_frame_ms(

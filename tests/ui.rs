@@ -787,7 +787,14 @@ fn proposed_boilerplate_can_be_reviewed_and_dropped_keeping_passages() {
             .count()
     };
     let before = passages(&h);
-    let n = h.state().reader.boilerplate.as_ref().unwrap().2.len();
+    let n = h
+        .state()
+        .reader
+        .analysis
+        .as_ref()
+        .unwrap()
+        .boilerplate
+        .len();
     assert!(n > 10, "the Caliber.az page has its navigation proposed");
     h.get_by_label(&format!("Boilerplate ({n})")).click();
     h.run();
@@ -956,10 +963,10 @@ fn long_read() -> (DetenteApp, String, String) {
             "Paragraph {i}. The delegations met again in the afternoon and went through the \
              draft communiqué line by line; officials said the talks were candid, substantive \
              and constructive, and that both sides would keep the channel open. {}\n\n",
-            if i % 7 == 0 {
-                "会谈坦诚、深入、富有建设性。"
-            } else {
-                ""
+            match i % 7 {
+                0 => "会谈坦诚、深入、富有建设性。",
+                3 => "They agreed to meet again on 12 June 2023.",
+                _ => "",
             }
         ));
     }
@@ -1039,14 +1046,23 @@ fn a_long_article_lays_out_only_what_is_in_view_then_measures_the_rest() {
     );
     assert!(paragraph_in_view(&h, "Paragraph 0."));
     assert!(!paragraph_in_view(&h, "Paragraph 300."));
+    // Its dates are read on a worker thread (it is longer than 32 KB).
+    let long = h.state().selected_article.clone().unwrap();
     for _ in 0..2000 {
-        if h.state().reader.estimated_paragraphs() == Some(0) {
+        let r = &h.state().reader;
+        if r.estimated_paragraphs() == Some(0) && r.analysis_of(&long).is_some() {
             break;
         }
+        std::thread::sleep(std::time::Duration::from_millis(1));
         h.step();
     }
     assert_eq!(h.state().reader.estimated_paragraphs(), Some(0));
     assert!(paragraph_in_view(&h, "Paragraph 0."), "the view stayed put");
+    let dates = &h.state().reader.analysis_of(&long).unwrap().dates;
+    assert!(
+        dates.iter().any(|f| f.text.contains("12 June 2023")),
+        "the worker found the dates"
+    );
 }
 
 fn paragraphs_in_tree(h: &Harness<'static, DetenteApp>) -> usize {

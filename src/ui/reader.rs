@@ -79,11 +79,46 @@ fn fingerprint(ws: &crate::model::Workspace, article: &Id) -> Fingerprint {
     }
 }
 
+/// What the Reader reads from an article's text and date: the date
+/// expressions (underlined, with their readings), the publication-date
+/// candidates of its first lines, proposed boilerplate, a dateline
+/// without a year.
+pub struct Analysis {
+    pub article: Id,
+    /// The text fingerprint (text and publication date) it was made for.
+    key: u64,
+    pub text_hash: String,
+    pub dates: Arc<Vec<crate::datefind::Found>>,
+    pub candidates: Vec<crate::pubdate::Candidate>,
+    pub boilerplate: Vec<crate::boilerplate::Proposal>,
+    pub yearless: Option<(String, String)>,
+}
+
+impl Analysis {
+    fn of(a: &crate::model::Article, key: u64) -> Analysis {
+        let anchor = a.published.as_ref().and_then(|d| d.earliest());
+        Analysis {
+            article: a.id.clone(),
+            key,
+            text_hash: a.text_hash.clone(),
+            dates: Arc::new(crate::datefind::find_dates(&a.text, anchor)),
+            candidates: crate::pubdate::candidates(&a.text),
+            boilerplate: crate::boilerplate::propose(&a.text),
+            yearless: crate::pubdate::yearless_dateline(&a.text),
+        }
+    }
+}
+
+/// Texts longer than this are analysed on a worker thread, so that opening
+/// a long read never waits for it (its dates are underlined a moment later).
+const ANALYSE_INLINE_BYTES: usize = 32 * 1024;
+
 #[derive(Default)]
 pub struct ReaderState {
     view: Option<TextView>,
-    /// The height of the Reader's view in the last frame.
-    view_height: f32,
+    /// The width of the Reader's text and the height of its view in the
+    /// last frame.
+    view_size: (f32, f32),
     /// Where a drag (or shift-click) selection started, in chars.
     drag_anchor: Option<usize>,
     /// A scroll offset to take on the next frame.
@@ -99,16 +134,12 @@ pub struct ReaderState {
     published_text: Option<(Id, String)>,
     /// How many paragraphs of article text have been laid out (for tests).
     pub layouts: usize,
-    /// Boilerplate proposals of the open article, per text hash.
-    pub boilerplate: Option<(String, Id, Vec<crate::boilerplate::Proposal>)>,
-    /// A dateline of the open article that gives no year.
-    pub yearless: Option<(String, String)>,
-    /// Proposed lines the user chose to keep.
+    /// What was read from the open article's text (dates, boilerplate…).
+    pub analysis: Option<Analysis>,
+    /// An analysis under way on a worker thread: article, key, result.
+    analysing: Option<(Id, u64, std::sync::mpsc::Receiver<Analysis>)>,
+    /// Proposed boilerplate lines the user chose to keep.
     pub keep_lines: std::collections::HashSet<usize>,
-    /// Publication-date candidates of the open article, per text hash.
-    pub pub_candidates: Option<(String, Id, Vec<crate::pubdate::Candidate>)>,
-    /// Date expressions of the open article, per text fingerprint.
-    pub dates: Option<(u64, Id, Arc<Vec<crate::datefind::Found>>)>,
     /// The open article's fingerprint, recomputed when the workspace changes.
     fingerprint: Option<(u64, Id, Fingerprint)>,
 }
@@ -183,6 +214,22 @@ pub fn sentence_around(text: &str, s: usize, e: usize) -> String {
 }
 
 impl ReaderState {
+    /// The analysis of `article`, if it is done.
+    pub fn analysis_of(&self, article: &Id) -> Option<&Analysis> {
+        self.analysis.as_ref().filter(|a| &a.article == article)
+    }
+
+    fn install(&mut self, result: Analysis) {
+        let same_text = self
+            .analysis
+            .as_ref()
+            .is_some_and(|a| a.article == result.article && a.text_hash == result.text_hash);
+        if !same_text {
+            self.keep_lines.clear();
+        }
+        self.analysis = Some(result);
+    }
+
     /// Drop the selection, in our state and in the text widget.
     /// How many paragraphs of the open article have only an estimated
     /// height (`None` before it is shown).
@@ -280,9 +327,59 @@ impl DetenteApp {
         Some((article, s, e))
     }
 
-    /// How the open article's highlights look now; finds its dates when
-    /// its text changed.
-    fn reader_style(&mut self, ui: &egui::Ui, article: &Id) -> Style {
+    /// Make sure the open article is analysed (or being analysed) for its
+    /// current text and date; take in a finished analysis.
+    fn analyse(&mut self, ctx: &egui::Context, article: &Id) {
+        let key = self.text_key(article);
+        let reader = &mut self.reader;
+        if reader
+            .analysis
+            .as_ref()
+            .is_some_and(|a| &a.article == article && a.key == key)
+        {
+            return;
+        }
+        if let Some((aid, k, rx)) = &reader.analysing
+            && aid == article
+            && *k == key
+        {
+            match rx.try_recv() {
+                Ok(result) => {
+                    reader.analysing = None;
+                    reader.install(result);
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => ctx.request_repaint(),
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => reader.analysing = None,
+            }
+            return;
+        }
+        let Some(a) = self.ws.articles.iter().find(|a| &a.id == article).cloned() else {
+            return;
+        };
+        if a.text.len() <= ANALYSE_INLINE_BYTES {
+            reader.install(Analysis::of(&a, key));
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let repaint = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("analyse article".into())
+            .spawn(move || {
+                let _ = tx.send(Analysis::of(&a, key));
+                repaint.request_repaint();
+            });
+        if spawned.is_ok() {
+            reader.analysing = Some((article.clone(), key, rx));
+        }
+    }
+
+    /// The fingerprint of the open article's text and date, recomputed
+    /// when the workspace changes.
+    fn text_key(&mut self, article: &Id) -> u64 {
+        self.article_fingerprint(article).text
+    }
+
+    fn article_fingerprint(&mut self, article: &Id) -> Fingerprint {
         let revision = self.ws.revision.get();
         if self
             .reader
@@ -293,34 +390,30 @@ impl DetenteApp {
             let fp = fingerprint(&self.ws, article);
             self.reader.fingerprint = Some((revision, article.clone(), fp));
         }
-        let fp = self
-            .reader
+        self.reader
             .fingerprint
             .as_ref()
             .map(|f| f.2)
-            .unwrap_or_default();
-        let stale_dates = self
-            .reader
-            .dates
-            .as_ref()
-            .is_none_or(|(t, a, _)| *t != fp.text || a != article);
-        if stale_dates && let Some(a) = self.ws.article(article) {
-            let anchor = a.published.as_ref().and_then(|d| d.earliest());
-            let found = crate::datefind::find_dates(&a.text, anchor);
-            self.reader.dates = Some((fp.text, article.clone(), Arc::new(found)));
-        }
+            .unwrap_or_default()
+    }
+
+    /// How the open article's highlights look now.
+    fn reader_style(&mut self, ui: &egui::Ui, article: &Id) -> Style {
+        let fp = self.article_fingerprint(article);
         Style {
             passages: fp.passages,
             selected_event: self.selected_event.clone(),
             dark: ui.visuals().dark_mode,
-            dates: true,
+            dates: self.reader.analysis_of(article).is_some(),
         }
     }
 }
 
 /// The runs of one article's text: the shortest covering passage wins,
 /// so a passage inside another stays visible; the selected event's
-/// passages are stronger; date expressions are underlined.
+/// passages win over the others; date expressions are underlined. A sweep
+/// over the passage and date boundaries, so its cost follows the number
+/// of highlights, not the length of the text.
 fn runs(
     ws: &crate::model::Workspace,
     article: &Id,
@@ -331,12 +424,18 @@ fn runs(
         return vec![];
     };
     let n = a.char_len();
-    let mut best: Vec<Option<(usize, Color32, bool)>> = vec![None; n];
+    // (start, end, rank, colour, selected): the lowest rank wins.
+    type Span = (usize, usize, (bool, usize, usize), Color32, bool);
+    let mut spans: Vec<Span> = vec![];
     for e in &ws.events {
-        let mut passages = e.evidence.iter().filter(|p| &p.article == article);
-        let Some(first) = passages.next() else {
+        let mut passages = e
+            .evidence
+            .iter()
+            .filter(|p| &p.article == article && p.anchor.start < p.anchor.end.min(n))
+            .peekable();
+        if passages.peek().is_none() {
             continue;
-        };
+        }
         let [r, g, b] = ws
             .event_type(&e.kind)
             .map(|t| t.rgb())
@@ -349,35 +448,59 @@ fn runs(
             (false, false) => 75,
         };
         let colour = Color32::from_rgba_unmultiplied(r, g, b, alpha);
-        for p in std::iter::once(first).chain(passages) {
-            let len = p.anchor.end - p.anchor.start;
-            for slot in best
-                .iter_mut()
-                .take(p.anchor.end.min(n))
-                .skip(p.anchor.start)
-            {
-                if slot
-                    .is_none_or(|(l, _, sel)| (selected && !sel) || ((selected || !sel) && len < l))
-                {
-                    *slot = Some((len, colour, selected));
-                }
-            }
+        for p in passages {
+            let (s, e) = (p.anchor.start, p.anchor.end.min(n));
+            let rank = (!selected, e - s, spans.len());
+            spans.push((s, e, rank, colour, selected));
         }
     }
-    let mut dated = vec![false; n];
-    for f in dates {
-        for slot in dated.iter_mut().take(f.end.min(n)).skip(f.start) {
-            *slot = true;
-        }
+    let dated: Vec<(usize, usize)> = dates
+        .iter()
+        .map(|f| (f.start, f.end.min(n)))
+        .filter(|(s, e)| s < e)
+        .collect();
+    let mut cuts: Vec<usize> = vec![0, n];
+    for (s, e, ..) in &spans {
+        cuts.extend([*s, *e]);
     }
+    for (s, e) in &dated {
+        cuts.extend([*s, *e]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    spans.sort_unstable_by_key(|s| s.0);
+    let mut dated = dated;
+    dated.sort_unstable();
+    let (mut next_span, mut next_date) = (0, 0);
+    let mut active: Vec<usize> = vec![];
+    let mut active_dates: Vec<usize> = vec![];
+    // The byte of each cut, walking the text once.
+    let mut chars = a.text.char_indices().map(|(b, _)| b).chain([a.text.len()]);
+    let mut at_char = 0;
+    let mut byte = chars.next().unwrap_or(0);
     let mut runs: Vec<Run> = vec![];
-    for (c, (byte, _)) in a.text.char_indices().enumerate() {
+    for &cut in cuts.iter().filter(|&&c| c < n) {
+        while next_span < spans.len() && spans[next_span].0 <= cut {
+            active.push(next_span);
+            next_span += 1;
+        }
+        active.retain(|&i| spans[i].1 > cut);
+        while next_date < dated.len() && dated[next_date].0 <= cut {
+            active_dates.push(next_date);
+            next_date += 1;
+        }
+        active_dates.retain(|&i| dated[i].1 > cut);
+        let winner = active.iter().map(|&i| &spans[i]).min_by_key(|s| s.2);
+        while at_char < cut {
+            byte = chars.next().unwrap_or(a.text.len());
+            at_char += 1;
+        }
         let run = Run {
-            char: c,
+            char: cut,
             byte,
-            background: best[c].map(|(_, colour, _)| colour),
-            strong: best[c].is_some_and(|(_, _, sel)| sel),
-            date: dated[c],
+            background: winner.map(|s| s.3),
+            strong: winner.is_some_and(|s| s.4),
+            date: !active_dates.is_empty(),
         };
         let same = runs.last().is_some_and(|r| {
             (r.background, r.strong, r.date) == (run.background, run.strong, run.date)
@@ -489,7 +612,8 @@ impl TextView {
     }
 
     /// Before the frame: lay out what the view will show (at the last
-    /// frame's offset) and measure ahead for a few milliseconds. Returns
+    /// frame's offset) and, unless the view has just been opened, what is
+    /// near it, measuring ahead for a few milliseconds. Returns
     /// the offset that keeps the view on the same text when heights above
     /// it changed.
     fn prepare(
@@ -498,13 +622,23 @@ impl TextView {
         text: &str,
         offset: f32,
         view: f32,
+        ahead: bool,
         layouts: &mut usize,
     ) -> Option<f32> {
         let anchor = self.paras.anchor(offset);
         let before = self.paras.y_of(anchor);
         let unmeasured = self.paras.unmeasured();
-        for i in self.paras.between(offset - view, offset + 2.0 * view) {
+        let band = if ahead {
+            self.paras.between(offset - view, offset + 2.0 * view)
+        } else {
+            self.paras.between(offset, offset + view)
+        };
+        for i in band {
             self.galley(ui, text, i, layouts);
+        }
+        if !ahead {
+            ui.ctx().request_repaint();
+            return None;
         }
         let start = std::time::Instant::now();
         let n = self.paras.len();
@@ -671,30 +805,6 @@ fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::Id {
     }) else {
         return ui.scope_id();
     };
-    // Derived from the text alone: recomputed when the text changes, not
-    // on every edit elsewhere in the workspace.
-    let text_hash = app
-        .ws
-        .article(id)
-        .map(|a| a.text_hash.clone())
-        .unwrap_or_default();
-    if app
-        .reader
-        .pub_candidates
-        .as_ref()
-        .is_none_or(|(h, a, _)| *h != text_hash || a != id)
-    {
-        let revision = text_hash;
-        let text = app.ws.article(id).map(|a| a.text.as_str()).unwrap_or("");
-        app.reader.pub_candidates = Some((
-            revision.clone(),
-            id.clone(),
-            crate::pubdate::candidates(text),
-        ));
-        app.reader.boilerplate = Some((revision, id.clone(), crate::boilerplate::propose(text)));
-        app.reader.yearless = crate::pubdate::yearless_dateline(text);
-        app.reader.keep_lines.clear();
-    }
     let title_id = ui.heading(&title).id;
     ui.horizontal_wrapped(|ui| {
         ui.label(if outlet.is_empty() {
@@ -742,7 +852,7 @@ fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::Id {
             ui.weak(format!("({source})"));
         }
         if published.is_none()
-            && let Some((md, line)) = &app.reader.yearless
+            && let Some((md, line)) = app.reader.analysis_of(id).and_then(|a| a.yearless.as_ref())
         {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
@@ -755,10 +865,10 @@ fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::Id {
         // The other dates the first lines give: one click corrects the date.
         let others: Vec<crate::pubdate::Candidate> = app
             .reader
-            .pub_candidates
-            .as_ref()
-            .map(|(_, _, c)| {
-                c.iter()
+            .analysis_of(id)
+            .map(|a| {
+                a.candidates
+                    .iter()
                     .filter(|c| Some(c.value.edtf()) != published.as_ref().map(|d| d.edtf()))
                     .cloned()
                     .collect()
@@ -811,8 +921,8 @@ fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::Id {
 /// Proposed boilerplate lines: the user unticks what to keep and drops
 /// the rest, through the re-anchoring path (one undoable step).
 fn boilerplate_menu(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) {
-    let proposals = match &app.reader.boilerplate {
-        Some((_, a, p)) if a == id && !p.is_empty() => p.clone(),
+    let proposals = match app.reader.analysis_of(id) {
+        Some(a) if !a.boilerplate.is_empty() => a.boilerplate.clone(),
         _ => return,
     };
     // Ticking boxes must not close the menu.
@@ -946,16 +1056,18 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     if app.ws.article(&id).is_none() {
         return;
     }
+    app.analyse(ui.ctx(), &id);
     let title_id = header(app, ui, &id);
     tag_bar(app, ui);
     ui.separator();
     let style = app.reader_style(ui, &id);
     let text_fp = app.reader.fingerprint.as_ref().map_or(0, |f| f.2.text);
     let text: &str = app.ws.article(&id).map_or("", |a| a.text.as_str());
-    let dates = match &app.reader.dates {
-        Some((_, a, found)) if *a == id => found.clone(),
-        _ => Arc::default(),
-    };
+    let dates = app
+        .reader
+        .analysis_of(&id)
+        .map(|a| a.dates.clone())
+        .unwrap_or_default();
     let reader = &mut app.reader;
     let salt = ("reader", &id);
     let scroll_id = ui.make_persistent_id(egui::IdSalt::new(salt));
@@ -965,16 +1077,41 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             egui::scroll_area::State::load(ui.ctx(), scroll_id).map(|s| s.clamped_offset().y)
         })
         .unwrap_or(0.0);
-    // Lay out what the view will show before the scroll area places it,
-    // and keep the view on its text when heights above it come in.
+    // Lay out what the view will show before the scroll area places it
+    // (at the last frame's width), make a jump to a passage, and keep the
+    // view on its text when heights above it come in.
+    let (width, height) = reader.view_size;
+    let mut first = false;
+    if height > 0.0
+        && reader
+            .view
+            .as_ref()
+            .is_none_or(|v| v.article != id || v.text != text_fp)
+    {
+        reader.view = Some(TextView::new(ui, &id, text_fp, text, width));
+        first = true;
+    }
     if let Some(view) = reader
         .view
         .as_mut()
-        .filter(|v| v.article == id && v.text == text_fp)
-        && reader.view_height > 0.0
+        .filter(|v| v.article == id && v.text == text_fp && v.width == width)
     {
         view.restyle(&app.ws, &style, &dates);
-        if let Some(y) = view.prepare(ui, text, offset, reader.view_height, &mut reader.layouts) {
+        let mut offset = offset;
+        if let Some((s, e)) = reader
+            .scroll_to
+            .as_ref()
+            .and_then(|p| passage_range(&app.ws, &id, p))
+        {
+            let r = view.range_rect(ui, text, s, e, &mut reader.layouts);
+            offset = (r.center().y - height / 2.0).max(0.0);
+            reader.pending_offset = Some(offset);
+            reader.scroll_to = None;
+            first = true;
+        }
+        // Opening or jumping shows the view first; measuring goes on after.
+        let ahead = !first;
+        if let Some(y) = view.prepare(ui, text, offset, height, ahead, &mut reader.layouts) {
             reader.pending_offset = Some(y);
         }
     }
@@ -988,7 +1125,10 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         text_area(app, ui, &id, title_id, &style, viewport)
     });
     debug_assert_eq!(out.id, scroll_id);
-    app.reader.view_height = out.inner_rect.height();
+    app.reader.view_size = (
+        app.reader.view.as_ref().map_or(0.0, |v| v.width),
+        out.inner_rect.height(),
+    );
     if let Some(at) = out.inner {
         click_highlight(app, &id, at);
     }
@@ -1009,10 +1149,11 @@ fn text_area(
     let width = ui.available_width();
     let text_fp = app.reader.fingerprint.as_ref().map_or(0, |f| f.2.text);
     let text: &str = app.ws.article(id).map_or("", |a| a.text.as_str());
-    let dates = match &app.reader.dates {
-        Some((_, a, found)) if a == id => found.clone(),
-        _ => Arc::default(),
-    };
+    let dates = app
+        .reader
+        .analysis_of(id)
+        .map(|a| a.dates.clone())
+        .unwrap_or_default();
     let reader = &mut app.reader;
     let layouts = &mut reader.layouts;
     let fresh = reader
@@ -1020,16 +1161,17 @@ fn text_area(
         .as_ref()
         .is_none_or(|v| v.article != *id || v.text != text_fp || v.width != width);
     if fresh {
-        // A new width keeps the view on the same text.
-        let anchor = reader
-            .view
-            .as_mut()
-            .filter(|v| v.article == *id && v.text == text_fp)
-            .map(|v| v.paras.anchor(viewport.min.y));
         let mut view = TextView::new(ui, id, text_fp, text, width);
-        if let Some(a) = anchor {
+        // A new width keeps the view on the same text, and the highlights.
+        if let Some(mut old) = reader
+            .view
+            .take()
+            .filter(|v| v.article == *id && v.text == text_fp)
+        {
+            let anchor = old.paras.anchor(viewport.min.y);
+            (view.style, view.runs) = (old.style, old.runs);
             // Run this pass again at the offset that shows the same text.
-            reader.pending_offset = Some(view.paras.y_of(a));
+            reader.pending_offset = Some(view.paras.y_of(anchor));
             ui.ctx().request_discard("the Reader's width changed");
         }
         reader.view = Some(view);
@@ -1195,14 +1337,7 @@ fn text_area(
     }
 
     // Jump to a passage, and flash it.
-    let passage = |pid: &Id| {
-        app.ws
-            .events
-            .iter()
-            .flat_map(|e| &e.evidence)
-            .find(|p| &p.id == pid && &p.article == id)
-            .map(|p| (p.anchor.start, p.anchor.end))
-    };
+    let passage = |pid: &Id| passage_range(&app.ws, id, pid);
     if let Some((s, e)) = reader.scroll_to.as_ref().and_then(passage) {
         reader.scroll_to = None;
         // Centre it, in this very frame: egui runs the pass again.
@@ -1231,6 +1366,15 @@ fn text_area(
     clicked_at
 }
 
+/// The chars of passage `pid`, if it is in `article`.
+fn passage_range(ws: &crate::model::Workspace, article: &Id, pid: &Id) -> Option<(usize, usize)> {
+    ws.events
+        .iter()
+        .flat_map(|e| &e.evidence)
+        .find(|p| &p.id == pid && &p.article == article)
+        .map(|p| (p.anchor.start, p.anchor.end))
+}
+
 fn click_highlight(app: &mut DetenteApp, article: &Id, at: usize) {
     let hit = app
         .ws
@@ -1254,6 +1398,103 @@ fn click_highlight(app: &mut DetenteApp, article: &Id, at: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rule, char by char, as it reads: what `runs` must agree with.
+    fn per_char(
+        ws: &crate::model::Workspace,
+        article: &Id,
+        style: &Style,
+        dates: &[crate::datefind::Found],
+    ) -> Vec<(Option<Color32>, bool, bool)> {
+        let a = ws.article(article).unwrap();
+        let n = a.char_len();
+        let mut best: Vec<Option<(usize, Color32, bool)>> = vec![None; n];
+        for e in &ws.events {
+            let [r, g, b] = ws.event_type(&e.kind).unwrap().rgb();
+            let selected = style.selected_event.as_deref() == Some(e.id.as_str());
+            let alpha = match (selected, style.dark) {
+                (true, true) => 200,
+                (true, false) => 170,
+                (false, true) => 90,
+                (false, false) => 75,
+            };
+            let colour = Color32::from_rgba_unmultiplied(r, g, b, alpha);
+            for p in e.evidence.iter().filter(|p| &p.article == article) {
+                let len = p.anchor.end - p.anchor.start;
+                for slot in &mut best[p.anchor.start..p.anchor.end] {
+                    if slot.is_none_or(|(l, _, sel)| {
+                        (selected && !sel) || ((selected || !sel) && len < l)
+                    }) {
+                        *slot = Some((len, colour, selected));
+                    }
+                }
+            }
+        }
+        (0..n)
+            .map(|c| {
+                (
+                    best[c].map(|b| b.1),
+                    best[c].is_some_and(|b| b.2),
+                    dates.iter().any(|f| f.start <= c && c < f.end),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn highlight_runs_follow_the_shortest_and_the_selected_passage() {
+        let text = "Vienna, 11 May 2023 — Sullivan met Wang Yi.\n会谈坦诚。On Thursday they met again; \
+                    the talks lasted eight hours, officials said on 12 May.";
+        let mut ws = crate::model::Workspace::new("t");
+        let (a, _) = crate::import::prepare_bytes(text.as_bytes(), "t.txt", None).unwrap();
+        let id = a.id.clone();
+        let n = a.char_len();
+        ws.articles.push(a.into());
+        // Nested, overlapping, touching and identical passages.
+        let ranges = [
+            (0, 40),
+            (8, 19),
+            (10, 30),
+            (30, 45),
+            (44, 50),
+            (10, 30),
+            (52, 90),
+            (60, 61),
+        ];
+        let kinds = ["040", "042", "111", "036", "043", "171", "044", "125"];
+        let mut ids = vec![];
+        for ((s, e), k) in ranges.iter().zip(kinds) {
+            let anchor = Anchor::from_range(&ws.article(&id).unwrap().text, *s, *e).unwrap();
+            let spec = crate::ops::NewEvent {
+                headline: format!("{s}-{e}"),
+                kind: k.into(),
+                ..Default::default()
+            };
+            ids.push(crate::ops::tag_new_event(&mut ws, &id, anchor, spec).unwrap());
+        }
+        let dates = crate::datefind::find_dates(&ws.article(&id).unwrap().text, None);
+        assert!(dates.len() >= 2, "the test text has dates");
+        for selected in [None, Some(ids[0].clone()), Some(ids[2].clone())] {
+            for dark in [true, false] {
+                let style = Style {
+                    passages: 0,
+                    selected_event: selected.clone(),
+                    dark,
+                    dates: true,
+                };
+                let runs = runs(&ws, &id, &style, &dates);
+                let want = per_char(&ws, &id, &style, &dates);
+                let text = &ws.article(&id).unwrap().text;
+                let mut got = vec![];
+                for (k, r) in runs.iter().enumerate() {
+                    let end = runs.get(k + 1).map_or(n, |r| r.char);
+                    assert_eq!(text.char_indices().nth(r.char).unwrap().0, r.byte);
+                    got.extend((r.char..end).map(|_| (r.background, r.strong, r.date)));
+                }
+                assert_eq!(got, want, "selected {selected:?}, dark {dark}");
+            }
+        }
+    }
 
     #[test]
     fn headline_is_the_sentence_around_the_selection() {
