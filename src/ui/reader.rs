@@ -1294,6 +1294,15 @@ fn text_area(
         let top = view.paras.top(i);
         let at = origin + vec2(0.0, top);
         let Some(galley) = view.galleys[i].clone() else {
+            // An empty line inside the selection is selected too.
+            let r = &view.paras.chars[i];
+            if let Some((s, e)) = reader.selection
+                && s <= r.start
+                && e > r.end
+            {
+                let line = Rect::from_min_size(at, vec2(width, view.paras.height(i)));
+                painter.rect_filled(line, 0.0, selection_fill);
+            }
             continue;
         };
         painter.galley(at, galley.clone(), text_colour);
