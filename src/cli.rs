@@ -611,8 +611,11 @@ fn run_to(cmd: Command, out: &mut dyn Write) -> Res {
         Command::Validate { workspace } => {
             let file = workspace.display().to_string();
             let bytes = std::fs::read(&workspace).map_err(|e| in_file(&workspace, e))?;
-            // Parse without the loader's validation step so every problem is listed.
-            match store::parse_unchecked(&bytes, &file) {
+            // Parse without the loader's validation step so every problem is
+            // listed; the file's bytes are freed before the checks run.
+            let parsed = store::parse_unchecked(&bytes, &file);
+            drop(bytes);
+            match parsed {
                 Err(e) => {
                     writeln!(out, "{e}")?;
                     Ok(1)

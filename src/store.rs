@@ -62,7 +62,11 @@ fn name(path: &Path) -> String {
 
 /// Parse and validate a workspace from bytes. `file` names the source in messages.
 pub fn from_bytes(bytes: &[u8], file: &str) -> Result<Workspace, StoreError> {
-    let ws = parse_unchecked(bytes, file)?;
+    checked(parse_unchecked(bytes, file)?, file)
+}
+
+/// The workspace if it has no problem, else the first problem and a count.
+fn checked(ws: Workspace, file: &str) -> Result<Workspace, StoreError> {
     let problems = ws.problems();
     if let Some(first) = problems.first() {
         return Err(StoreError::Invalid {
@@ -247,7 +251,10 @@ pub fn load(path: &Path) -> Result<Workspace, StoreError> {
         file: file.clone(),
         source,
     })?;
-    from_bytes(&bytes, &file)
+    let ws = parse_unchecked(&bytes, &file)?;
+    // The file's bytes are not needed for the checks: free them first.
+    drop(bytes);
+    checked(ws, &file)
 }
 
 /// The bytes a workspace is saved as: pretty JSON, objects sorted by id,
