@@ -83,7 +83,56 @@ impl Window {
     }
 }
 
+/// Opening the generated workspace from the window (File > Open) while it
+/// shows the sample, as on first run: the frames drawn while it loads on
+/// its thread, then the frame it arrives in and the next four (library
+/// counts, the timeline's layout sent to its thread, the long read shown).
+fn opening_from_the_window() {
+    let app = DetenteApp::open(None).with_recovery_dir(None);
+    let ctx = egui::Context::default();
+    detente::ui::install_fonts(&ctx);
+    let mut w = Window {
+        ctx,
+        app,
+        time: 0.0,
+    };
+    for _ in 0..3 {
+        w.frame(vec![]);
+    }
+    let file = workspace_file(BIG);
+    w.app.open_path(&file);
+    let mut loading = vec![];
+    while w.app.opening().is_some() {
+        let t = std::time::Instant::now();
+        w.frame(vec![]);
+        loading.push(t.elapsed().as_secs_f64() * 1e3);
+        std::thread::sleep(std::time::Duration::from_millis(4));
+    }
+    // The last of those is the frame the workspace arrived in.
+    let mut after = vec![loading.pop().expect("at least one frame")];
+    for _ in 0..4 {
+        let t = std::time::Instant::now();
+        w.frame(vec![]);
+        after.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    assert_eq!(
+        w.app.ws.articles.len(),
+        BIG.articles,
+        "the workspace arrived"
+    );
+    let worst = |v: &[f64]| v.iter().copied().fold(0.0, f64::max);
+    println!(
+        "frames while loading: {}; after: {after:.1?}",
+        loading.len()
+    );
+    figure("frame/while_opening_worst", worst(&loading), "ms", 16.0);
+    // One frame while the content changes: under the 100 ms that reads as
+    // instant.
+    figure("frame/first_after_open_worst", worst(&after), "ms", 100.0);
+}
+
 fn frames(c: &mut Criterion) {
+    opening_from_the_window();
     let mut w = Window::open();
     let mut g = c.benchmark_group("frame");
     g.sample_size(50);
