@@ -52,18 +52,22 @@ impl Window {
         app.selected_article = Some(long_read);
         app.reader.scroll_to = middle;
         app.timeline.fit_request = true;
-        let ctx = egui::Context::default();
-        detente::ui::install_fonts(&ctx);
-        let mut w = Window {
-            ctx,
-            app,
-            time: 0.0,
-        };
+        let mut w = Window::new(app);
         for _ in 0..5 {
             w.frame(vec![]);
         }
         assert!(w.app.timeline.view.is_some(), "the timeline is drawn");
         w
+    }
+
+    fn new(app: DetenteApp) -> Window {
+        let ctx = egui::Context::default();
+        detente::ui::install_fonts(&ctx);
+        Window {
+            ctx,
+            app,
+            time: 0.0,
+        }
     }
 
     /// One frame: egui pass and tessellation. Returns the number of
@@ -88,14 +92,7 @@ impl Window {
 /// its thread, then the frame it arrives in and the next four (library
 /// counts, the timeline's layout sent to its thread, the long read shown).
 fn opening_from_the_window() {
-    let app = DetenteApp::open(None).with_recovery_dir(None);
-    let ctx = egui::Context::default();
-    detente::ui::install_fonts(&ctx);
-    let mut w = Window {
-        ctx,
-        app,
-        time: 0.0,
-    };
+    let mut w = Window::new(DetenteApp::open(None).with_recovery_dir(None));
     for _ in 0..3 {
         w.frame(vec![]);
     }

@@ -230,13 +230,13 @@ impl ReaderState {
         self.analysis = Some(result);
     }
 
-    /// Drop the selection, in our state and in the text widget.
     /// How many paragraphs of the open article have only an estimated
     /// height (`None` before it is shown).
     pub fn estimated_paragraphs(&self) -> Option<usize> {
         self.view.as_ref().map(|v| v.paras.unmeasured())
     }
 
+    /// Drop the selection (and any drag that was making one).
     pub fn clear_selection(&mut self) {
         self.selection = None;
         self.drag_anchor = None;
@@ -436,18 +436,7 @@ fn runs(
         if passages.peek().is_none() {
             continue;
         }
-        let [r, g, b] = ws
-            .event_type(&e.kind)
-            .map(|t| t.rgb())
-            .unwrap_or([128, 128, 128]);
-        let selected = style.selected_event.as_deref() == Some(e.id.as_str());
-        let alpha = match (selected, style.dark) {
-            (true, true) => 200,
-            (true, false) => 170,
-            (false, true) => 90,
-            (false, false) => 75,
-        };
-        let colour = Color32::from_rgba_unmultiplied(r, g, b, alpha);
+        let (colour, selected) = highlight(ws, e, style);
         for p in passages {
             let (s, e) = (p.anchor.start, p.anchor.end.min(n));
             let rank = (!selected, e - s, spans.len());
@@ -510,6 +499,23 @@ fn runs(
         }
     }
     runs
+}
+
+/// The colour of an event's highlights (its type's, stronger when it is
+/// the selected event), and whether it is selected.
+fn highlight(ws: &crate::model::Workspace, e: &Event, style: &Style) -> (Color32, bool) {
+    let [r, g, b] = ws
+        .event_type(&e.kind)
+        .map(|t| t.rgb())
+        .unwrap_or([128, 128, 128]);
+    let selected = style.selected_event.as_deref() == Some(e.id.as_str());
+    let alpha = match (selected, style.dark) {
+        (true, true) => 200,
+        (true, false) => 170,
+        (false, true) => 90,
+        (false, false) => 75,
+    };
+    (Color32::from_rgba_unmultiplied(r, g, b, alpha), selected)
 }
 
 /// How long one frame may spend measuring paragraphs ahead of the view.
@@ -1419,15 +1425,7 @@ mod tests {
         let n = a.char_len();
         let mut best: Vec<Option<(usize, Color32, bool)>> = vec![None; n];
         for e in &ws.events {
-            let [r, g, b] = ws.event_type(&e.kind).unwrap().rgb();
-            let selected = style.selected_event.as_deref() == Some(e.id.as_str());
-            let alpha = match (selected, style.dark) {
-                (true, true) => 200,
-                (true, false) => 170,
-                (false, true) => 90,
-                (false, false) => 75,
-            };
-            let colour = Color32::from_rgba_unmultiplied(r, g, b, alpha);
+            let (colour, selected) = highlight(ws, e, style);
             for p in e.evidence.iter().filter(|p| &p.article == article) {
                 let len = p.anchor.end - p.anchor.start;
                 for slot in &mut best[p.anchor.start..p.anchor.end] {
