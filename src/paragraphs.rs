@@ -9,7 +9,13 @@
 
 use std::ops::Range;
 
-/// The paragraphs (lines, without their `\n`) of a text and their heights.
+/// A paragraph longer than this many chars is laid out in pieces (cut
+/// after a sentence where one ends near the limit), so that a text without
+/// line breaks still lays out a little at a time.
+pub const MAX_CHARS: usize = 2_000;
+
+/// The paragraphs (lines, without their `\n`; very long ones in pieces) of
+/// a text and their heights.
 #[derive(Clone, Debug)]
 pub struct Paragraphs {
     /// Chars of each paragraph in the text.
@@ -31,6 +37,9 @@ pub struct Paragraphs {
     measured_weight: f64,
     measured_rows: f64,
 }
+
+/// A place to cut a long paragraph: char, byte, and weight before it.
+type Cut = (usize, usize, u32);
 
 /// A place in the text that stays put while heights change.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -59,21 +68,45 @@ impl Paragraphs {
         let mut bytes = vec![];
         let mut weight = vec![];
         let (mut c0, mut b0, mut w) = (0usize, 0usize, 0u32);
-        let mut c = 0usize;
-        for (b, ch) in text.char_indices() {
+        // Where a too-long paragraph may be cut: after a sentence, or after
+        // any space (char, byte, weight before it).
+        let mut sentence: Option<Cut> = None;
+        let mut space: Option<Cut> = None;
+        let mut prev = '\n';
+        for (c, (b, ch)) in text.char_indices().enumerate() {
             if ch == '\n' {
                 chars.push(c0..c);
                 bytes.push(b0..b);
                 weight.push(w);
-                c0 = c + 1;
-                b0 = b + 1;
-                w = 0;
-            } else {
-                w += if wide(ch) { 2 } else { 1 };
+                (c0, b0, w) = (c + 1, b + 1, 0);
+                (sentence, space) = (None, None);
+                prev = ch;
+                continue;
             }
-            c += 1;
+            if c - c0 >= MAX_CHARS {
+                let (sc, sb, sw) = sentence
+                    .filter(|s| s.0 > c0 + MAX_CHARS / 2)
+                    .or(space.filter(|s| s.0 > c0))
+                    .unwrap_or((c, b, w));
+                chars.push(c0..sc);
+                bytes.push(b0..sb);
+                weight.push(sw);
+                (c0, b0, w) = (sc, sb, w - sw);
+                (sentence, space) = (None, None);
+            }
+            w += if wide(ch) { 2 } else { 1 };
+            let after = (c + 1, b + ch.len_utf8(), w);
+            if ch.is_whitespace() {
+                space = Some(after);
+                if matches!(prev, '.' | '!' | '?' | ';' | ':') {
+                    sentence = Some(after);
+                }
+            } else if matches!(ch, '。' | '！' | '？' | '；') {
+                sentence = Some(after);
+            }
+            prev = ch;
         }
-        chars.push(c0..c);
+        chars.push(c0..text.chars().count());
         bytes.push(b0..text.len());
         weight.push(w);
         let n = chars.len();
@@ -193,11 +226,12 @@ impl Paragraphs {
         a..(b + 1).min(self.len())
     }
 
-    /// The paragraph holding char `c` (a `\n` belongs to the paragraph it ends).
+    /// The paragraph holding char `c` (a `\n` belongs to the paragraph it
+    /// ends; the char where a long paragraph is cut, to the second piece).
     pub fn of_char(&self, c: usize) -> usize {
         self.chars
-            .partition_point(|r| r.end < c)
-            .min(self.len().saturating_sub(1))
+            .partition_point(|r| r.start <= c)
+            .saturating_sub(1)
     }
 
     /// The anchor at height `y`.
@@ -244,6 +278,43 @@ mod tests {
         // A trailing newline leaves an empty last paragraph.
         assert_eq!(Paragraphs::new("a\n", 20.0, 10.0).len(), 2);
         assert_eq!(Paragraphs::new("", 20.0, 10.0).len(), 1);
+    }
+
+    #[test]
+    fn a_paragraph_without_line_breaks_is_laid_out_in_pieces() {
+        let sentence = "The envoys met again and agreed to keep talking. ";
+        let text = format!("Title\n{}", sentence.repeat(200));
+        let p = Paragraphs::new(&text, 20.0, 10.0);
+        assert!(p.len() > 5, "10,000 chars in pieces: {}", p.len());
+        let chars: Vec<char> = text.chars().collect();
+        for (i, r) in p.chars.iter().enumerate().skip(1) {
+            assert!(r.len() <= MAX_CHARS);
+            // Pieces follow each other with nothing lost in between...
+            if i + 1 < p.len() {
+                assert_eq!(r.end, p.chars[i + 1].start);
+            }
+            // ...and are cut after a sentence.
+            let piece: String = chars[r.clone()].iter().collect();
+            assert!(piece.ends_with(". ") || i + 1 == p.len(), "{piece:?}");
+            assert_eq!(&text[p.bytes[i].clone()], piece);
+            assert_eq!(p.of_char(r.start), i);
+        }
+        assert_eq!(p.chars.last().unwrap().end, chars.len());
+        // Chinese without spaces is cut after 。; a run with no break at all
+        // is cut at the limit.
+        let zh = "会谈坦诚、深入、富有建设性。".repeat(400);
+        let p = Paragraphs::new(&zh, 20.0, 10.0);
+        assert!(p.len() > 2);
+        assert!(
+            p.chars[..p.len() - 1]
+                .iter()
+                .all(|r| { zh.chars().nth(r.end - 1) == Some('。') })
+        );
+        let p = Paragraphs::new(&"x".repeat(5_000), 20.0, 10.0);
+        assert_eq!(
+            p.chars,
+            [0..MAX_CHARS, MAX_CHARS..2 * MAX_CHARS, 2 * MAX_CHARS..5_000]
+        );
     }
 
     #[test]

@@ -733,7 +733,14 @@ impl TextView {
     /// The rows of paragraph `i` that chars `s..e` cover, from its top-left.
     fn selection_rects(&self, i: usize, galley: &Galley, s: usize, e: usize) -> Vec<Rect> {
         let r = &self.paras.chars[i];
-        if e <= r.start || s > r.end {
+        // A paragraph ends at its '\n'; a piece of a long one does not own
+        // its end, which is where the next piece starts.
+        let piece = self
+            .paras
+            .chars
+            .get(i + 1)
+            .is_some_and(|n| n.start == r.end);
+        if e <= r.start || s > r.end || (piece && s == r.end) {
             return vec![];
         }
         let a = galley.pos_from_cursor(CCursor::new(s.max(r.start) - r.start));
