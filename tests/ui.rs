@@ -1193,4 +1193,16 @@ fn dragging_across_paragraphs_selects_them_and_a_double_click_takes_a_word() {
         .iter()
         .any(|c| matches!(c, egui::OutputCommand::CopyText(t) if *t == w));
     assert!(copied, "the selected word is copied");
+    // Shift+arrows move the selection's end, from the keyboard.
+    for _ in 0..3 {
+        h.key_press_modifiers(Modifiers::SHIFT, egui::Key::ArrowRight);
+    }
+    h.key_press_modifiers(Modifiers::SHIFT, egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().reader.selection, Some((s, e + 2)));
+    h.key_press_modifiers(Modifiers::SHIFT, egui::Key::Home);
+    h.run();
+    let (s3, e3) = h.state().reader.selection.expect("a selection");
+    assert_eq!(e3, s, "the start stays; the end went to the paragraph's start");
+    assert!(s3 < s);
 }

@@ -119,7 +119,7 @@ pub struct ReaderState {
     /// The width of the Reader's text and the height of its view in the
     /// last frame.
     view_size: (f32, f32),
-    /// Where a drag (or shift-click) selection started, in chars.
+    /// The fixed end of the selection (where a drag started), in chars.
     drag_anchor: Option<usize>,
     /// A scroll offset to take on the next frame.
     pending_offset: Option<f32>,
@@ -1266,21 +1266,85 @@ fn text_area(
             ui.ctx().request_repaint();
         }
     }
-    if !down {
-        reader.drag_anchor = None;
-    }
     if let Some(p) = resp.interact_pointer_pos() {
         let at = view.char_at(ui, text, p - origin, layouts);
         if resp.triple_clicked() {
             let r = view.paras.chars[view.paras.of_char(at)].clone();
             reader.selection = Some((r.start, r.end)).filter(|(a, b)| a < b);
+            reader.drag_anchor = Some(r.start);
         } else if resp.double_clicked() {
-            reader.selection = Some(word_at(text, &view.paras, at)).filter(|(a, b)| a < b);
+            let (a, z) = word_at(text, &view.paras, at);
+            reader.selection = Some((a, z)).filter(|(a, b)| a < b);
+            reader.drag_anchor = Some(a);
         } else if resp.clicked() && !shift && reader.selection.is_none() {
             clicked_at = Some(at);
         }
     }
     if resp.has_focus() {
+        // Arrow keys move the selection's end here, not the focus.
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                text_id,
+                egui::EventFilter {
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    ..Default::default()
+                },
+            )
+        });
+        let keys: Vec<(egui::Key, egui::Modifiers)> = ui.input(|i| {
+            i.events
+                .iter()
+                .filter_map(|e| match e {
+                    egui::Event::Key {
+                        key,
+                        pressed: true,
+                        modifiers,
+                        ..
+                    } if modifiers.shift => Some((*key, *modifiers)),
+                    _ => None,
+                })
+                .collect()
+        });
+        if let Some((s, e)) = reader.selection
+            && !keys.is_empty()
+        {
+            // Shift+arrows (Ctrl/Alt: by word), Shift+Home/End: the end that
+            // moved last moves on; the other stays.
+            let n = text.chars().count();
+            let (anchor, mut head) = if reader.drag_anchor == Some(e) {
+                (e, s)
+            } else {
+                (s, e)
+            };
+            for (key, m) in keys {
+                let by_word = m.command || m.alt;
+                head = match key {
+                    egui::Key::ArrowRight if by_word => {
+                        let (_, z) = word_at(text, &view.paras, head.min(n.saturating_sub(1)));
+                        if z > head { z } else { (head + 1).min(n) }
+                    }
+                    egui::Key::ArrowRight => (head + 1).min(n),
+                    egui::Key::ArrowLeft if by_word => head
+                        .checked_sub(1)
+                        .map_or(0, |h| word_at(text, &view.paras, h).0),
+                    egui::Key::ArrowLeft => head.saturating_sub(1),
+                    egui::Key::ArrowUp | egui::Key::ArrowDown => {
+                        let r = view.char_rect(ui, text, view.paras.of_char(head), head, layouts);
+                        let dy =
+                            if key == egui::Key::ArrowUp { -1.0 } else { 1.0 } * view.row_height;
+                        view.char_at(ui, text, vec2(r.left(), r.center().y + dy), layouts)
+                    }
+                    egui::Key::Home => view.paras.chars[view.paras.of_char(head)].start,
+                    egui::Key::End => view.paras.chars[view.paras.of_char(head)].end,
+                    _ => head,
+                };
+            }
+            reader.drag_anchor = Some(anchor);
+            reader.selection = Some((anchor.min(head), anchor.max(head))).filter(|(a, b)| a < b);
+            let r = view.char_rect(ui, text, view.paras.of_char(head), head, layouts);
+            ui.scroll_to_rect(r.translate(origin.to_vec2()), None);
+        }
         let (copy, all) = ui.input(|i| {
             (
                 i.events.iter().any(|e| matches!(e, egui::Event::Copy)),
