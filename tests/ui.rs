@@ -1203,6 +1203,9 @@ fn dragging_across_paragraphs_selects_them_and_a_double_click_takes_a_word() {
     h.key_press_modifiers(Modifiers::SHIFT, egui::Key::Home);
     h.run();
     let (s3, e3) = h.state().reader.selection.expect("a selection");
-    assert_eq!(e3, s, "the start stays; the end went to the paragraph's start");
+    assert_eq!(
+        e3, s,
+        "the start stays; the end went to the paragraph's start"
+    );
     assert!(s3 < s);
 }
