@@ -121,6 +121,8 @@ pub struct ReaderState {
     view_size: (f32, f32),
     /// The fixed end of the selection (where a drag started), in chars.
     drag_anchor: Option<usize>,
+    /// Whether keys go to the text (it was the last thing pressed).
+    keyboard: bool,
     /// A scroll offset to take on the next frame.
     pending_offset: Option<f32>,
     /// The selected chars of the open article (start < end).
@@ -1231,6 +1233,7 @@ fn text_area(
         && let Some(p) = press_origin
     {
         resp.request_focus();
+        reader.keyboard = true;
         let at = view.char_at(ui, text, p - origin, layouts);
         match (shift, reader.selection) {
             (true, Some((s, e))) => {
@@ -1280,7 +1283,13 @@ fn text_area(
             clicked_at = Some(at);
         }
     }
-    if resp.has_focus() {
+    if pressed && !resp.is_pointer_button_down_on() {
+        reader.keyboard = false;
+    }
+    // The keyboard works on the text after a press in it, until a press
+    // elsewhere, and never while another widget (a text field) has focus.
+    let focused = ui.memory(|m| m.focused());
+    if resp.has_focus() || (reader.keyboard && focused.is_none()) {
         // Arrow keys move the selection's end here, not the focus.
         ui.memory_mut(|m| {
             m.set_focus_lock_filter(
