@@ -259,14 +259,15 @@ fn frames(c: &mut Criterion) {
     figure("frame/after_edit_elsewhere", after_edit, "ms", 33.0);
 }
 
-/// The median of five timed frames, each after `before` and followed by `after`.
+/// The median of eleven timed frames, each after `before` and followed by
+/// `after` (one-off frames vary more than steady ones on this machine).
 fn median_frame_ms(
     w: &mut Window,
     mut before: impl FnMut(&mut Window),
     mut after: impl FnMut(&mut Window),
 ) -> f64 {
     let mut ms = vec![];
-    for _ in 0..5 {
+    for _ in 0..11 {
         before(w);
         let t = std::time::Instant::now();
         w.frame(vec![]);

@@ -73,7 +73,9 @@ impl Paragraphs {
         let mut sentence: Option<Cut> = None;
         let mut space: Option<Cut> = None;
         let mut prev = '\n';
+        let mut count = 0;
         for (c, (b, ch)) in text.char_indices().enumerate() {
+            count = c + 1;
             if ch == '\n' {
                 chars.push(c0..c);
                 bytes.push(b0..b);
@@ -94,7 +96,7 @@ impl Paragraphs {
                 (c0, b0, w) = (sc, sb, w - sw);
                 (sentence, space) = (None, None);
             }
-            w += if wide(ch) { 2 } else { 1 };
+            w += if !ch.is_ascii() && wide(ch) { 2 } else { 1 };
             let after = (c + 1, b + ch.len_utf8(), w);
             if ch.is_whitespace() {
                 space = Some(after);
@@ -106,7 +108,7 @@ impl Paragraphs {
             }
             prev = ch;
         }
-        chars.push(c0..text.chars().count());
+        chars.push(c0..count);
         bytes.push(b0..text.len());
         weight.push(w);
         let n = chars.len();
