@@ -1009,19 +1009,36 @@ fn unsettled(mut app: DetenteApp) -> Harness<'static, DetenteApp> {
     h
 }
 
-/// Whether the paragraph starting with `start` is on screen in the Reader.
-fn paragraph_in_view(h: &Harness<'static, DetenteApp>, start: &str) -> bool {
-    let reader = h.get_by_role(Role::Document).rect();
+/// Where the Reader draws the paragraphs starting with `start` (only
+/// paragraphs in view are in the accessibility tree).
+fn paragraph_rects(h: &Harness<'static, DetenteApp>, start: &str) -> Vec<egui::Rect> {
     h.query_all_by_role(Role::Paragraph)
         .filter(|n| {
             n.accesskit_node()
                 .label()
                 .is_some_and(|l| l.starts_with(start))
         })
-        .any(|n| {
-            let r = n.rect();
-            r.top() < 900.0 && r.bottom() > reader.top().max(0.0)
-        })
+        .map(|n| n.rect())
+        .collect()
+}
+
+/// The text selected in the Reader.
+fn selected_text(h: &Harness<'static, DetenteApp>) -> String {
+    let app = h.state();
+    let (s, e) = app.reader.selection.expect("a selection");
+    let a = app
+        .ws
+        .article(app.selected_article.as_ref().unwrap())
+        .unwrap();
+    a.text.chars().skip(s).take(e - s).collect()
+}
+
+/// Whether the paragraph starting with `start` is on screen in the Reader.
+fn paragraph_in_view(h: &Harness<'static, DetenteApp>, start: &str) -> bool {
+    let reader = h.get_by_role(Role::Document).rect();
+    paragraph_rects(h, start)
+        .iter()
+        .any(|r| r.top() < 900.0 && r.bottom() > reader.top().max(0.0))
 }
 
 #[test]
@@ -1107,44 +1124,21 @@ fn dragging_across_paragraphs_selects_them_and_a_double_click_takes_a_word() {
         .with_step_dt(0.02)
         .build_ui_state(|ui, app: &mut DetenteApp| app.frame(ui), app);
     let top = h.get_by_role(Role::Document).rect().left_top();
-    let p1 = h
-        .query_all_by_role(Role::Paragraph)
-        .find(|n| {
-            n.accesskit_node()
-                .label()
-                .is_some_and(|l| l.starts_with("Paragraph 1."))
-        })
-        .unwrap()
-        .rect();
+    let p1 = paragraph_rects(&h, "Paragraph 1.")[0];
     drag(
         &mut h,
         top + egui::vec2(2.0, 4.0),
         p1.left_top() + egui::vec2(60.0, 4.0),
     );
     let (s, e) = h.state().reader.selection.expect("a selection");
-    let text: String = {
-        let app = h.state();
-        let a = app
-            .ws
-            .article(app.selected_article.as_ref().unwrap())
-            .unwrap();
-        a.text.chars().skip(s).take(e - s).collect()
-    };
+    let text = selected_text(&h);
     assert!(
         text.starts_with("A long transcript\n\nParagraph 0."),
         "{text:?}"
     );
     assert!(text.ends_with("\n\nParagrap"), "{text:?}");
     // Shift-click further down extends the same selection.
-    let p2 = h
-        .query_all_by_role(Role::Paragraph)
-        .find(|n| {
-            n.accesskit_node()
-                .label()
-                .is_some_and(|l| l.starts_with("Paragraph 2."))
-        })
-        .unwrap()
-        .rect();
+    let p2 = paragraph_rects(&h, "Paragraph 2.")[0];
     let at = p2.left_top() + egui::vec2(30.0, 4.0);
     h.event(Event::PointerMoved(at));
     h.event(Event::ModifiersChanged(Modifiers::SHIFT));
@@ -1173,12 +1167,7 @@ fn dragging_across_paragraphs_selects_them_and_a_double_click_takes_a_word() {
     }
     h.run();
     let (s, e) = h.state().reader.selection.expect("a word");
-    let app = h.state();
-    let a = app
-        .ws
-        .article(app.selected_article.as_ref().unwrap())
-        .unwrap();
-    let w: String = a.text.chars().skip(s).take(e - s).collect();
+    let w = selected_text(&h);
     assert!(
         !w.is_empty() && w.chars().all(char::is_alphanumeric),
         "a whole word: {w:?}"

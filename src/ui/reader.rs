@@ -332,7 +332,7 @@ impl DetenteApp {
     /// Make sure the open article is analysed (or being analysed) for its
     /// current text and date; take in a finished analysis.
     fn analyse(&mut self, ctx: &egui::Context, article: &Id) {
-        let key = self.text_key(article);
+        let key = self.article_fingerprint(article).text;
         let reader = &mut self.reader;
         if reader
             .analysis
@@ -375,12 +375,7 @@ impl DetenteApp {
         }
     }
 
-    /// The fingerprint of the open article's text and date, recomputed
-    /// when the workspace changes.
-    fn text_key(&mut self, article: &Id) -> u64 {
-        self.article_fingerprint(article).text
-    }
-
+    /// The open article's fingerprint, recomputed when the workspace changes.
     fn article_fingerprint(&mut self, article: &Id) -> Fingerprint {
         let revision = self.ws.revision.get();
         if self
@@ -1137,7 +1132,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         area = area.vertical_scroll_offset(y.max(0.0));
     }
     let out = area.show_viewport(ui, |ui, viewport| {
-        text_area(app, ui, &id, title_id, &style, viewport)
+        text_area(app, ui, &id, title_id, (&style, text_fp, &dates), viewport)
     });
     debug_assert_eq!(out.id, scroll_id);
     app.reader.view_size = (
@@ -1158,17 +1153,11 @@ fn text_area(
     ui: &mut egui::Ui,
     id: &Id,
     title_id: egui::Id,
-    style: &Style,
+    (style, text_fp, dates): (&Style, u64, &[crate::datefind::Found]),
     viewport: Rect,
 ) -> Option<usize> {
     let width = ui.available_width();
-    let text_fp = app.reader.fingerprint.as_ref().map_or(0, |f| f.2.text);
     let text: &str = app.ws.article(id).map_or("", |a| a.text.as_str());
-    let dates = app
-        .reader
-        .analysis_of(id)
-        .map(|a| a.dates.clone())
-        .unwrap_or_default();
     let reader = &mut app.reader;
     let layouts = &mut reader.layouts;
     let fresh = reader
@@ -1192,7 +1181,7 @@ fn text_area(
         reader.view = Some(view);
     }
     let view = reader.view.as_mut()?;
-    view.restyle(&app.ws, style, &dates);
+    view.restyle(&app.ws, style, dates);
     // Lay out the paragraphs in view; measuring one may bring in others.
     let mut shown = view.paras.between(viewport.min.y, viewport.max.y);
     for _ in 0..8 {
