@@ -11,7 +11,7 @@ mod common;
 
 use common::{BIG, figure, report, workspace_file};
 use criterion::{Criterion, criterion_group};
-use detente::store;
+use detente::core::store;
 use detente::ui::DetenteApp;
 use egui::{Event, Modifiers, PointerButton, Pos2, RawInput, Rect, vec2};
 use std::hint::black_box;

@@ -8,8 +8,8 @@ mod common;
 
 use common::{corpus, report};
 use criterion::{BatchSize, Criterion, criterion_group};
-use detente::import::{self, Outcome};
-use detente::model::Workspace;
+use detente::core::model::Workspace;
+use detente::read::add::{self, Outcome};
 use std::time::Duration;
 
 fn imports(c: &mut Criterion) {
@@ -22,7 +22,7 @@ fn imports(c: &mut Criterion) {
             b.iter_batched(
                 || Workspace::new("bench"),
                 |mut ws| {
-                    let out = import::import_paths(&mut ws, std::slice::from_ref(dir), false);
+                    let out = add::import_paths(&mut ws, std::slice::from_ref(dir), false);
                     let added = out
                         .iter()
                         .filter(|o| matches!(o, Outcome::Added { .. }))

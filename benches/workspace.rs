@@ -7,7 +7,7 @@ mod common;
 
 use common::{BIG, figure, report, workspace_file};
 use criterion::{Criterion, criterion_group};
-use detente::{search, store, timeline};
+use detente::core::{search, store, timeline};
 use std::hint::black_box;
 use std::time::Duration;
 

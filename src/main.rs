@@ -1,3 +1,6 @@
+//! The `detente` binary: the window when no subcommand is given, the
+//! command line ([`detente::cli`]) when one is.
+
 use clap::Parser;
 use detente::cli::{Cli, run};
 

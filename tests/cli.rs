@@ -215,7 +215,7 @@ fn tag_creates_events_and_adds_evidence() {
         .assert()
         .success()
         .stdout(format!("{event}\n"));
-    let w = detente::store::load(&ws).unwrap();
+    let w = detente::core::store::load(&ws).unwrap();
     let e = w.event(&event).unwrap();
     assert_eq!(e.evidence.len(), 2);
     assert_eq!(e.kind, "044");
@@ -471,7 +471,7 @@ fn imports_the_seeds_and_the_legacy_encodings() {
         8,
         "{out}"
     );
-    let w = detente::store::load(&ws).unwrap();
+    let w = detente::core::store::load(&ws).unwrap();
     let by_file = |name: &str| w.articles.iter().find(|a| a.imported_from == name).unwrap();
     assert_eq!(
         by_file("000_c52344cd63a75b3e.txt").title,
@@ -523,7 +523,10 @@ fn actor_country_must_be_a_code() {
         .args(["NATO council", "--country", "nato"])
         .assert()
         .success();
-    assert_eq!(detente::store::load(&ws).unwrap().actors[0].country, "NATO");
+    assert_eq!(
+        detente::core::store::load(&ws).unwrap().actors[0].country,
+        "NATO"
+    );
 }
 
 #[test]
@@ -587,7 +590,7 @@ fn import_can_drop_boilerplate() {
         .arg("--drop-boilerplate")
         .assert()
         .success();
-    let w = detente::store::load(&ws).unwrap();
+    let w = detente::core::store::load(&ws).unwrap();
     assert_eq!(
         w.articles[0].text,
         "Blinken met Qin Gang in Beijing on Sunday."
@@ -619,7 +622,7 @@ fn imports_pdf_and_docx_and_refuses_scans() {
         "{out}"
     );
     assert!(out.contains("scan.pdf: the PDF has no text layer"), "{out}");
-    let w = detente::store::load(&ws).unwrap();
+    let w = detente::core::store::load(&ws).unwrap();
     let a = &w.articles[0];
     assert!(a.text.contains("seven hours"));
     assert_eq!(

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 mod common;
 use common::shared;
-use detente::datefind::find_dates;
-use detente::dates::DateValue;
+use detente::dates::edtf::DateValue;
+use detente::dates::find::find_dates;
 
 const CASES: &[(&str, &str, &str, &str)] = &[
     // Weekdays, past tense: the most recent one on or before publication.
@@ -626,7 +626,7 @@ fn the_seed_articles_dates() {
     let Some(dir) = shared("seeds") else { return };
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
     let nhk = find_dates(&read("000_c52344cd63a75b3e.txt"), Some(d("2023-05-13")));
-    let get = |f: &[detente::datefind::Found], t: &str| {
+    let get = |f: &[detente::dates::find::Found], t: &str| {
         f.iter().find(|x| x.text == t).and_then(|x| x.edtf.clone())
     };
     assert_eq!(

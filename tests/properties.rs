@@ -1,11 +1,12 @@
 //! Property tests: random workspaces round-trip; random bytes never panic
 //! the loader or the importer; offsets never drift on any text.
 
-use detente::dates::DateValue;
-use detente::import::{normalise, prepare_bytes};
-use detente::model::{Anchor, Role, Status, Workspace};
-use detente::ops::{self, NewEvent};
-use detente::store::{from_bytes, to_bytes};
+use detente::core::model::{Anchor, Role, Status, Workspace};
+use detente::core::ops::{self, NewEvent};
+use detente::core::store::{from_bytes, to_bytes};
+use detente::dates::edtf::DateValue;
+use detente::read::prepare::prepare_bytes;
+use detente::text::normalise::normalise;
 use proptest::prelude::*;
 
 /// Text mixing ASCII, CJK, Cyrillic, Arabic, emoji and combining accents.
@@ -107,7 +108,7 @@ proptest! {
             prop_assert_eq!(&anchor.exact, &expected);
             prop_assert!(anchor.matches(&art.text));
             // The quote is found again at the same char offsets.
-            let hits = ops::find_all(&art.text, &anchor.exact);
+            let hits = detente::text::offsets::find_all(&art.text, &anchor.exact);
             prop_assert!(hits.contains(&(start, end)));
         }
     }
@@ -172,8 +173,8 @@ fn sample_ws() -> Workspace {
 }
 
 mod reanchoring {
-    use detente::anchor::{Placed, reanchor};
-    use detente::model::Anchor;
+    use detente::core::anchor::{Placed, reanchor};
+    use detente::core::model::Anchor;
     use proptest::prelude::*;
 
     const WORDS: &[&str] = &[
@@ -279,8 +280,8 @@ mod reanchoring {
             match &reanchor(&old, &new, std::slice::from_ref(&anchor))[0] {
                 Placed::Exact(a) | Placed::Moved(a) => prop_assert_eq!(&a.exact, &anchor.exact),
                 Placed::Fuzzy(a, sim) => {
-                    prop_assert!(*sim >= detente::anchor::FUZZY_MIN);
-                    prop_assert!(strsim::normalized_levenshtein(&a.exact, &anchor.exact) >= detente::anchor::FUZZY_MIN);
+                    prop_assert!(*sim >= detente::core::anchor::FUZZY_MIN);
+                    prop_assert!(strsim::normalized_levenshtein(&a.exact, &anchor.exact) >= detente::core::anchor::FUZZY_MIN);
                 }
                 Placed::Orphan => {}
             }

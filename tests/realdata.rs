@@ -3,7 +3,7 @@
 
 mod common;
 use common::shared;
-use detente::import::prepare_file;
+use detente::read::prepare::prepare_file;
 
 /// Signs of text decoded with the wrong charset.
 fn mojibake(s: &str) -> Option<&'static str> {
@@ -149,7 +149,7 @@ fn boilerplate_in_the_seeds_is_proposed_and_the_story_is_not() {
     for e in std::fs::read_dir(&dir).unwrap() {
         let p = prepare_file(&e.unwrap().path(), None).unwrap();
         all.extend(
-            detente::boilerplate::propose(&p.article.text)
+            detente::read::boilerplate::propose(&p.article.text)
                 .into_iter()
                 .map(|x| x.text),
         );

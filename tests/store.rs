@@ -2,8 +2,8 @@
 
 mod common;
 
-use detente::model::Workspace;
-use detente::store::{self, StoreError, backup_path, from_bytes, load, save, to_bytes};
+use detente::core::model::Workspace;
+use detente::core::store::{self, StoreError, backup_path, from_bytes, load, save, to_bytes};
 use serde_json::Value;
 
 #[test]
@@ -189,7 +189,7 @@ fn create_never_overwrites() {
 
 #[test]
 fn the_bundled_sample_is_valid() {
-    let ws = detente::ui::sample_workspace();
+    let ws = detente::core::sample::sample_workspace();
     assert_eq!(ws.articles.len(), 5);
     assert!(ws.events.len() >= 8, "the sample has the contacts tagged");
     assert!(ws.problems().is_empty());

@@ -1,7 +1,8 @@
 //! The window, driven through AccessKit with egui_kittest: each flow a
 //! user has, asserted on the model and on what the window exposes.
 
-use detente::ui::{Command, DetenteApp};
+use detente::ui::DetenteApp;
+use detente::ui::commands::Command;
 use egui::accesskit::Role;
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
@@ -152,6 +153,51 @@ fn ctrl_e_tags_and_undo_redo_take_it_back() {
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Y);
     h.run();
     assert_eq!(h.state().ws.events, after, "Ctrl+Y redoes too");
+}
+
+#[test]
+fn menu_items_are_the_command_table_and_run_their_command() {
+    let mut h = sample();
+    h.get_by_label("File").click();
+    h.run();
+    for c in [
+        Command::New,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::Import,
+        Command::ExportCsv,
+        Command::ExportJson,
+        Command::Quit,
+    ] {
+        // The accessible name of a menu item is its label and shortcut.
+        let name = match c.shortcut_text(&h.ctx) {
+            Some(keys) => format!("{} {keys}", c.label()),
+            None => c.label().to_string(),
+        };
+        assert!(
+            h.query_by_label(&name).is_some(),
+            "the File menu has {c:?} as {name:?}"
+        );
+    }
+    h.key_press(egui::Key::Escape);
+    h.run();
+    // Tag with the table's shortcut, then undo from the Edit menu, whose
+    // item names what it undoes.
+    let before = h.state().ws.events.clone();
+    select_in_reader(&mut h);
+    let tag = Command::TagSelection.shortcuts()[0];
+    h.key_press_modifiers(tag.modifiers, tag.logical_key);
+    h.run();
+    assert_eq!(h.state().ws.events.len(), before.len() + 1);
+    let what = h.state().history.undo_label().expect("an edit to undo");
+    h.get_by_label("Edit").click();
+    h.run();
+    let keys = Command::Undo.shortcut_text(&h.ctx).expect("undo has a key");
+    h.get_by_label(&format!("{} {what} {keys}", Command::Undo.label()))
+        .click();
+    h.run();
+    assert_eq!(h.state().ws.events, before);
 }
 
 #[test]
@@ -398,7 +444,7 @@ fn dropping_files_imports_them_in_the_background() {
 fn unsaved_changes_are_confirmed_before_they_are_dropped() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.detente");
-    detente::store::save(&detente::ui::sample_workspace(), &path).unwrap();
+    detente::core::store::save(&detente::core::sample::sample_workspace(), &path).unwrap();
     let mut h = harness(DetenteApp::open(Some(path.clone())));
     select_in_reader(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
@@ -419,7 +465,7 @@ fn unsaved_changes_are_confirmed_before_they_are_dropped() {
     h.run();
     h.state_mut().wait_for_saves();
     assert_eq!(
-        detente::store::load(&path).unwrap().events.len(),
+        detente::core::store::load(&path).unwrap().events.len(),
         edited,
         "saved before the new workspace"
     );
@@ -434,7 +480,7 @@ fn unsaved_changes_are_confirmed_before_they_are_dropped() {
 fn save_and_reopen_keeps_everything() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.detente");
-    detente::store::save(&detente::ui::sample_workspace(), &path).unwrap();
+    detente::core::store::save(&detente::core::sample::sample_workspace(), &path).unwrap();
     let mut h = harness(DetenteApp::open(Some(path.clone())));
     select_in_reader(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
@@ -447,7 +493,7 @@ fn save_and_reopen_keeps_everything() {
     let ws = h.state().ws.clone();
     let reopened = harness(DetenteApp::open(Some(path.clone())));
     assert_eq!(reopened.state().ws, ws);
-    assert!(detente::store::backup_path(&path).exists());
+    assert!(detente::core::store::backup_path(&path).exists());
 }
 
 #[test]
@@ -604,7 +650,7 @@ fn a_new_event_takes_its_date_from_the_expression_in_the_passage() {
             .article(app.selected_article.as_ref().unwrap())
             .unwrap();
         let quote = "Jake Sullivan met with top Chinese diplomat Wang Yi in Vienna, Austria, on Wednesday and Thursday.";
-        let hits = detente::ops::find_all(&a.text, quote);
+        let hits = detente::text::offsets::find_all(&a.text, quote);
         hits[0]
     };
     h.state_mut().reader.selection = Some((s, e));
@@ -646,16 +692,16 @@ fn disagreeing_sources_are_shown_in_the_inspector() {
         for p in e.evidence.iter_mut().skip(2) {
             p.date = None;
         }
-        e.evidence[0].date = Some(detente::dates::DateValue::parse("2023-05-10").unwrap());
-        e.evidence[1].date = Some(detente::dates::DateValue::parse("2023-05-12").unwrap());
+        e.evidence[0].date = Some(detente::dates::edtf::DateValue::parse("2023-05-10").unwrap());
+        e.evidence[1].date = Some(detente::dates::edtf::DateValue::parse("2023-05-12").unwrap());
         assert_eq!(
             e.disagreement().as_deref(),
             Some("sources disagree: 10 May 2023 / 12 May 2023")
         );
         // Overlapping readings do not disagree.
-        e.evidence[1].date = Some(detente::dates::DateValue::parse("2023-05").unwrap());
+        e.evidence[1].date = Some(detente::dates::edtf::DateValue::parse("2023-05").unwrap());
         assert!(e.disagreement().is_none());
-        e.evidence[1].date = Some(detente::dates::DateValue::parse("2023-05-12").unwrap());
+        e.evidence[1].date = Some(detente::dates::edtf::DateValue::parse("2023-05-12").unwrap());
     }
     app.ws.touch();
     app.select_event(&id, false);
@@ -717,7 +763,8 @@ fn a_new_version_keeps_passages_and_orphans_can_be_placed_again() {
     let gone = "Biden and Chinese counterpart Xi Jinping met face-to-face for the first time last November, one day before the G20 summit in Bali.";
     assert!(old.contains(gone));
     let new_text = format!("Corrected version\n\n{}", old.replace(gone, ""));
-    let (new, _) = detente::import::prepare_bytes(new_text.as_bytes(), "nhk-v2.txt", None).unwrap();
+    let (new, _) =
+        detente::read::prepare::prepare_bytes(new_text.as_bytes(), "nhk-v2.txt", None).unwrap();
     let before_passages: usize = h.state().ws.events.iter().map(|e| e.evidence.len()).sum();
     h.state_mut().reimport(&id, &new);
     h.run();
@@ -877,9 +924,10 @@ fn a_batch_import_can_be_cancelled_and_says_what_it_did() {
 
 #[test]
 fn a_yearless_dateline_asks_for_the_year_and_the_date_can_be_typed() {
-    let mut ws = detente::model::Workspace::new("t");
+    let mut ws = detente::core::model::Workspace::new("t");
     let text = "US, China to move beyond balloon accident\n\nWASHINGTON, May 11 (Reuters) - Sullivan met Wang Yi in Vienna on Wednesday and Thursday.";
-    let (a, _) = detente::import::prepare_bytes(text.as_bytes(), "reuters.txt", None).unwrap();
+    let (a, _) =
+        detente::read::prepare::prepare_bytes(text.as_bytes(), "reuters.txt", None).unwrap();
     assert!(a.published.is_none(), "no year anywhere: no guess");
     let id = a.id.clone();
     ws.articles.push(a.into());
@@ -924,9 +972,9 @@ fn a_failed_background_save_says_why_and_keeps_the_work_unsaved() {
 fn opening_a_workspace_reads_it_in_the_background() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("other.detente");
-    let mut ws = detente::model::Workspace::new("Other project");
-    ws.articles = detente::ui::sample_workspace().articles[..2].to_vec();
-    detente::store::save(&ws, &path).unwrap();
+    let mut ws = detente::core::model::Workspace::new("Other project");
+    ws.articles = detente::core::sample::sample_workspace().articles[..2].to_vec();
+    detente::core::store::save(&ws, &path).unwrap();
     let mut h = sample();
     h.state_mut().send(Command::OpenPath(path.clone()));
     h.step();
@@ -956,7 +1004,7 @@ fn opening_a_workspace_reads_it_in_the_background() {
 /// A workspace with one long article (400 paragraphs, ~110 KB) and an
 /// event tagged in its 390th paragraph; returns the passage's id too.
 fn long_read() -> (DetenteApp, String, String) {
-    let mut ws = detente::model::Workspace::new("long");
+    let mut ws = detente::core::model::Workspace::new("long");
     let mut text = String::from("A long transcript\n\n");
     for i in 0..400 {
         text.push_str(&format!(
@@ -970,23 +1018,24 @@ fn long_read() -> (DetenteApp, String, String) {
             }
         ));
     }
-    let (a, _) = detente::import::prepare_bytes(text.as_bytes(), "long.txt", None).unwrap();
+    let (a, _) = detente::read::prepare::prepare_bytes(text.as_bytes(), "long.txt", None).unwrap();
     let id = a.id.clone();
     ws.articles.push(a.into());
     let short = "A short note\n\nNothing long here.";
-    let (a, _) = detente::import::prepare_bytes(short.as_bytes(), "short.txt", None).unwrap();
+    let (a, _) =
+        detente::read::prepare::prepare_bytes(short.as_bytes(), "short.txt", None).unwrap();
     ws.articles.push(a.into());
     let quote = "Paragraph 390.";
     let start = ws.article(&id).unwrap().text.find(quote).unwrap();
     let start = ws.article(&id).unwrap().text[..start].chars().count();
     let anchor =
-        detente::model::Anchor::from_range(&ws.article(&id).unwrap().text, start, start + 14)
+        detente::core::model::Anchor::from_range(&ws.article(&id).unwrap().text, start, start + 14)
             .unwrap();
-    let ev = detente::ops::tag_new_event(
+    let ev = detente::core::ops::tag_new_event(
         &mut ws,
         &id,
         anchor,
-        detente::ops::NewEvent {
+        detente::core::ops::NewEvent {
             headline: "Late in the talks".into(),
             kind: "040".into(),
             ..Default::default()

@@ -8,8 +8,9 @@
 
 #![allow(dead_code)]
 
-use detente::generate::{self, Spec};
-use detente::store;
+use detente::core::store;
+use detente::dev::generate::{self, Spec};
+use detente::dev::pages;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -48,7 +49,7 @@ pub fn corpus(count: usize, bytes: usize, html: bool) -> PathBuf {
     let done = d.join(".complete");
     if !done.exists() {
         let _ = std::fs::remove_dir_all(&d);
-        generate::write_corpus(&d, count, bytes, html, 1).expect("write corpus");
+        pages::write_corpus(&d, count, bytes, html, 1).expect("write corpus");
         std::fs::write(&done, b"").expect("mark corpus complete");
     }
     d

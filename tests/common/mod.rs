@@ -1,9 +1,9 @@
 #![allow(dead_code)]
 
-use detente::dates::DateValue;
-use detente::import::prepare_bytes;
-use detente::model::{Role, Status, Workspace};
-use detente::ops::{self, NewEvent};
+use detente::core::model::{Role, Status, Workspace};
+use detente::core::ops::{self, NewEvent};
+use detente::dates::edtf::DateValue;
+use detente::read::prepare::prepare_bytes;
 use std::path::PathBuf;
 
 pub const VIENNA: &str = "WASHINGTON, May 11 (Reuters) - Jake Sullivan met Wang Yi (王毅) in Vienna on Wednesday and Thursday.\r\n\r\nThe talks lasted eight hours. 🇺🇸🇨🇳 Café diplomacy e\u{301}.\r\n";

@@ -1,0 +1,119 @@
+//! Bringing articles in: `import` files and folders, and `reimport` a new
+//! version of an article's text, keeping its passages.
+//!
+//! Imports every layer but `ui`, and never egui (layer `cli`).
+
+use crate::cli::common::{EXIT_CODES, Failure, Res, in_file, load_with_article};
+use crate::core::store;
+use crate::read::add::{self, Outcome};
+use crate::read::prepare;
+use clap::Subcommand;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Subcommand, Debug)]
+pub enum ImportCommand {
+    /// Import text files and folders as articles.
+    ///
+    /// Prints one line per file: `added ID TITLE`, `duplicate PATH`, or `refused PATH: REASON`.
+    /// The workspace is saved when anything was added, even if other files were refused.
+    #[command(after_help = EXIT_CODES)]
+    #[command(display_order = 1)]
+    Import {
+        workspace: PathBuf,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Drop the lines proposed as boilerplate ("[ad_1]", "Source link", share prompts,
+        /// "See also" links, copyright footers, navigation words).
+        #[arg(long)]
+        drop_boilerplate: bool,
+    },
+    /// Replace an article's text with a newer version of it, keeping its passages.
+    ///
+    /// Each passage is found again (where the diff carries it, else its quote nearest its old
+    /// place, else a close match); those not found are listed as orphans, never dropped.
+    #[command(after_help = EXIT_CODES)]
+    #[command(display_order = 6)]
+    Reimport {
+        workspace: PathBuf,
+        /// Article id, title, or a unique part of the title.
+        #[arg(long)]
+        article: String,
+        /// The new version (text or web page).
+        file: PathBuf,
+    },
+}
+
+pub fn run(cmd: ImportCommand, out: &mut dyn Write) -> Res {
+    match cmd {
+        ImportCommand::Import {
+            workspace,
+            paths,
+            drop_boilerplate,
+        } => {
+            let mut ws = store::load(&workspace)?;
+            for p in &paths {
+                if !p.exists() {
+                    return Err(Failure(format!("{}: no such file or folder", p.display())));
+                }
+            }
+            let outcomes = add::import_paths(&mut ws, &paths, drop_boilerplate);
+            let mut refused = false;
+            let mut added = false;
+            for o in &outcomes {
+                match o {
+                    Outcome::Added { id, title } => {
+                        added = true;
+                        writeln!(out, "added {id} {title}")?
+                    }
+                    Outcome::Duplicate { path, .. } => {
+                        writeln!(out, "duplicate {}", path.display())?
+                    }
+                    Outcome::Refused { path, reason } => {
+                        refused = true;
+                        writeln!(out, "refused {}: {reason}", path.display())?
+                    }
+                }
+            }
+            if added {
+                store::save(&ws, &workspace)?;
+            }
+            Ok(i32::from(refused))
+        }
+        ImportCommand::Reimport {
+            workspace,
+            article,
+            file,
+        } => {
+            let (mut ws, id) = load_with_article(&workspace, &article)?;
+            let new = prepare::prepare_file(&file, None).map_err(|e| in_file(&file, e))?;
+            if ws
+                .article(&id)
+                .is_some_and(|a| a.text_hash == new.article.text_hash)
+            {
+                writeln!(out, "unchanged {id}")?;
+                return Ok(0);
+            }
+            let (edit, report) = crate::core::anchor::replace_text_edit(&ws, &id, &new.article)
+                .expect("the article was found above");
+            let orphan_start = ws.orphans.len();
+            edit.apply(&mut ws);
+            store::save(&ws, &workspace)?;
+            writeln!(
+                out,
+                "replaced {id}: {} kept, {} moved, {} changed slightly, {} orphaned",
+                report.exact, report.moved, report.fuzzy, report.orphans
+            )?;
+            for o in &ws.orphans[orphan_start..] {
+                writeln!(
+                    out,
+                    "orphan {} {}: \"{}\"",
+                    o.event,
+                    o.passage.id,
+                    crate::text::normalise::short(&o.passage.anchor.exact)
+                )?;
+            }
+            Ok(0)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! The command-line face: the same core as the window, for scripts.
+//!
+//! One file per group of subcommands; each group is a clap enum flattened
+//! into [`Command`], so `detente --help` lists them all in their order.
+//! It may use every layer below it (`dev`, `read`, `exchange`, `core`,
+//! `dates`, `text`), never `ui`.
+//!
+//! Imports every layer but `ui`, and never egui (layer `cli`).
+
+mod annotate;
+mod common;
+mod dates;
+mod export;
+mod generate;
+mod import;
+mod workspace;
+
+use crate::cli::common::{EXIT_CODES, Failure, Res};
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "detente",
+    version,
+    about = "Detente: tag diplomatic events in news articles and see the timeline of contact.",
+    long_about = "Detente: tag diplomatic events in news articles and see the timeline of contact.\n\n\
+        With no subcommand, opens the window on WORKSPACE, or on the last workspace, or on the bundled sample.",
+    after_help = EXIT_CODES,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Workspace file to open in the window.
+    pub workspace: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Parsed once per process, so the size of its largest variant (`tag`,
+/// with its many options) does not matter.
+#[expect(clippy::large_enum_variant)]
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    #[command(flatten)]
+    Workspace(workspace::WorkspaceCommand),
+    #[command(flatten)]
+    Import(import::ImportCommand),
+    #[command(flatten)]
+    Annotate(annotate::AnnotateCommand),
+    #[command(flatten)]
+    Export(export::ExportCommand),
+    #[command(flatten)]
+    Dates(dates::DatesCommand),
+    #[command(flatten)]
+    Generate(generate::GenerateCommand),
+}
+
+/// Run a subcommand; returns the exit code.
+pub fn run(cmd: Command) -> i32 {
+    let mut out = std::io::stdout().lock();
+    match run_to(cmd, &mut out) {
+        Ok(code) => code,
+        Err(Failure(msg)) => {
+            let _ = out.flush();
+            eprintln!("detente: {msg}");
+            1
+        }
+    }
+}
+
+fn run_to(cmd: Command, out: &mut dyn Write) -> Res {
+    match cmd {
+        Command::Workspace(c) => workspace::run(c, out),
+        Command::Import(c) => import::run(c, out),
+        Command::Annotate(c) => annotate::run(c, out),
+        Command::Export(c) => export::run(c, out),
+        Command::Dates(c) => dates::run(c, out),
+        Command::Generate(c) => generate::run(c, out),
+    }
+}

@@ -1,0 +1,362 @@
+//! Reading and writing `.detente` files: deterministic pretty JSON, atomic
+//! saves with a backup, and a loader that refuses damaged or newer files
+//! with a message naming the file and the place.
+//!
+//! Imports only `dates` and `text`, and never egui (layer `core`).
+
+use crate::core::model::{FORMAT, VERSION, Workspace};
+use serde::Deserialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Workspace files larger than this are refused before reading.
+pub const MAX_WORKSPACE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{file}: cannot read: {source}")]
+    Read {
+        file: String,
+        source: std::io::Error,
+    },
+    #[error("{file}: cannot write: {source}")]
+    Write {
+        file: String,
+        source: std::io::Error,
+    },
+    #[error(
+        "{file}: is {size} bytes, over the limit of {MAX_WORKSPACE_BYTES} bytes for a workspace"
+    )]
+    TooLarge { file: String, size: u64 },
+    #[error("{file}: not a Detente workspace ({why})")]
+    NotWorkspace { file: String, why: String },
+    #[error(
+        "{file}: was written by a newer Detente (file format version {found}); this Detente reads up to version {supported}. Update Detente to open it."
+    )]
+    TooNew {
+        file: String,
+        found: u64,
+        supported: u32,
+    },
+    #[error("{file}: damaged at {place}: {message}")]
+    Damaged {
+        file: String,
+        place: String,
+        message: String,
+    },
+    #[error("{file}: {count} problem(s), first: {first}")]
+    Invalid {
+        file: String,
+        count: usize,
+        first: String,
+    },
+}
+
+#[derive(Deserialize)]
+struct Header {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+}
+
+fn name(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Parse and validate a workspace from bytes. `file` names the source in messages.
+pub fn from_bytes(bytes: &[u8], file: &str) -> Result<Workspace, StoreError> {
+    checked(parse_unchecked(bytes, file)?, file)
+}
+
+/// The workspace if it has no problem, else the first problem and a count.
+fn checked(ws: Workspace, file: &str) -> Result<Workspace, StoreError> {
+    let problems = ws.problems();
+    if let Some(first) = problems.first() {
+        return Err(StoreError::Invalid {
+            file: file.into(),
+            count: problems.len(),
+            first: first.to_string(),
+        });
+    }
+    Ok(ws)
+}
+
+/// Parse a workspace, checking its header, syntax and types but not the
+/// references between its parts (see [`Workspace::problems`]).
+pub fn parse_unchecked(bytes: &[u8], file: &str) -> Result<Workspace, StoreError> {
+    // The common case first: a sound file parses in one pass. Only when
+    // that fails is the file read again, slowly, to say what is wrong.
+    if let Some(ws) = parse_parallel(bytes)
+        && ws.format == FORMAT
+        && ws.version >= 1
+        && ws.version <= VERSION
+    {
+        return Ok(ws);
+    }
+    explain_parse(bytes, file)
+}
+
+/// The top level of a workspace file with its two long lists left as raw
+/// JSON, so their items can be parsed on every core. Mirrors
+/// [`Workspace`] field for field (a test keeps the two in step).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Split<'a> {
+    format: String,
+    version: u32,
+    id: crate::core::model::Id,
+    title: String,
+    created: String,
+    modified: String,
+    #[serde(borrow)]
+    articles: Vec<&'a serde_json::value::RawValue>,
+    #[serde(borrow)]
+    events: Vec<&'a serde_json::value::RawValue>,
+    actors: Vec<crate::core::model::Actor>,
+    vocabularies: crate::core::model::Vocabularies,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    notes: String,
+    #[serde(default)]
+    orphans: Vec<crate::core::model::Orphan>,
+}
+
+/// Parse a sound file on every core; None on any error (the slow path
+/// then explains it).
+pub(crate) fn parse_parallel(bytes: &[u8]) -> Option<Workspace> {
+    let split: Split = serde_json::from_slice(bytes).ok()?;
+    fn items<T: serde::de::DeserializeOwned + Send + Sync>(
+        raw: &[&serde_json::value::RawValue],
+    ) -> Option<Vec<std::sync::Arc<T>>> {
+        crate::core::parallel::parallel_map(raw, |r| {
+            serde_json::from_str::<T>(r.get())
+                .ok()
+                .map(std::sync::Arc::new)
+        })
+        .into_iter()
+        .collect()
+    }
+    let articles = items(&split.articles)?;
+    let events = items(&split.events)?;
+    let mut ws = Workspace::new("");
+    ws.format = split.format;
+    ws.version = split.version;
+    ws.id = split.id;
+    ws.title = split.title;
+    ws.created = split.created;
+    ws.modified = split.modified;
+    ws.articles = articles;
+    ws.events = events;
+    ws.actors = split.actors;
+    ws.vocabularies = split.vocabularies;
+    ws.tags = split.tags;
+    ws.notes = split.notes;
+    ws.orphans = split.orphans;
+    Some(ws)
+}
+
+/// Parse with the header checks first and the path of any error, for
+/// messages that name the place ("events[3].date").
+pub(crate) fn explain_parse(bytes: &[u8], file: &str) -> Result<Workspace, StoreError> {
+    let damaged = |e: serde_json::Error, place: String| StoreError::Damaged {
+        file: file.into(),
+        place,
+        message: strip_position(&e.to_string()),
+    };
+    let header: Header = serde_json::from_slice(bytes).map_err(|e| {
+        let place = format!("line {}, column {}", e.line(), e.column());
+        if e.is_eof() {
+            StoreError::Damaged {
+                file: file.into(),
+                place,
+                message: "the file ends too early (truncated?)".into(),
+            }
+        } else if e.is_syntax() || e.is_eof() {
+            damaged(e, place)
+        } else {
+            StoreError::NotWorkspace {
+                file: file.into(),
+                why: "the top level is not a JSON object".into(),
+            }
+        }
+    })?;
+    match header.format.as_ref().and_then(|v| v.as_str()) {
+        Some(FORMAT) => {}
+        Some(other) => {
+            return Err(StoreError::NotWorkspace {
+                file: file.into(),
+                why: format!("its format is \"{}\"", crate::text::normalise::short(other)),
+            });
+        }
+        None => {
+            return Err(StoreError::NotWorkspace {
+                file: file.into(),
+                why: "it has no \"format\": \"detente-workspace\" header".into(),
+            });
+        }
+    }
+    let version = header
+        .version
+        .as_ref()
+        .and_then(|v| v.as_u64())
+        .ok_or_else(|| StoreError::Damaged {
+            file: file.into(),
+            place: "version".into(),
+            message: "missing or not a whole number".into(),
+        })?;
+    if version > u64::from(VERSION) {
+        return Err(StoreError::TooNew {
+            file: file.into(),
+            found: version,
+            supported: VERSION,
+        });
+    }
+    if version == 0 {
+        return Err(StoreError::Damaged {
+            file: file.into(),
+            place: "version".into(),
+            message: "version 0 does not exist".into(),
+        });
+    }
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    let ws: Workspace = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let place = format!("{path} (line {}, column {})", inner.line(), inner.column());
+        damaged(inner, place)
+    })?;
+    Ok(ws)
+}
+
+/// serde_json appends " at line X column Y"; we report the place ourselves.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+/// Load a workspace file. Nothing on disk is changed, whatever happens.
+pub fn load(path: &Path) -> Result<Workspace, StoreError> {
+    let file = name(path);
+    let meta = std::fs::metadata(path).map_err(|source| StoreError::Read {
+        file: file.clone(),
+        source,
+    })?;
+    if meta.len() > MAX_WORKSPACE_BYTES {
+        return Err(StoreError::TooLarge {
+            file,
+            size: meta.len(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|source| StoreError::Read {
+        file: file.clone(),
+        source,
+    })?;
+    let ws = parse_unchecked(&bytes, &file)?;
+    // The file's bytes are not needed for the checks: free them first.
+    drop(bytes);
+    checked(ws, &file)
+}
+
+/// The bytes a workspace is saved as: pretty JSON, objects sorted by id,
+/// a trailing newline. The same workspace always gives the same bytes.
+pub fn to_bytes(ws: &Workspace) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(ws).expect("a workspace always serialises");
+    out.push(b'\n');
+    out
+}
+
+/// The backup kept beside a workspace: `NAME.detente.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".bak");
+    PathBuf::from(s)
+}
+
+/// Save atomically: write a temporary file in the same folder, fsync it,
+/// keep the previous version as `NAME.bak`, then rename over the target.
+/// A crash at any point leaves either the old or the new file in place.
+pub fn save(ws: &Workspace, path: &Path) -> Result<(), StoreError> {
+    save_bytes(&to_bytes(ws), path)
+}
+
+pub fn save_bytes(bytes: &[u8], path: &Path) -> Result<(), StoreError> {
+    let file = name(path);
+    let werr = |source: std::io::Error| StoreError::Write {
+        file: file.clone(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".detente-save-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(werr)?;
+    tmp.write_all(bytes).map_err(werr)?;
+    tmp.as_file().sync_all().map_err(werr)?;
+    if path.exists() {
+        let bak = backup_path(path);
+        // A hard link makes the backup without copying and without a moment
+        // where the target is missing; fall back to a copy where links fail.
+        let staged = backup_path(&bak);
+        let _ = std::fs::remove_file(&staged);
+        if std::fs::hard_link(path, &staged).is_ok() {
+            std::fs::rename(&staged, &bak).map_err(werr)?;
+        } else {
+            std::fs::copy(path, &bak).map_err(werr)?;
+        }
+    }
+    tmp.persist(path).map_err(|e| werr(e.error))?;
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Create a new workspace file; refuses to overwrite an existing one.
+pub fn create(ws: &Workspace, path: &Path) -> Result<(), StoreError> {
+    let file = name(path);
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|source| StoreError::Write {
+            file: file.clone(),
+            source,
+        })?;
+    f.write_all(&to_bytes(ws))
+        .and_then(|_| f.sync_all())
+        .map_err(|source| StoreError::Write { file, source })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_and_format_checks() {
+        let ws = Workspace::new("t");
+        let mut v: serde_json::Value = serde_json::from_slice(&to_bytes(&ws)).unwrap();
+        v["version"] = 7.into();
+        let err = from_bytes(v.to_string().as_bytes(), "x.detente").unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.contains("version 7") && msg.contains("up to version 1"),
+            "{msg}"
+        );
+        v["format"] = "other".into();
+        assert!(matches!(
+            from_bytes(v.to_string().as_bytes(), "x"),
+            Err(StoreError::NotWorkspace { .. })
+        ));
+        assert!(matches!(
+            from_bytes(b"[1,2]", "x"),
+            Err(StoreError::NotWorkspace { .. })
+        ));
+    }
+}

@@ -1,0 +1,243 @@
+//! Finding and resolving date expressions in news text, the way temporal
+//! taggers such as HeidelTime do: relative expressions ("on Wednesday",
+//! "last November", "earlier this month") are anchored on the article's
+//! publication date, with the tense of the sentence deciding between the
+//! last and the next occurrence. Every result carries the rule used;
+//! expressions that cannot be anchored are reported, never guessed.
+//!
+//! Imports only `text` (layer `dates`).
+
+use crate::dates::edtf::DateValue;
+use crate::dates::resolve::{Ctx, resolve};
+use crate::dates::tense::{is_future, sentence_bounds};
+use crate::text::offsets::CharIndex;
+use chrono::NaiveDate;
+use regex::Regex;
+use serde::Serialize;
+use std::sync::OnceLock;
+
+/// One date expression found in a text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Found {
+    /// Char offsets of the expression.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The resolved date, or None when it cannot be anchored.
+    #[serde(skip)]
+    pub value: Option<DateValue>,
+    pub edtf: Option<String>,
+    pub earliest: Option<String>,
+    pub latest: Option<String>,
+    /// The rule that resolved it, or why it could not be.
+    pub rule: String,
+}
+
+const MONTH_RE: &str = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)";
+const WEEKDAY_RE: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+
+struct Rule {
+    name: &'static str,
+    re: Regex,
+}
+
+fn rules() -> &'static [Rule] {
+    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let m = MONTH_RE;
+        let w = WEEKDAY_RE;
+        let d = r"(\d{1,2})(?:st|nd|rd|th)?";
+        let y = r"((?:19|20)\d{2})";
+        let num = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)";
+        let defs: Vec<(&'static str, String)> = vec![
+            ("iso date", format!(r"\b{y}-(\d{{2}})-(\d{{2}})\b")),
+            ("numeric date", r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b".to_string()),
+            // Ranges.
+            ("month day range", format!(r"\b(?:from\s+)?({m})\s+{d}\s*(?:-|–|to|and|through|until)\s*(?:({m})\s+)?{d}(?:,?\s+{y})?\b")),
+            ("day month range", format!(r"\b{d}\s*(?:-|–|to|and)\s*{d}\s+({m})(?:,?\s+{y})?\b")),
+            ("weekday pair", format!(r"\b(?:on\s+)?({w})\s+and\s+({w})\b")),
+            // Single days.
+            ("month day year", format!(r"\b({m})\s+{d},?\s+{y}\b")),
+            ("day month year", format!(r"\b{d}\s+({m}),?\s+{y}\b")),
+            ("month day", format!(r"\b({m})\s+{d}\b")),
+            ("day month", format!(r"\b{d}\s+({m})\b")),
+            // Parts of months.
+            ("part of month", format!(r"\b(early|mid|late|the\s+end\s+of|the\s+beginning\s+of|end\s+of|mid-)\s*-?\s*({m})(?:\s+{y})?\b")),
+            ("month year", format!(r"\b({m})\s+(?:of\s+)?{y}\b")),
+            ("relative month name", format!(r"\b(last|this|next|in|since|until|by|early|earlier|a|the)\s+({m})\b")),
+            // Relative expressions.
+            ("earlier/later this", r"\b(earlier|later)\s+this\s+(week|month|year)\b".to_string()),
+            ("last/this/next unit", r"\b(last|this|next|past|coming)\s+(week|month|year|weekend|summer|winter|spring|autumn|fall)\b".to_string()),
+            ("the weekend", r"\b(?:over|at|during)\s+the\s+weekend\b".to_string()),
+            ("ago", format!(r"\b{num}\s+(day|week|month|year)s?\s+ago\b")),
+            ("yesterday/today/tomorrow", r"\b(yesterday|today|tomorrow)\b".to_string()),
+            ("weekday", format!(r"\b(?:(last|next|this|on)\s+)?({w})(?:'s)?\b")),
+            ("year", format!(r"\b(?:in|since|by|until|from|before|after|of|early|mid|late|during)\s+{y}\b")),
+        ];
+        defs.into_iter()
+            .map(|(name, pat)| Rule {
+                name,
+                // ASCII word boundaries: a Unicode \b makes the regex engine
+                // give up its fast DFA on any text with a curly quote, and
+                // every rule here starts and ends with ASCII words or digits.
+                re: Regex::new(&format!("(?i){}", pat.replace(r"\b", r"(?-u:\b)")))
+                    .expect("valid date pattern"),
+            })
+            .collect()
+    })
+}
+
+/// Every date expression in `text`, resolved against the publication date.
+pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<Found> {
+    let idx = CharIndex::new(text);
+    let chars: Vec<char> = text.chars().collect();
+    // (byte start, byte end, rule index)
+    let mut hits: Vec<(usize, usize, usize)> = vec![];
+    for (ri, r) in rules().iter().enumerate() {
+        for m in r.re.find_iter(text) {
+            hits.push((m.start(), m.end(), ri));
+        }
+    }
+    // Longest first ("in November 2022" over "in November"), then earlier
+    // rules, then earlier starts; a match overlapping a chosen one is dropped.
+    hits.sort_by(|a, b| {
+        (b.1 - b.0)
+            .cmp(&(a.1 - a.0))
+            .then(a.2.cmp(&b.2))
+            .then(a.0.cmp(&b.0))
+    });
+    // Chosen matches never overlap, so keyed by start, only the last one
+    // starting before a hit ends can overlap it.
+    let mut taken: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
+    for h in hits {
+        if taken
+            .range(..h.1)
+            .next_back()
+            .is_some_and(|(_, &(end, _))| end > h.0)
+        {
+            continue;
+        }
+        taken.insert(h.0, (h.1, h.2));
+    }
+    let chosen: Vec<(usize, usize, usize)> =
+        taken.into_iter().map(|(s, (e, r))| (s, e, r)).collect();
+    let mut out = vec![];
+    for (bs, be, ri) in chosen {
+        let rule = &rules()[ri];
+        let slice = &text[bs..be];
+        let Some(caps) = rule.re.captures(slice) else {
+            continue;
+        };
+        let (start, end) = (idx.char_of_byte(bs), idx.char_of_byte(be));
+        // "May" is also a verb, and a bare weekday/month word with no
+        // preposition in front may be a name: skip the doubtful ones.
+        if doubtful(rule.name, slice, &chars, start) {
+            continue;
+        }
+        let ctx = Ctx {
+            pubd: published,
+            future: is_future(&chars, start, end),
+            caps: &caps,
+        };
+        let (value, rule_text) = match resolve(rule.name, &ctx) {
+            Ok((edtf, how)) => match DateValue::parse(&edtf) {
+                Ok(v) => {
+                    let how = match published {
+                        Some(p) if !how.starts_with("explicit") => {
+                            format!("{how} ({})", relative_to(p))
+                        }
+                        _ => how,
+                    };
+                    (Some(v.with_source(slice, how.clone())), how)
+                }
+                Err(e) => (None, format!("cannot resolve: {}", e.reason)),
+            },
+            Err(why) => (None, why),
+        };
+        out.push(Found {
+            start,
+            end,
+            text: slice.to_string(),
+            edtf: value.as_ref().map(|v| v.edtf().to_string()),
+            earliest: value
+                .as_ref()
+                .and_then(|v| v.earliest())
+                .map(|d| d.to_string()),
+            latest: value
+                .as_ref()
+                .and_then(|v| v.latest())
+                .map(|d| d.to_string()),
+            value,
+            rule: rule_text,
+        });
+    }
+    out
+}
+
+fn relative_to(p: NaiveDate) -> String {
+    format!("relative to {}", p.format("%-d %B %Y"))
+}
+
+fn doubtful(rule: &str, slice: &str, chars: &[char], start: usize) -> bool {
+    let lower = slice.to_lowercase();
+    match rule {
+        // "may" as a verb: "they may 5 ..." is rare; require a capital M.
+        "month day" | "day month" | "relative month name" | "part of month" => {
+            lower.contains("may") && !slice.contains("May")
+        }
+        // "Sunday Times", "Tuesday's" are fine; a weekday starting a
+        // sentence is fine; lowercase weekday words are rare in news.
+        "weekday" => {
+            let word = slice.split_whitespace().last().unwrap_or(slice);
+            let at = start + slice.chars().count() - word.chars().count();
+            !word.chars().any(|c| c.is_uppercase()) || is_title_word(chars, at)
+        }
+        _ => false,
+    }
+}
+
+/// Whether the word at `start` is in a run of capitalised words that looks
+/// like a name ("Sunday Times").
+fn is_title_word(chars: &[char], start: usize) -> bool {
+    let mut end = start;
+    while end < chars.len() && chars[end].is_alphabetic() {
+        end += 1;
+    }
+    let next_word_cap =
+        chars.get(end) == Some(&' ') && chars.get(end + 1).is_some_and(|c| c.is_uppercase());
+    let next: String = chars
+        .iter()
+        .skip(end + 1)
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    next_word_cap && !matches!(next.as_str(), "and" | "And" | "I") && next != "The"
+}
+
+/// The date to offer for a passage: the first expression inside it, else
+/// the nearest one in the same sentence. Nothing further away: a date in
+/// the next sentence usually belongs to something else.
+pub fn suggest_for<'a>(
+    found: &'a [Found],
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<&'a Found> {
+    let inside = found
+        .iter()
+        .find(|f| f.value.is_some() && f.start >= start && f.end <= end);
+    if inside.is_some() {
+        return inside;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let (a, b) = sentence_bounds(&chars, start, end.max(start + 1).min(chars.len()));
+    found
+        .iter()
+        .filter(|f| f.value.is_some() && f.start >= a && f.end <= b)
+        .min_by_key(|f| {
+            if f.end <= start {
+                start - f.end
+            } else {
+                f.start.saturating_sub(end)
+            }
+        })
+}

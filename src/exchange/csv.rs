@@ -1,0 +1,113 @@
+//! The events as CSV for R, pandas and Stata: one row per event, or per
+//! passage, with the columns of [`crate::exchange::rows`].
+//!
+//! Imports only `core`, `dates` and `text`, and never egui (layer `exchange`).
+
+use crate::core::model::Workspace;
+use crate::exchange::rows::{event_rows, passage_rows};
+
+fn opt(s: &Option<String>) -> String {
+    s.clone().unwrap_or_default()
+}
+
+/// CSV with a header row. Lists are joined with "; " (quotes with " | ").
+pub fn to_csv(ws: &Workspace, per_passage: bool) -> String {
+    let mut w = ::csv::Writer::from_writer(vec![]);
+    let res: Result<(), ::csv::Error> = (|| {
+        if per_passage {
+            w.write_record([
+                "event_id",
+                "headline",
+                "kind",
+                "kind_label",
+                "date",
+                "earliest",
+                "latest",
+                "status",
+                "passage_id",
+                "article_id",
+                "article_title",
+                "outlet",
+                "published",
+                "start",
+                "end",
+                "quote",
+                "passage_date",
+            ])?;
+            for r in passage_rows(ws) {
+                w.write_record([
+                    r.event_id,
+                    r.headline,
+                    r.kind,
+                    r.kind_label,
+                    opt(&r.date),
+                    opt(&r.earliest),
+                    opt(&r.latest),
+                    r.status.into(),
+                    r.passage_id,
+                    r.article_id,
+                    r.article_title,
+                    r.outlet,
+                    opt(&r.published),
+                    r.start.to_string(),
+                    r.end.to_string(),
+                    r.quote,
+                    opt(&r.passage_date),
+                ])?;
+            }
+        } else {
+            w.write_record([
+                "id",
+                "headline",
+                "kind",
+                "kind_label",
+                "date",
+                "earliest",
+                "latest",
+                "status",
+                "actors",
+                "actor_codes",
+                "place",
+                "tags",
+                "passages",
+                "quotes",
+                "articles",
+            ])?;
+            for r in event_rows(ws) {
+                w.write_record([
+                    r.id,
+                    r.headline,
+                    r.kind,
+                    r.kind_label,
+                    opt(&r.date),
+                    opt(&r.earliest),
+                    opt(&r.latest),
+                    r.status.into(),
+                    r.actors
+                        .iter()
+                        .map(|a| format!("{} ({})", a.name, a.role))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    r.actors
+                        .iter()
+                        .map(|a| a.code.clone())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    r.place,
+                    r.tags.join("; "),
+                    r.passages.to_string(),
+                    r.quotes.join(" | "),
+                    r.articles
+                        .iter()
+                        .map(|a| a.title.clone())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ])?;
+            }
+        }
+        Ok(())
+    })();
+    res.expect("writing CSV to memory cannot fail");
+    String::from_utf8(w.into_inner().expect("in-memory writer"))
+        .expect("CSV of UTF-8 fields is UTF-8")
+}

@@ -1,0 +1,94 @@
+//! The one place prepared articles join a workspace: in file order, with
+//! fresh ids in that order, each text once (a duplicate of an article
+//! already there, or of an earlier file of the same batch, is reported,
+//! not added). The command line adds them directly; the window wraps them
+//! in one undoable edit.
+//!
+//! Imports only `core`, `dates` and `text`, and never egui (layer `read`).
+
+use crate::core::model::{Article, Id, Workspace, new_id};
+use crate::read::prepare::{
+    Prepared, collect_files, default_workers, prepare_parallel, strip_boilerplate,
+};
+use crate::read::refusal::Refusal;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+/// What happened to one input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Added { id: String, title: String },
+    Duplicate { path: PathBuf, of: String },
+    Refused { path: PathBuf, reason: Refusal },
+}
+
+/// Import files and folders into the workspace, one outcome per file, in
+/// the order of the files; with `clean`, proposed boilerplate lines are
+/// dropped first. Files are read on every core.
+pub fn import_paths(ws: &mut Workspace, paths: &[PathBuf], clean: bool) -> Vec<Outcome> {
+    let files = collect_files(paths);
+    let results = std::sync::Mutex::new(Vec::with_capacity(files.len()));
+    prepare_parallel(
+        &files,
+        default_workers(),
+        &AtomicBool::new(false),
+        |f, r| {
+            let r = r.map(|mut p| {
+                if clean {
+                    strip_boilerplate(&mut p.article);
+                }
+                p
+            });
+            if let Ok(mut v) = results.lock() {
+                v.push((f.to_path_buf(), r));
+            }
+        },
+    );
+    let (articles, out) = admit(ws, results.into_inner().unwrap_or_default());
+    if !articles.is_empty() {
+        ws.articles.extend(articles.into_iter().map(Into::into));
+        ws.touch();
+    }
+    out
+}
+
+/// The articles to add to `ws` from read files, and one outcome per file,
+/// both in the order of the files (whichever reader finished first): ids
+/// are given in that order, so the library lists files in that order, and a
+/// text already in `ws` or earlier in the batch is a duplicate.
+pub fn admit(
+    ws: &Workspace,
+    mut results: Vec<(PathBuf, Result<Prepared, Refusal>)>,
+) -> (Vec<Article>, Vec<Outcome>) {
+    results.sort_by(|a, b| a.0.cmp(&b.0));
+    let known: HashMap<&str, Id> = ws
+        .articles
+        .iter()
+        .map(|a| (a.text_hash.as_str(), a.id.clone()))
+        .collect();
+    let mut batch: HashMap<String, Id> = HashMap::new();
+    let mut articles = vec![];
+    let out = results
+        .into_iter()
+        .map(|(path, r)| match r {
+            Err(reason) => Outcome::Refused { path, reason },
+            Ok(p) => {
+                let hash = &p.article.text_hash;
+                if let Some(of) = known.get(hash.as_str()).or_else(|| batch.get(hash)) {
+                    return Outcome::Duplicate {
+                        path,
+                        of: of.clone(),
+                    };
+                }
+                let mut article = p.article;
+                article.id = new_id("art");
+                batch.insert(article.text_hash.clone(), article.id.clone());
+                let (id, title) = (article.id.clone(), article.title.clone());
+                articles.push(article);
+                Outcome::Added { id, title }
+            }
+        })
+        .collect();
+    (articles, out)
+}

@@ -1,0 +1,277 @@
+//! Saved web pages: charset detection (BOM, then the page's declaration,
+//! then detection, noticing declarations the bytes contradict), main-text
+//! extraction with dom_smoothie (a port of Mozilla's Readability), and the
+//! metadata a citation needs: title, outlet, byline, canonical URL,
+//! language and publication date.
+//!
+//! Imports only `core`, `dates` and `text`, and never egui (layer `read`).
+
+use crate::dates::edtf::DateValue;
+use encoding_rs::Encoding;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// What the page gave.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub title: String,
+    /// Paragraphs and headings, one per line, blank lines between.
+    pub text: String,
+    pub outlet: String,
+    pub byline: String,
+    pub url: String,
+    pub language: String,
+    pub published: Option<DateValue>,
+    /// Where the date came from ("meta article:published_time").
+    pub published_source: String,
+    /// The encoding the page was read as, and a note when its declaration was wrong.
+    pub encoding: &'static str,
+    pub charset_note: Option<String>,
+}
+
+fn re(pat: &str) -> Regex {
+    Regex::new(pat).expect("valid pattern")
+}
+
+fn meta_charset_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| re(r#"(?i)<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"#))
+}
+
+/// Decode a page: BOM, then the declared charset, then detection. A page
+/// that declares a legacy charset but is valid UTF-8 (and not plain ASCII)
+/// is read as UTF-8, with a note.
+pub fn decode_html(bytes: &[u8]) -> (String, &'static str, Option<String>) {
+    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
+        return (text.into_owned(), enc.name(), None);
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(8192)]);
+    let declared = meta_charset_re()
+        .captures(&head)
+        .and_then(|c| Encoding::for_label(c[1].as_bytes()));
+    let utf8 = std::str::from_utf8(bytes).is_ok();
+    let ascii = bytes.is_ascii();
+    match declared {
+        Some(enc) if enc != encoding_rs::UTF_8 && utf8 && !ascii => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            encoding_rs::UTF_8.name(),
+            Some(format!(
+                "the page declares {} but its bytes are UTF-8; read as UTF-8",
+                enc.name()
+            )),
+        ),
+        Some(enc) => {
+            let (text, _) = enc.decode_without_bom_handling(bytes);
+            (text.into_owned(), enc.name(), None)
+        }
+        None if utf8 => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            encoding_rs::UTF_8.name(),
+            None,
+        ),
+        None => {
+            let mut det = chardetng::EncodingDetector::new();
+            det.feed(bytes, true);
+            let enc = det.guess(None, false);
+            let (text, _) = enc.decode_without_bom_handling(bytes);
+            (text.into_owned(), enc.name(), None)
+        }
+    }
+}
+
+fn attr_re(name: &str) -> Regex {
+    // <meta property="NAME" content="..."> in either attribute order.
+    re(&format!(
+        r#"(?is)<meta\s[^>]*?(?:property|name|itemprop)\s*=\s*["']{name}["'][^>]*?content\s*=\s*["']([^"']*)["']|<meta\s[^>]*?content\s*=\s*["']([^"']*)["'][^>]*?(?:property|name|itemprop)\s*=\s*["']{name}["']"#
+    ))
+}
+
+fn meta(html: &str, names: &[&str]) -> Option<(String, String)> {
+    for n in names {
+        if let Some(c) = attr_re(&regex::escape(n)).captures(html) {
+            let v = c
+                .get(1)
+                .or(c.get(2))
+                .map(|m| m.as_str().trim().to_string())
+                .unwrap_or_default();
+            if !v.is_empty() {
+                return Some((n.to_string(), html_unescape(&v)));
+            }
+        }
+    }
+    None
+}
+
+fn html_unescape(s: &str) -> String {
+    s.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", " ")
+}
+
+fn canonical(html: &str) -> Option<String> {
+    static R: OnceLock<[Regex; 2]> = OnceLock::new();
+    let [a, b] = R.get_or_init(|| {
+        [
+            re(r#"(?is)<link\s[^>]*?rel\s*=\s*["']canonical["'][^>]*?href\s*=\s*["']([^"']+)["']"#),
+            re(r#"(?is)<link\s[^>]*?href\s*=\s*["']([^"']+)["'][^>]*?rel\s*=\s*["']canonical["']"#),
+        ]
+    });
+    a.captures(html)
+        .or_else(|| b.captures(html))
+        .map(|c| html_unescape(c[1].trim()))
+        .or_else(|| meta(html, &["og:url"]).map(|(_, v)| v))
+        .filter(|u| u.starts_with("http"))
+}
+
+/// A date at the start of an ISO 8601 timestamp ("2015-07-24T05:36:09+01:00").
+fn iso_day(s: &str) -> Option<DateValue> {
+    let day = s.trim().get(..10)?;
+    DateValue::parse(day).ok().filter(|d| d.is_exact_day())
+}
+
+fn time_element(html: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| re(r#"(?is)<time\s[^>]*?datetime\s*=\s*["']([^"']+)["']"#))
+        .captures(html)
+        .map(|c| c[1].to_string())
+}
+
+/// Read a saved page.
+pub fn read_page(bytes: &[u8]) -> Result<Page, String> {
+    let (html, encoding, charset_note) = decode_html(bytes);
+    let cfg = dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Formatted,
+        max_elements_to_parse: 200_000,
+        ..Default::default()
+    };
+    let mut r = dom_smoothie::Readability::new(html.as_str(), None, Some(cfg))
+        .map_err(|e| e.to_string())?;
+    let article = r
+        .parse()
+        .map_err(|e| format!("no article text found ({e})"))?;
+    let text = crate::text::normalise::normalise(&paragraphs(&article.text_content));
+    let (published, published_source) = match article.published_time.as_deref().and_then(iso_day) {
+        Some(d) => (Some(d), "page metadata (published time)".to_string()),
+        None => match meta(
+            &html,
+            &[
+                "article:published_time",
+                "datePublished",
+                "date",
+                "pubdate",
+                "DC.date.issued",
+            ],
+        )
+        .and_then(|(n, v)| iso_day(&v).map(|d| (d, n)))
+        {
+            Some((d, n)) => (Some(d), format!("page metadata ({n})")),
+            None => match time_element(&html).as_deref().and_then(iso_day) {
+                Some(d) => (Some(d), "the page's <time> element".to_string()),
+                None => (None, String::new()),
+            },
+        },
+    };
+    let title = article.title.trim().to_string();
+    Ok(Page {
+        title: if title.is_empty() {
+            crate::text::normalise::title_from_text(&text)
+        } else {
+            title
+        },
+        outlet: article
+            .site_name
+            .clone()
+            .or_else(|| meta(&html, &["og:site_name", "application-name"]).map(|(_, v)| v))
+            .unwrap_or_default(),
+        byline: article.byline.clone().unwrap_or_default(),
+        url: canonical(&html).unwrap_or_default(),
+        language: article.lang.clone().unwrap_or_default(),
+        published,
+        published_source,
+        text,
+        encoding,
+        charset_note,
+    })
+}
+
+/// Formatted text to paragraphs: collapse runs of spaces inside lines and
+/// keep one blank line between blocks.
+fn paragraphs(s: &str) -> String {
+    let mut out: Vec<String> = vec![];
+    for line in s.lines() {
+        let l = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if l.is_empty() {
+            if out.last().is_some_and(|x| !x.is_empty()) {
+                out.push(String::new());
+            }
+        } else {
+            if out.last().is_some_and(|x| !x.is_empty()) {
+                out.push(String::new());
+            }
+            out.push(l);
+        }
+    }
+    out.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Blinken meets Qin Gang in Beijing | Example News</title>
+<meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2023-06-18T09:15:00Z">
+<link rel="canonical" href="https://news.example.org/2023/06/18/blinken-qin">
+</head><body><nav><a href="/">Home</a> <a href="/world">World</a> Share on Twitter</nav>
+<article><h1>Blinken meets Qin Gang in Beijing</h1>
+<p class="byline">By Jane Reporter</p>
+<p>BEIJING, June 18 (Example) - U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Qin Gang in Beijing on Sunday, the first visit by a U.S. secretary of state in five years.</p>
+<p>The two sides held candid, substantive and constructive talks lasting more than seven hours at the Diaoyutai State Guesthouse, the State Department said in a statement.</p>
+<p>Blinken invited Qin to Washington to continue the discussions, and the two agreed to schedule a visit at a mutually suitable time, the spokesperson said.</p>
+</article><footer>Copyright 2023 Example News. All rights reserved.</footer></body></html>"#;
+
+    #[test]
+    fn extracts_text_and_metadata() {
+        let p = read_page(PAGE.as_bytes()).unwrap();
+        assert!(p.title.contains("Blinken meets Qin Gang"), "{}", p.title);
+        assert_eq!(p.outlet, "Example News");
+        assert_eq!(p.url, "https://news.example.org/2023/06/18/blinken-qin");
+        assert_eq!(p.published.as_ref().unwrap().edtf(), "2023-06-18");
+        assert!(p.published_source.contains("metadata"));
+        assert!(p.text.contains("Diaoyutai State Guesthouse"));
+        assert!(
+            !p.text.contains("Share on Twitter"),
+            "navigation is dropped"
+        );
+        assert!(
+            !p.text.contains("All rights reserved"),
+            "the footer is dropped"
+        );
+        // Paragraphs are separate lines.
+        let lines: Vec<&str> = p.text.lines().filter(|l| !l.is_empty()).collect();
+        assert!(lines.len() >= 3, "{lines:?}");
+    }
+
+    #[test]
+    fn a_wrong_charset_declaration_is_noticed() {
+        let page = PAGE
+            .replace("charset=\"utf-8\"", "charset=\"gb2312\"")
+            .replace("Blinken", "布林肯");
+        let p = read_page(page.as_bytes()).unwrap();
+        assert_eq!(p.encoding, "UTF-8");
+        assert!(p.charset_note.as_deref().unwrap().contains("declares GBK"));
+        assert!(p.text.contains("布林肯"));
+        // A correct legacy declaration is honoured.
+        let legacy = page.replace("gb2312", "gbk");
+        let (gbk, _, _) = encoding_rs::GBK.encode(&legacy);
+        let p = read_page(&gbk).unwrap();
+        assert_eq!(p.encoding, "GBK");
+        assert!(p.text.contains("布林肯"));
+    }
+}

@@ -1,0 +1,315 @@
+//! Turning a file into a prepared article: choose the reader by name and
+//! content (web page, PDF, DOCX, plain text), refuse what cannot be read,
+//! drop proposed boilerplate on request, and read many files on every core.
+//! Prepared articles are built off the workspace, so a background thread
+//! can do the work; [`crate::read::add`] adds them.
+//!
+//! Imports only `core`, `dates` and `text`, and never egui (layer `read`).
+
+use crate::core::model::{Article, new_id, now};
+use crate::read::plain::{article_from_text, binary_signature, decode};
+use crate::read::refusal::{MAX_FILE_BYTES, Refusal};
+use crate::text::normalise::{text_hash, title_from_text};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// A prepared article, built off the workspace (so a background thread can
+/// do the work) and added by [`crate::read::add`].
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub path: PathBuf,
+    pub article: Article,
+    pub encoding: &'static str,
+}
+
+/// Read and prepare one file as an article.
+pub fn prepare_file(path: &Path, title: Option<&str>) -> Result<Prepared, Refusal> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "doc" => return Err(Refusal::Unsupported("Old Word (.doc)")),
+        "odt" | "rtf" => return Err(Refusal::Unsupported("OpenDocument and RTF")),
+        "epub" => return Err(Refusal::Unsupported("EPUB")),
+        _ => {}
+    }
+    let meta = std::fs::metadata(path).map_err(|e| Refusal::Io(e.to_string()))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Refusal::TooLarge {
+            size: meta.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| Refusal::Io(e.to_string()))?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    prepare_bytes(&bytes, &file_name, title).map(|(article, encoding)| Prepared {
+        path: path.to_path_buf(),
+        article,
+        encoding,
+    })
+}
+
+/// Whether the bytes are a web page (by name or by content).
+fn looks_like_html(bytes: &[u8], file_name: &str) -> bool {
+    let lower = file_name.to_ascii_lowercase();
+    if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
+        return true;
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// Prepare an article from a saved web page: main text and metadata.
+fn prepare_html(
+    bytes: &[u8],
+    file_name: &str,
+    title: Option<&str>,
+) -> Result<(Article, &'static str), Refusal> {
+    let page = crate::read::html::read_page(bytes).map_err(Refusal::Html)?;
+    if page.text.trim().is_empty() {
+        return Err(Refusal::Html("no article text found in the page".into()));
+    }
+    let title = match title {
+        Some(t) if !t.trim().is_empty() => t.trim().to_string(),
+        _ => page.title.clone(),
+    };
+    let notes = page
+        .charset_note
+        .as_ref()
+        .map(|n| format!("Import: {n}."))
+        .unwrap_or_default();
+    Ok((
+        Article {
+            id: new_id("art"),
+            title,
+            outlet: page.outlet,
+            url: page.url,
+            byline: page.byline,
+            language: page.language,
+            published: page.published,
+            published_source: page.published_source,
+            imported_from: file_name.to_string(),
+            imported_at: now(),
+            text_hash: text_hash(&page.text),
+            text: page.text,
+            notes,
+        },
+        page.encoding,
+    ))
+}
+
+/// Prepare an article from raw bytes.
+pub fn prepare_bytes(
+    bytes: &[u8],
+    file_name: &str,
+    title: Option<&str>,
+) -> Result<(Article, &'static str), Refusal> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Refusal::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    if bytes.is_empty() {
+        return Err(Refusal::Empty);
+    }
+    if looks_like_html(bytes, file_name) && binary_signature(bytes).is_none() {
+        return prepare_html(bytes, file_name, title);
+    }
+    let lower = file_name.to_ascii_lowercase();
+    if lower.ends_with(".docx") || lower.ends_with(".pdf") {
+        let doc = if lower.ends_with(".pdf") {
+            crate::read::pdf::read_pdf(bytes)
+        } else {
+            crate::read::docx::read_docx(bytes)
+        }
+        .map_err(Refusal::Document)?;
+        let title = title.map(str::to_string).or(doc.title);
+        let kind = if lower.ends_with(".pdf") {
+            "PDF"
+        } else {
+            "DOCX"
+        };
+        return article_from_text(&doc.text, file_name, title.as_deref()).map(|a| (a, kind));
+    }
+    let decoded = decode(bytes)?;
+    article_from_text(&decoded.text, file_name, title).map(|a| (a, decoded.encoding))
+}
+
+/// Drop every proposed boilerplate line from a new article (before it has
+/// passages); returns how many lines went.
+pub fn strip_boilerplate(a: &mut Article) -> usize {
+    let proposals = crate::read::boilerplate::propose(&a.text);
+    let lines: Vec<usize> = proposals.iter().map(|p| p.line).collect();
+    if !lines.is_empty() {
+        a.text = crate::read::boilerplate::drop_lines(&a.text, &lines);
+        a.text_hash = text_hash(&a.text);
+        // A title read from a dropped line ("[ad_1]") is read again.
+        if proposals.iter().any(|p| p.text == a.title) {
+            a.title = title_from_text(&a.text);
+        }
+    }
+    lines.len()
+}
+
+/// Read and prepare `files` on `workers` threads, taking files from a
+/// shared counter so a slow file does not hold up the others. `each` gets
+/// every result as soon as it is ready, on the worker's thread. Stops
+/// taking new files once `cancel` is set.
+pub fn prepare_parallel(
+    files: &[PathBuf],
+    workers: usize,
+    cancel: &AtomicBool,
+    each: impl Fn(&Path, Result<Prepared, Refusal>) + Sync,
+) {
+    let next = AtomicUsize::new(0);
+    let work = || {
+        while !cancel.load(Ordering::Relaxed) {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(f) = files.get(i) else { break };
+            each(f, prepare_file(f, None));
+        }
+    };
+    let workers = workers.clamp(1, files.len().max(1));
+    if workers == 1 {
+        work();
+        return;
+    }
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(work);
+        }
+    });
+}
+
+/// One reader per core, at most eight.
+pub fn default_workers() -> usize {
+    std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 8)
+}
+
+/// Expand folders (recursively, sorted, skipping hidden entries) into files.
+pub fn collect_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = vec![];
+    for p in paths {
+        if p.is_dir() {
+            let mut entries: Vec<PathBuf> = match std::fs::read_dir(p) {
+                Ok(rd) => rd
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|e| {
+                        !e.file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                    })
+                    .collect(),
+                Err(_) => {
+                    out.push(p.clone());
+                    continue;
+                }
+            };
+            entries.sort();
+            out.extend(collect_files(&entries));
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use encoding_rs::Encoding;
+
+    #[test]
+    fn boms_and_line_ends() {
+        let mut utf16 = vec![0xff, 0xfe];
+        for u in "Wang Yi\r\nmet\rSullivan".encode_utf16() {
+            utf16.extend(u.to_le_bytes());
+        }
+        let (a, enc) = prepare_bytes(&utf16, "x.txt", None).unwrap();
+        assert_eq!(enc, "UTF-16LE");
+        assert_eq!(a.text, "Wang Yi\nmet\nSullivan");
+        let (a, enc) =
+            prepare_bytes(b"\xef\xbb\xbfHello\r\n\r\nWorld  \r\n", "x.txt", None).unwrap();
+        assert_eq!(enc, "UTF-8");
+        assert_eq!(a.text, "Hello\n\nWorld");
+        assert_eq!(a.title, "Hello");
+    }
+
+    #[test]
+    fn nfc_composes_accents() {
+        let (a, _) = prepare_bytes("Cafe\u{301} talks".as_bytes(), "x.txt", None).unwrap();
+        assert_eq!(a.text, "Caf\u{e9} talks");
+    }
+
+    #[test]
+    fn refusals() {
+        assert_eq!(prepare_bytes(b"", "x", None).unwrap_err(), Refusal::Empty);
+        assert_eq!(
+            prepare_bytes(b"  \n\r\n ", "x", None).unwrap_err(),
+            Refusal::Empty
+        );
+        assert!(matches!(
+            prepare_bytes(b"%PDF-1.7 ...", "x", None),
+            Err(Refusal::Binary(_))
+        ));
+        assert!(matches!(
+            prepare_bytes(b"abc\0def", "x", None),
+            Err(Refusal::Binary(_))
+        ));
+        let big = vec![b'a'; MAX_FILE_BYTES as usize + 1];
+        assert!(matches!(
+            prepare_bytes(&big, "x", None),
+            Err(Refusal::TooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn legacy_encodings_are_detected() {
+        let samples: &[(&str, &'static Encoding)] = &[
+            (
+                "中美两国外交部长在北京举行会谈，双方同意保持沟通渠道畅通。",
+                encoding_rs::GBK,
+            ),
+            (
+                "美中兩國外交部長在北京舉行會談，雙方同意保持溝通管道暢通。",
+                encoding_rs::BIG5,
+            ),
+            (
+                "米中両国の外相が北京で会談し、意思疎通を続けることで合意した。",
+                encoding_rs::SHIFT_JIS,
+            ),
+            (
+                "미국과 중국 외교장관이 베이징에서 회담을 갖고 소통을 이어가기로 합의했다.",
+                encoding_rs::EUC_KR,
+            ),
+            (
+                "Министры иностранных дел США и Китая провели переговоры в Пекине.",
+                encoding_rs::WINDOWS_1251,
+            ),
+            (
+                "Le ministre a déclaré à la presse que les négociations étaient « très difficiles ».",
+                encoding_rs::WINDOWS_1252,
+            ),
+        ];
+        for (text, enc) in samples {
+            let (bytes, _, _) = enc.encode(text);
+            let d = decode(&bytes).unwrap();
+            assert_eq!(
+                d.text,
+                *text,
+                "decoded as {} instead of {}",
+                d.encoding,
+                enc.name()
+            );
+        }
+    }
+}

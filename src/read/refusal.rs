@@ -1,0 +1,26 @@
+//! Why a file was not imported: one reason a user can read, shared by
+//! every reader, and the size limit every reader applies.
+//!
+//! Imports only `core`, `dates` and `text`, and never egui (layer `read`).
+
+/// Files larger than this are refused.
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Why a file was not imported.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is {size} bytes, over the limit of {limit} bytes")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("this looks like a binary file ({0}), not text")]
+    Binary(String),
+    #[error("{0} files cannot be imported yet; save the article as plain text")]
+    Unsupported(&'static str),
+    #[error("cannot read the file: {0}")]
+    Io(String),
+    #[error("cannot read the web page: {0}")]
+    Html(String),
+    #[error("{0}")]
+    Document(String),
+}

@@ -1,0 +1,56 @@
+//! What makes text comparable: normalisation (LF line ends, NFC), the
+//! text hash that recognises the same article, titles and short quotes.
+//!
+//! Imported text, re-imported versions and generated text all pass
+//! through here, so two readers of the same bytes agree on offsets.
+//!
+//! Imports nothing from the crate (layer `text`).
+
+use sha2::{Digest, Sha256};
+use unicode_normalization::UnicodeNormalization;
+
+/// The first 60 chars of `s`, with an ellipsis when cut.
+pub fn short(s: &str) -> String {
+    let mut it = s.chars();
+    let head: String = it.by_ref().take(60).collect();
+    if it.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+/// SHA-256 of the text, as lowercase hex.
+pub fn text_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Normalise decoded text: CRLF and CR become LF, other control characters
+/// go, text is NFC, trailing spaces on lines and blank lines at both ends
+/// are trimmed.
+pub fn normalise(text: &str) -> String {
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    let cleaned: String = unified
+        .chars()
+        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .filter(|&c| c != '\u{feff}')
+        .nfc()
+        .collect();
+    let lines: Vec<&str> = cleaned.lines().map(|l| l.trim_end()).collect();
+    lines.join("\n").trim_matches('\n').to_string()
+}
+
+/// The first non-empty line, trimmed and cut to 200 chars.
+pub fn title_from_text(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("Untitled");
+    let mut t: String = line.chars().take(200).collect();
+    if line.chars().count() > 200 {
+        t.push('…');
+    }
+    t
+}

@@ -1,0 +1,150 @@
+//! What each [`Command`] does: the one place menus, shortcuts, buttons and
+//! tests send their commands to. A command that would drop unsaved work
+//! asks first.
+//!
+//! Imports every layer but `cli` and `dev` (layer `ui`).
+
+use crate::core::history::History;
+use crate::core::model::Workspace;
+use crate::read::prepare;
+use crate::ui::app::{DetenteApp, Pending};
+use crate::ui::commands::Command;
+use crate::ui::jobs::dialog::Dialog;
+
+impl DetenteApp {
+    pub(crate) fn run_commands(&mut self, ctx: &egui::Context) {
+        let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // A command may open a prompt or change what is shown: draw again.
+            ctx.request_repaint();
+        }
+        for c in commands {
+            self.run_command(ctx, c);
+        }
+    }
+
+    pub(crate) fn guard(&mut self, p: Pending) -> bool {
+        if self.is_dirty() {
+            self.pending = Some(p);
+            false
+        } else {
+            true
+        }
+    }
+
+    pub(crate) fn run_command(&mut self, ctx: &egui::Context, c: Command) {
+        match c {
+            Command::New => {
+                if self.guard(Pending::New) {
+                    self.ws = Workspace::new("Untitled workspace");
+                    self.path = None;
+                    self.history = History::new();
+                    self.reset_view();
+                }
+            }
+            Command::Open => {
+                if self.guard(Pending::Open(None)) {
+                    let dir = self.start_dir();
+                    self.spawn_dialog(move || {
+                        let mut d =
+                            rfd::FileDialog::new().add_filter("Detente workspace", &["detente"]);
+                        if let Some(dir) = dir {
+                            d = d.set_directory(dir);
+                        }
+                        Dialog::Open(d.pick_file())
+                    });
+                }
+            }
+            Command::OpenPath(p) => {
+                if self.guard(Pending::Open(Some(p.clone()))) {
+                    self.open_path(&p);
+                }
+            }
+            Command::Save => {
+                self.save_to(None);
+            }
+            Command::SaveAs => {
+                let dir = self.start_dir();
+                let name = format!("{}.detente", self.ws.title.replace(['/', '\\'], "-"));
+                self.spawn_dialog(move || {
+                    let mut d = rfd::FileDialog::new()
+                        .add_filter("Detente workspace", &["detente"])
+                        .set_file_name(name);
+                    if let Some(dir) = dir {
+                        d = d.set_directory(dir);
+                    }
+                    Dialog::SaveAs(d.save_file())
+                });
+            }
+            Command::Import => {
+                self.spawn_dialog(|| {
+                    Dialog::Import(
+                        rfd::FileDialog::new()
+                            .add_filter(
+                                "Articles",
+                                &[
+                                    "txt", "text", "md", "xml", "html", "htm", "xhtml", "pdf",
+                                    "docx",
+                                ],
+                            )
+                            .pick_files()
+                            .unwrap_or_default(),
+                    )
+                });
+            }
+            Command::ImportPaths(paths) => self.start_import(paths),
+            Command::ExportCsv | Command::ExportJson => {
+                let csv = c == Command::ExportCsv;
+                let ext = if csv { "csv" } else { "json" };
+                let name = format!("{}-events.{ext}", self.ws.title.replace(['/', '\\'], "-"));
+                self.spawn_dialog(move || {
+                    Dialog::Export(
+                        rfd::FileDialog::new()
+                            .add_filter(ext, &[ext])
+                            .set_file_name(name)
+                            .save_file(),
+                        csv,
+                    )
+                });
+            }
+            Command::Reimport => {
+                let Some(article) = self.selected_article.clone() else {
+                    return;
+                };
+                self.spawn_dialog(move || {
+                    let picked = rfd::FileDialog::new()
+                        .add_filter(
+                            "Articles",
+                            &[
+                                "txt", "text", "md", "xml", "html", "htm", "xhtml", "pdf", "docx",
+                            ],
+                        )
+                        .pick_file();
+                    Dialog::Reimport(
+                        article,
+                        picked.map(|p| {
+                            prepare::prepare_file(&p, None)
+                                .map(Box::new)
+                                .map_err(|e| (p, e))
+                        }),
+                    )
+                });
+            }
+            Command::Undo => {
+                if let Some(what) = self.history.undo(&mut self.ws) {
+                    self.after_change();
+                    self.reader.status = format!("Undid {what}");
+                }
+            }
+            Command::Redo => {
+                if let Some(what) = self.history.redo(&mut self.ws) {
+                    self.after_change();
+                    self.reader.status = format!("Redid {what}");
+                }
+            }
+            Command::Find => self.focus_filter = true,
+            Command::TagSelection => self.tag_selection(),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! The window's state: the open workspace, its undo history, what is
+//! selected, and each panel's view state. Other files of `ui` extend
+//! [`DetenteApp`] with `impl` blocks for one job each; this file imports
+//! none of them, only the state types they define.
+//!
+//! Imports every layer but `cli` and `dev` (layer `ui`).
+
+use crate::core::history::{Edit, History};
+use crate::core::model::{Id, Workspace};
+use crate::core::sample::sample_workspace;
+use crate::core::store;
+use crate::ui::commands::Command;
+use crate::ui::inspector::state::InspectorState;
+use crate::ui::jobs::dialog::Dialog;
+use crate::ui::jobs::import::ImportJob;
+use crate::ui::jobs::open::Opening;
+use crate::ui::jobs::save::Saver;
+use crate::ui::library::state::LibraryCache;
+use crate::ui::prefs::Prefs;
+use crate::ui::reader::state::ReaderState;
+use crate::ui::table::state::TableState;
+use crate::ui::timeline::state::TimelineState;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// What waits for the answer to "save changes?".
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    Close,
+    New,
+    Open(Option<PathBuf>),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub enum BottomTab {
+    #[default]
+    Timeline,
+    Table,
+}
+
+pub struct DetenteApp {
+    pub ws: Workspace,
+    pub path: Option<PathBuf>,
+    pub history: History,
+    pub selected_article: Option<Id>,
+    pub selected_event: Option<Id>,
+    pub filter: String,
+    /// Messages for the user (errors and results), dismissable.
+    pub notices: Vec<String>,
+    /// Files refused by the last imports, with the reason.
+    pub refused: Vec<(String, String)>,
+    pub prefs: Prefs,
+    pub pending: Option<Pending>,
+    pub import_job: Option<ImportJob>,
+    pub bottom_tab: BottomTab,
+    /// Where the recovery file lives; None disables autosave.
+    pub recovery_dir: Option<PathBuf>,
+    /// A recovery file found at start, offered to the user.
+    pub recovery_offer: Option<PathBuf>,
+    pub reader: ReaderState,
+    pub inspector: InspectorState,
+    pub timeline: TimelineState,
+    pub table: TableState,
+    pub(crate) library_cache: Option<LibraryCache>,
+    pub(crate) focus_filter: bool,
+    pub(crate) allow_close: bool,
+    pub(crate) last_autosave: f64,
+    pub(crate) autosaved_revision: u64,
+    pub(crate) dialog_tx: Sender<Dialog>,
+    pub(crate) dialog_rx: Receiver<Dialog>,
+    pub(crate) commands: Vec<Command>,
+    pub(crate) shown_title: String,
+    pub saver: Saver,
+    /// A workspace being read on a background thread.
+    pub(crate) opening: Option<Opening>,
+}
+
+impl DetenteApp {
+    /// Open a workspace file, or the bundled sample when none is given. A
+    /// file that cannot be read leaves the sample open and says why.
+    pub fn open(path: Option<PathBuf>) -> Self {
+        let (ws, path, error) = match path {
+            Some(p) => match store::load(&p) {
+                Ok(ws) => (ws, Some(p), None),
+                Err(e) => (sample_workspace(), None, Some(e.to_string())),
+            },
+            None => (sample_workspace(), None, None),
+        };
+        let mut app = Self::with_workspace(ws, path);
+        app.notices.extend(error);
+        app
+    }
+
+    pub fn with_workspace(ws: Workspace, path: Option<PathBuf>) -> Self {
+        let (dialog_tx, dialog_rx) = channel();
+        let mut app = DetenteApp {
+            ws,
+            path,
+            history: History::new(),
+            selected_article: None,
+            selected_event: None,
+            filter: String::new(),
+            notices: vec![],
+            refused: vec![],
+            prefs: Prefs::default(),
+            pending: None,
+            import_job: None,
+            bottom_tab: BottomTab::Timeline,
+            recovery_dir: None,
+            recovery_offer: None,
+            reader: Default::default(),
+            inspector: Default::default(),
+            timeline: Default::default(),
+            table: Default::default(),
+            library_cache: None,
+            focus_filter: false,
+            allow_close: false,
+            last_autosave: 0.0,
+            autosaved_revision: 0,
+            dialog_tx,
+            dialog_rx,
+            commands: vec![],
+            shown_title: String::new(),
+            saver: Default::default(),
+            opening: None,
+        };
+        app.reset_view();
+        app
+    }
+
+    pub(crate) fn reset_view(&mut self) {
+        self.selected_article = self.ws.articles.first().map(|a| a.id.clone());
+        self.selected_event = None;
+        self.reader = Default::default();
+        self.inspector = Default::default();
+        self.timeline.fit_request = true;
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    pub fn send(&mut self, c: Command) {
+        self.commands.push(c);
+    }
+
+    /// Apply an edit as one undoable step.
+    pub fn apply(&mut self, edit: Edit) {
+        self.history.apply(&mut self.ws, edit);
+        self.after_change();
+    }
+
+    pub(crate) fn after_change(&mut self) {
+        if let Some(id) = &self.selected_event
+            && self.ws.event(id).is_none()
+        {
+            self.selected_event = None;
+        }
+        if let Some(id) = &self.selected_article
+            && self.ws.article(id).is_none()
+        {
+            self.selected_article = self.ws.articles.first().map(|a| a.id.clone());
+        }
+        self.inspector.draft = None;
+    }
+
+    /// Select an event and show its first passage in the reader.
+    pub fn select_event(&mut self, id: &Id, jump: bool) {
+        self.selected_event = Some(id.clone());
+        self.inspector.draft = None;
+        if jump && let Some(p) = self.ws.event(id).and_then(|e| e.evidence.first()).cloned() {
+            self.jump_to_passage(&p.article, &p.id);
+        }
+    }
+
+    pub fn jump_to_passage(&mut self, article: &Id, passage: &Id) {
+        self.selected_article = Some(article.clone());
+        self.reader.scroll_to = Some(passage.clone());
+        self.reader.flash = Some((passage.clone(), None));
+    }
+
+    pub(crate) fn window_title(&self) -> String {
+        let name = match &self.path {
+            Some(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            None => format!("{} (not saved)", self.ws.title),
+        };
+        let mark = if self.is_dirty() { "• " } else { "" };
+        format!("{mark}{name} - Detente")
+    }
+
+    pub(crate) fn start_dir(&self) -> Option<PathBuf> {
+        self.path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(Path::to_path_buf)
+    }
+}

@@ -1,0 +1,140 @@
+//! Every user action once, with its label and keyboard shortcuts: the menu
+//! bar, the shortcut handler, buttons and tests all read this table, so a
+//! label or a key is changed in one place. [`crate::ui::actions`] runs them.
+//!
+//! Imports every layer but `cli` and `dev`, and nothing of `ui` that
+//! names the window's state, so `ui::app` can hold it (layer `ui`).
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+use std::path::PathBuf;
+
+/// Every user action; menus, shortcuts, buttons and tests send these.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Save,
+    SaveAs,
+    Import,
+    ImportPaths(Vec<PathBuf>),
+    ExportCsv,
+    ExportJson,
+    /// Replace the open article's text with a newer version of it.
+    Reimport,
+    Undo,
+    Redo,
+    Find,
+    TagSelection,
+    Quit,
+}
+
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const fn key(modifiers: Modifiers, k: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, k)
+}
+const NEW: &[KeyboardShortcut] = &[key(CMD, Key::N)];
+const OPEN: &[KeyboardShortcut] = &[key(CMD, Key::O)];
+const SAVE: &[KeyboardShortcut] = &[key(CMD, Key::S)];
+const SAVE_AS: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::S)];
+const IMPORT: &[KeyboardShortcut] = &[key(CMD, Key::I)];
+const UNDO: &[KeyboardShortcut] = &[key(CMD, Key::Z)];
+const REDO: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)];
+const FIND: &[KeyboardShortcut] = &[key(CMD, Key::F), key(Modifiers::NONE, Key::F1)];
+const TAG: &[KeyboardShortcut] = &[key(CMD, Key::E)];
+const QUIT: &[KeyboardShortcut] = &[key(CMD, Key::Q)];
+
+impl Command {
+    /// The commands a key can run.
+    pub const KEYED: [Command; 10] = [
+        Command::New,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::Import,
+        Command::Undo,
+        Command::Redo,
+        Command::Find,
+        Command::TagSelection,
+        Command::Quit,
+    ];
+
+    /// The label in menus and buttons ("…" when it asks for more).
+    pub fn label(&self) -> &'static str {
+        match self {
+            Command::New => "New",
+            Command::Open | Command::OpenPath(_) => "Open…",
+            Command::Save => "Save",
+            Command::SaveAs => "Save As…",
+            Command::Import | Command::ImportPaths(_) => "Import…",
+            Command::ExportCsv => "Export events as CSV…",
+            Command::ExportJson => "Export events as JSON…",
+            Command::Reimport => "New version…",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::Find => "Find in library",
+            Command::TagSelection => "Tag selection",
+            Command::Quit => "Quit",
+        }
+    }
+
+    /// Its keyboard shortcuts; the first is the one menus show.
+    pub fn shortcuts(&self) -> &'static [KeyboardShortcut] {
+        match self {
+            Command::New => NEW,
+            Command::Open => OPEN,
+            Command::Save => SAVE,
+            Command::SaveAs => SAVE_AS,
+            Command::Import => IMPORT,
+            Command::Undo => UNDO,
+            Command::Redo => REDO,
+            Command::Find => FIND,
+            Command::TagSelection => TAG,
+            Command::Quit => QUIT,
+            _ => &[],
+        }
+    }
+
+    /// The shortcut text menus show ("Ctrl+S", "⌘S"), if it has one.
+    pub fn shortcut_text(&self, ctx: &egui::Context) -> Option<String> {
+        self.shortcuts().first().map(|k| ctx.format_shortcut(k))
+    }
+
+    /// Every (shortcut, command) pair in the order keys are tried: those
+    /// with more modifiers first, so Ctrl+Shift+S is never taken as Ctrl+S.
+    pub fn shortcut_table() -> Vec<(KeyboardShortcut, Command)> {
+        let mut table: Vec<(KeyboardShortcut, Command)> = Command::KEYED
+            .iter()
+            .flat_map(|c| c.shortcuts().iter().map(move |k| (*k, c.clone())))
+            .collect();
+        let weight = |m: Modifiers| {
+            usize::from(m.command || m.ctrl || m.mac_cmd)
+                + usize::from(m.shift)
+                + usize::from(m.alt)
+        };
+        table.sort_by_key(|(k, _)| std::cmp::Reverse(weight(k.modifiers)));
+        table
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shift_shortcuts_are_tried_before_the_same_key_without_shift() {
+        let table = Command::shortcut_table();
+        let at = |k: KeyboardShortcut| table.iter().position(|(x, _)| *x == k).unwrap();
+        assert!(at(key(CMD_SHIFT, Key::S)) < at(key(CMD, Key::S)));
+        assert!(at(key(CMD_SHIFT, Key::Z)) < at(key(CMD, Key::Z)));
+        // Every keyed command has a label and a key, and no key runs two.
+        for c in Command::KEYED {
+            assert!(!c.label().is_empty() && !c.shortcuts().is_empty(), "{c:?}");
+        }
+        let mut keys: Vec<String> = table.iter().map(|(k, _)| format!("{k:?}")).collect();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), table.len());
+    }
+}

@@ -1,0 +1,84 @@
+//! Dialogs: file pickers started for a command and their answers handled
+//! when they come back, and the "Save changes?" prompt before closing,
+//! New or Open.
+//!
+//! Imports every layer but `cli` and `dev` (layer `ui`).
+
+use crate::ui::app::{DetenteApp, Pending};
+use crate::ui::commands::Command;
+use crate::ui::jobs::dialog::{self, Dialog};
+
+impl DetenteApp {
+    pub(crate) fn spawn_dialog(&self, make: impl FnOnce() -> Dialog + Send + 'static) {
+        dialog::spawn(&self.dialog_tx, make);
+    }
+
+    pub(crate) fn poll_dialogs(&mut self) {
+        while let Ok(d) = self.dialog_rx.try_recv() {
+            match d {
+                Dialog::Open(Some(p)) => self.open_path(&p),
+                Dialog::SaveAs(Some(p)) => {
+                    let p = if p.extension().is_none() {
+                        p.with_extension("detente")
+                    } else {
+                        p
+                    };
+                    self.save_to(Some(p));
+                }
+                Dialog::Import(paths) if !paths.is_empty() => self.start_import(paths),
+                Dialog::Export(Some(p), csv) => self.export(&p, csv),
+                Dialog::Reimport(article, Some(Ok(p))) => self.reimport(&article, &p.article),
+                Dialog::Reimport(_, Some(Err((path, why)))) => {
+                    self.refused
+                        .push((path.display().to_string(), why.to_string()));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    pub(crate) fn unsaved_prompt(&mut self, ctx: &egui::Context) {
+        let Some(p) = self.pending.clone() else {
+            return;
+        };
+        let name = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.ws.title.clone());
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+            ui.heading("Save changes?");
+            ui.label(format!("“{name}” has changes that are not saved."));
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some(0);
+                }
+                if ui.button("Don't save").clicked() {
+                    choice = Some(1);
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(2);
+                }
+            });
+        });
+        let Some(choice) = choice else { return };
+        self.pending = None;
+        if choice == 2 || (choice == 0 && !self.save_to(None)) {
+            return;
+        }
+        // Saved, or the user chose to drop the changes.
+        self.history.mark_saved();
+        match p {
+            Pending::Close => {
+                self.clear_recovery();
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Pending::New => self.send(Command::New),
+            Pending::Open(None) => self.send(Command::Open),
+            Pending::Open(Some(path)) => self.send(Command::OpenPath(path)),
+        }
+    }
+}

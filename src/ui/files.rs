@@ -1,0 +1,164 @@
+//! Files from the window: opening a workspace (read in the background),
+//! saving and Save As (written in order on the saving thread), exports, and
+//! a new version of an article.
+//!
+//! Imports every layer but `cli` and `dev` (layer `ui`).
+
+use crate::core::model::{Id, Workspace};
+use crate::core::store;
+use crate::ui::app::DetenteApp;
+use crate::ui::commands::Command;
+use crate::ui::jobs::{open, save};
+use crate::ui::recovery::recovery_meta;
+use std::path::{Path, PathBuf};
+
+impl DetenteApp {
+    /// Open a workspace (the caller has dealt with unsaved changes). The
+    /// file is read and checked on a background thread; the window keeps
+    /// drawing the current workspace and says what it is opening.
+    pub fn open_path(&mut self, p: &Path) {
+        self.opening = Some(open::start(p));
+    }
+
+    /// Open a workspace and wait for it (tests, scripts).
+    pub fn open_path_now(&mut self, p: &Path) {
+        self.open_path(p);
+        if let Some(o) = &self.opening
+            && let Ok(r) = o.rx.recv()
+        {
+            self.opened(p.to_path_buf(), r);
+        }
+        self.opening = None;
+    }
+
+    /// The path being opened in the background, if any.
+    pub fn opening(&self) -> Option<&Path> {
+        self.opening.as_ref().map(|o| o.path.as_path())
+    }
+
+    pub(crate) fn poll_opening(&mut self) {
+        let Some(o) = &self.opening else {
+            return;
+        };
+        match o.rx.try_recv() {
+            Ok(r) => {
+                let path = o.path.clone();
+                self.opening = None;
+                self.opened(path, r);
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.opening = None,
+        }
+    }
+
+    pub(crate) fn opened(&mut self, p: PathBuf, r: Result<Workspace, String>) {
+        match r {
+            Ok(ws) => {
+                let old = std::mem::replace(&mut self.ws, ws);
+                let old_history = std::mem::take(&mut self.history);
+                // Freeing a large workspace takes a while: not on this thread.
+                std::thread::spawn(move || drop((old, old_history)));
+                self.prefs.remember(&p);
+                self.path = Some(p);
+                self.reset_view();
+                self.clear_recovery();
+            }
+            Err(e) => self.notices.push(e),
+        }
+    }
+
+    /// Save to `path` (the current file when None). The snapshot is written
+    /// atomically on the saving thread; a failure is reported when it comes
+    /// back and the work is marked unsaved again.
+    pub fn save_to(&mut self, path: Option<PathBuf>) -> bool {
+        let Some(path) = path.or_else(|| self.path.clone()) else {
+            self.send(Command::SaveAs);
+            return false;
+        };
+        self.saver
+            .save(self.ws.clone(), path.clone(), save::Purpose::File);
+        self.path = Some(path.clone());
+        self.history.mark_saved();
+        self.prefs.remember(&path);
+        true
+    }
+
+    /// Wait until every save handed to the saving thread is written.
+    pub fn wait_for_saves(&mut self) {
+        let done = self.saver.wait();
+        self.saves_done(done);
+    }
+
+    pub(crate) fn poll_saves(&mut self) {
+        let done = self.saver.finished();
+        self.saves_done(done);
+    }
+
+    pub(crate) fn saves_done(&mut self, done: Vec<save::Done>) {
+        for d in done {
+            match (d.purpose, d.result) {
+                (save::Purpose::File, Ok(())) => {
+                    if self.saver.in_flight == 0 && !self.is_dirty() {
+                        self.clear_recovery();
+                    }
+                }
+                (save::Purpose::File, Err(e)) => {
+                    self.notices.push(e);
+                    if self.path.as_ref() == Some(&d.path) {
+                        self.history.mark_unsaved();
+                    }
+                }
+                (save::Purpose::Recovery, Ok(())) => {
+                    if let Some(dir) = d.path.parent() {
+                        let meta = serde_json::json!({ "path": self.path });
+                        let _ = std::fs::write(recovery_meta(dir), meta.to_string());
+                    }
+                    self.autosaved_revision = d.revision;
+                }
+                (save::Purpose::Recovery, Err(_)) => {}
+            }
+        }
+    }
+
+    pub(crate) fn export(&mut self, path: &Path, csv: bool) {
+        let text = if csv {
+            crate::exchange::csv::to_csv(&self.ws, false)
+        } else {
+            crate::exchange::json::to_json(&self.ws, false)
+        };
+        match store::save_bytes(text.as_bytes(), path) {
+            Ok(()) => self.notices.push(format!(
+                "Exported {} events to {}.",
+                self.ws.events.len(),
+                path.display()
+            )),
+            Err(e) => self.notices.push(e.to_string()),
+        }
+    }
+
+    /// Give an article the text of its new version, keeping its passages
+    /// (those not found become orphans, listed in the inspector).
+    pub fn reimport(&mut self, article: &Id, new: &crate::core::model::Article) {
+        if self
+            .ws
+            .article(article)
+            .is_some_and(|a| a.text_hash == new.text_hash)
+        {
+            self.notices
+                .push("Imported: the new version's text is the same.".into());
+            return;
+        }
+        let Some((edit, r)) = crate::core::anchor::replace_text_edit(&self.ws, article, new) else {
+            return;
+        };
+        self.apply(edit);
+        self.notices.push(format!(
+            "Imported the new version: {} passages kept, {} moved, {} changed slightly, {} orphaned{}.",
+            r.exact,
+            r.moved,
+            r.fuzzy,
+            r.orphans,
+            if r.orphans > 0 { " (see the inspector of their events)" } else { "" }
+        ));
+    }
+}

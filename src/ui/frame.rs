@@ -1,0 +1,204 @@
+//! One frame of the window: the panels (Library left, Reader centre,
+//! Inspector right, Timeline and Events table below), the notices and
+//! progress bars on top, dropped files, and eframe's hooks (close with
+//! unsaved work, the title, saving preferences, waiting for saves on exit).
+//! Each frame polls the background jobs, draws, then runs the commands the
+//! user gave while drawing.
+//!
+//! Imports every layer but `cli` and `dev` (layer `ui`).
+
+use crate::ui::app::{BottomTab, DetenteApp, Pending};
+use crate::ui::commands::Command;
+use crate::ui::prefs::PREFS_KEY;
+use crate::ui::{inspector, library, reader, table, timeline};
+
+impl DetenteApp {
+    pub(crate) fn notices_bar(&mut self, ui: &mut egui::Ui) {
+        if let Some(file) = self.recovery_offer.clone() {
+            ui.horizontal(|ui| {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    "Unsaved work from a session that ended unexpectedly was found.",
+                );
+                if ui.button("Restore").clicked() {
+                    self.restore_recovery();
+                }
+                if ui.button("Discard").clicked() {
+                    self.discard_recovery();
+                }
+                ui.weak(file.display().to_string());
+            });
+        }
+        let mut remove = None;
+        for (i, n) in self.notices.iter().enumerate() {
+            ui.horizontal(|ui| {
+                let colour = if n.starts_with("Imported")
+                    || n.starts_with("Exported")
+                    || n.starts_with("Recovered")
+                {
+                    ui.visuals().text_color()
+                } else {
+                    ui.visuals().error_fg_color
+                };
+                ui.colored_label(colour, n);
+                if ui.small_button("Dismiss").clicked() {
+                    remove = Some(i);
+                }
+            });
+        }
+        if let Some(i) = remove {
+            self.notices.remove(i);
+        }
+        if !self.refused.is_empty() {
+            egui::CollapsingHeader::new(format!("{} file(s) not imported", self.refused.len()))
+                .id_salt("refused")
+                .default_open(true)
+                .show(ui, |ui| {
+                    for (f, why) in &self.refused {
+                        ui.label(format!("{f}: {why}"));
+                    }
+                    if ui.button("Dismiss list").clicked() {
+                        self.refused.clear();
+                    }
+                });
+        }
+    }
+
+    pub(crate) fn drop_zone(&mut self, ctx: &egui::Context) {
+        let (hovering, dropped) = ctx.input(|i| {
+            (
+                !i.raw.hovered_files.is_empty(),
+                i.raw
+                    .dropped_files
+                    .iter()
+                    .map(|f| f.path().to_path_buf())
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .collect::<Vec<_>>(),
+            )
+        });
+        if hovering {
+            let screen = ctx.content_rect();
+            let painter = ctx.layer_painter(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::unique("drop"),
+            ));
+            painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+            painter.text(
+                screen.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drop files to import them",
+                egui::FontId::proportional(28.0),
+                egui::Color32::WHITE,
+            );
+        }
+        if !dropped.is_empty() {
+            self.send(Command::ImportPaths(dropped));
+        }
+    }
+
+    /// Draw one frame (the tests' harness calls this directly).
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.poll_dialogs();
+        self.poll_import();
+        self.poll_saves();
+        self.poll_opening();
+        if self.opening.is_some() || self.saver.in_flight > 0 {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
+        if self.import_job.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
+        self.shortcuts(&ctx);
+        self.drop_zone(&ctx);
+        egui::Panel::top("menu").show(ui, |ui| {
+            self.menu_bar(ui);
+            self.notices_bar(ui);
+            if let Some(p) = self.opening() {
+                let name = p.file_name().unwrap_or_default().to_string_lossy();
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(format!("Opening {name}…"));
+                });
+            }
+            if let Some(job) = &self.import_job {
+                let (done, total) = (job.done, job.total);
+                ui.horizontal(|ui| {
+                    if ui.button("Cancel import").clicked() {
+                        self.cancel_import();
+                    }
+                    ui.add(
+                        egui::ProgressBar::new(done as f32 / total.max(1) as f32)
+                            .text(format!("Importing {done} of {total} files")),
+                    );
+                });
+            }
+        });
+        egui::Panel::left("library")
+            .resizable(true)
+            .default_size(270.0)
+            .show(ui, |ui| {
+                library::show(self, ui);
+            });
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| {
+                inspector::show(self, ui);
+            });
+        egui::Panel::bottom("bottom")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut self.bottom_tab, BottomTab::Timeline, "Timeline");
+                    ui.selectable_value(
+                        &mut self.bottom_tab,
+                        BottomTab::Table,
+                        format!("Events ({})", self.ws.events.len()),
+                    );
+                });
+                ui.separator();
+                match self.bottom_tab {
+                    BottomTab::Timeline => timeline::show(self, ui),
+                    BottomTab::Table => table::show(self, ui),
+                }
+            });
+        egui::CentralPanel::default().show(ui, |ui| reader::show(self, ui));
+        self.unsaved_prompt(&ctx);
+        self.run_commands(&ctx);
+        let now = ctx.input(|i| i.time);
+        self.autosave(now);
+    }
+}
+
+impl eframe::App for DetenteApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending = Some(Pending::Close);
+            ctx.request_repaint();
+        }
+        let title = self.window_title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if let Ok(s) = serde_json::to_string(&self.prefs) {
+            storage.set_string(PREFS_KEY, s);
+        }
+    }
+
+    fn on_exit(&mut self) {
+        // Every save the user asked for is written before the process ends.
+        self.wait_for_saves();
+        if !self.is_dirty() {
+            self.clear_recovery();
+        }
+    }
+}

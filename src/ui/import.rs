@@ -1,0 +1,80 @@
+//! Importing from the window: start a background import, and when it is
+//! done add its articles as one undoable step (through
+//! [`crate::read::add`]) and say what happened.
+//!
+//! Imports every layer but `cli` and `dev` (layer `ui`).
+
+use crate::core::history::Edit;
+use crate::read::add;
+use crate::read::prepare;
+use crate::ui::app::DetenteApp;
+use crate::ui::jobs::import::ImportJob;
+use std::path::PathBuf;
+
+impl DetenteApp {
+    /// Read files on a background thread; the window stays responsive.
+    pub fn start_import(&mut self, paths: Vec<PathBuf>) {
+        let files = prepare::collect_files(&paths);
+        if files.is_empty() {
+            return;
+        }
+        self.import_job = Some(ImportJob::start(files));
+    }
+
+    /// Stop reading more files; those already read are still added.
+    pub fn cancel_import(&mut self) {
+        if let Some(job) = &self.import_job {
+            job.cancel();
+        }
+    }
+
+    /// Collect finished import work; when every reader is done, add the
+    /// articles as one undoable step and say what happened.
+    pub fn poll_import(&mut self) {
+        let Some(job) = &mut self.import_job else {
+            return;
+        };
+        job.drain(&mut self.refused);
+        if !job.finished {
+            return;
+        }
+        let job = self.import_job.take().expect("checked above");
+        let cancelled = job.done < job.total;
+        let read = job.prepared.into_iter().map(|p| (p.path.clone(), Ok(p)));
+        let (articles, outcomes) = add::admit(&self.ws, read.collect());
+        let mut duplicates = 0;
+        for o in outcomes {
+            if let add::Outcome::Duplicate { path, .. } = o {
+                duplicates += 1;
+                self.refused.push((
+                    path.display().to_string(),
+                    "already in the workspace (duplicate)".into(),
+                ));
+            }
+        }
+        let n = articles.len();
+        if n > 0 {
+            let first_added = articles.first().map(|a| a.id.clone());
+            self.apply(Edit::Batch(
+                articles.into_iter().map(Edit::new_article).collect(),
+            ));
+            self.selected_article = first_added;
+        }
+        let plural = |k: usize, w: &str| format!("{k} {w}{}", if k == 1 { "" } else { "s" });
+        let mut summary = format!("Imported {}", plural(n, "article"));
+        if duplicates > 0 {
+            summary.push_str(&format!(", {}", plural(duplicates, "duplicate")));
+        }
+        if job.refused > 0 {
+            summary.push_str(&format!(", {} refused (listed below)", job.refused));
+        }
+        if cancelled {
+            summary.push_str(&format!(
+                "; cancelled after {} of {} files",
+                job.done, job.total
+            ));
+        }
+        summary.push('.');
+        self.notices.push(summary);
+    }
+}

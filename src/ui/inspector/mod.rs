@@ -1,0 +1,465 @@
+//! The Inspector: the selected event's fields and evidence. Edits go to a
+//! draft and become one undoable step when a field is finished (focus
+//! leaves it) or a choice is made.
+//!
+//! Imports every layer but `cli` and `dev` (layer `ui`).
+
+pub mod state;
+
+use crate::core::history::Edit;
+use crate::core::model::{Actor, ActorRef, Role, Status, new_id, now};
+use crate::core::vocab::{root_label, root_of};
+use crate::text::normalise::short;
+use crate::ui::app::DetenteApp;
+use egui::Color32;
+
+fn role_label(r: Role) -> &'static str {
+    match r {
+        Role::Source => "acted",
+        Role::Target => "counterpart",
+        Role::Participant => "took part",
+    }
+}
+
+fn swatch(ui: &mut egui::Ui, rgb: [u8; 3]) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+    ui.painter()
+        .rect_filled(rect, 2.0, Color32::from_rgb(rgb[0], rgb[1], rgb[2]));
+}
+
+/// A single-line field tied to its label; true when editing finished.
+fn field(ui: &mut egui::Ui, label: &str, value: &mut String) -> bool {
+    let l = ui.label(label);
+    let r = ui
+        .add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY))
+        .labelled_by(l.id);
+    r.lost_focus()
+}
+
+pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
+    ui.heading("Event");
+    let Some(id) = app.selected_event.clone() else {
+        ui.weak("Select an event on the timeline, in the table, or click a highlight in the text. To make one, select a passage and press Ctrl/Cmd+E.");
+        return;
+    };
+    let Some(stored) = app.ws.event(&id).cloned() else {
+        return;
+    };
+    let st = &mut app.inspector;
+    if st.draft.as_ref().map(|d| d.id.as_str()) != Some(id.as_str()) {
+        st.draft = Some(stored.clone());
+        st.date_text = stored
+            .date
+            .as_ref()
+            .map(|d| d.edtf().to_string())
+            .unwrap_or_default();
+        st.tags_text = stored.tags.join(", ");
+    }
+    let mut commit = false;
+    let mut new_actor: Option<Actor> = None;
+    let mut jump: Option<(String, String)> = None;
+    let mut delete = false;
+    // (orphaned passage id, place it at the selection or drop it)
+    let mut orphan_action: Option<(String, bool)> = None;
+    let can_place = app.reader.selection.is_some() && app.selected_article.is_some();
+    // Borrow the workspace and the inspector's state side by side: nothing
+    // is copied per frame.
+    let ws = &app.ws;
+    let types = &ws.vocabularies.event_types;
+    let actors = &ws.actors;
+    let st = &mut app.inspector;
+    let draft = st.draft.as_mut().expect("set above");
+    egui::ScrollArea::vertical()
+        .id_salt("inspector")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            commit |= field(ui, "Headline", &mut draft.headline);
+
+            let l = ui.label("Event type");
+            let current = types
+                .iter()
+                .find(|t| t.code == draft.kind)
+                .map(|t| format!("{} {}", t.code, t.label))
+                .unwrap_or_else(|| draft.kind.clone());
+            egui::ComboBox::from_id_salt("kind")
+                .selected_text(current)
+                .width(ui.available_width())
+                .show_ui(ui, |ui| {
+                    let mut last_root = String::new();
+                    for t in types {
+                        let root = root_of(&t.code).to_string();
+                        if root != last_root {
+                            ui.label(
+                                egui::RichText::new(format!("{root} {}", root_label(&root)))
+                                    .strong(),
+                            );
+                            last_root = root;
+                        }
+                        ui.horizontal(|ui| {
+                            swatch(ui, t.rgb());
+                            let text = format!("{} {}", t.code, t.label);
+                            if ui.selectable_label(draft.kind == t.code, text).clicked() {
+                                draft.kind = t.code.clone();
+                                commit = true;
+                            }
+                        });
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+
+            let l = ui.label("Date (EDTF)");
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut st.date_text)
+                        .hint_text("2023-05-10, 10-11 May 2023, May 2023, c. Jan 2023")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(l.id);
+            let parsed = if st.date_text.trim().is_empty() {
+                Ok(None)
+            } else {
+                crate::dates::typed::parse_typed(&st.date_text).map(Some)
+            };
+            match &parsed {
+                Ok(Some(d)) => {
+                    ui.label(egui::RichText::new(d.human()).strong());
+                    // The reasoning belongs to the stored date, while it is unchanged.
+                    if let Some(stored) = draft.date.as_ref().filter(|x| x.edtf() == d.edtf())
+                        && let Some(expr) = &stored.expression
+                    {
+                        let rule = stored
+                            .rule
+                            .as_ref()
+                            .map(|r| format!(" ({r})"))
+                            .unwrap_or_default();
+                        ui.add(
+                            egui::Label::new(
+                                egui::RichText::new(format!("from “{expr}”{rule}")).weak(),
+                            )
+                            .wrap(),
+                        );
+                    }
+                }
+                Ok(None) => {
+                    ui.weak("undated");
+                }
+                Err(e) => {
+                    ui.colored_label(ui.visuals().error_fg_color, e.to_string());
+                }
+            }
+            if let Some(msg) = draft.disagreement() {
+                ui.colored_label(ui.visuals().warn_fg_color, msg);
+            }
+            if r.lost_focus()
+                && let Ok(d) = parsed
+                && d.as_ref().map(|d| d.edtf()) != draft.date.as_ref().map(|d| d.edtf())
+            {
+                draft.date = d;
+                commit = true;
+            }
+
+            let l = ui.label("Status");
+            egui::ComboBox::from_id_salt("status")
+                .selected_text(draft.status.as_str())
+                .show_ui(ui, |ui| {
+                    for s in Status::ALL {
+                        if ui.selectable_label(draft.status == s, s.as_str()).clicked() {
+                            draft.status = s;
+                            commit = true;
+                        }
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+
+            commit |= field(ui, "Place", &mut draft.place);
+
+            ui.separator();
+            ui.strong("Actors");
+            let mut remove = None;
+            for (i, r) in draft.actors.iter_mut().enumerate() {
+                let Some(a) = actors.iter().find(|a| a.id == r.actor) else {
+                    continue;
+                };
+                ui.horizontal(|ui| {
+                    let name = ui.label(&a.name);
+                    if !a.code().is_empty() {
+                        ui.weak(a.code());
+                    }
+                    egui::ComboBox::from_id_salt(("role", i))
+                        .selected_text(role_label(r.role))
+                        .show_ui(ui, |ui| {
+                            for role in [Role::Source, Role::Target, Role::Participant] {
+                                if ui
+                                    .selectable_label(r.role == role, role_label(role))
+                                    .clicked()
+                                {
+                                    r.role = role;
+                                    commit = true;
+                                }
+                            }
+                        })
+                        .response
+                        .labelled_by(name.id);
+                    if ui
+                        .small_button("Remove")
+                        .on_hover_text(format!("Remove {}", a.name))
+                        .clicked()
+                    {
+                        remove = Some(i);
+                    }
+                });
+            }
+            if let Some(i) = remove {
+                draft.actors.remove(i);
+                commit = true;
+            }
+            let add_label = ui.label("Add an existing actor");
+            egui::ComboBox::from_id_salt("add-actor")
+                .selected_text("choose…")
+                .width(ui.available_width())
+                .show_ui(ui, |ui| {
+                    let candidates: Vec<&Actor> = actors
+                        .iter()
+                        .filter(|a| !draft.actors.iter().any(|r| r.actor == a.id))
+                        .collect();
+                    for a in candidates {
+                        let text = if a.code().is_empty() {
+                            a.name.clone()
+                        } else {
+                            format!("{} ({})", a.name, a.code())
+                        };
+                        if ui.selectable_label(false, text).clicked() {
+                            draft.actors.push(ActorRef {
+                                actor: a.id.clone(),
+                                role: Role::Participant,
+                            });
+                            commit = true;
+                        }
+                    }
+                })
+                .response
+                .labelled_by(add_label.id);
+            egui::CollapsingHeader::new("New actor")
+                .id_salt("new-actor")
+                .show(ui, |ui| {
+                    field(ui, "Name", &mut st.new_actor_name);
+                    ui.horizontal(|ui| {
+                        let l = ui.label("Country");
+                        ui.add(
+                            egui::TextEdit::singleline(&mut st.new_actor_country)
+                                .desired_width(50.0)
+                                .hint_text("USA"),
+                        )
+                        .labelled_by(l.id);
+                        let l = ui.label("Sector");
+                        ui.add(
+                            egui::TextEdit::singleline(&mut st.new_actor_sector)
+                                .desired_width(50.0)
+                                .hint_text("GOV"),
+                        )
+                        .labelled_by(l.id);
+                    });
+                    let country = st.new_actor_country.trim().to_ascii_uppercase();
+                    let ok_country =
+                        country.is_empty() || crate::core::vocab::is_actor_country(&country);
+                    if !ok_country {
+                        ui.colored_label(
+                            ui.visuals().error_fg_color,
+                            "Country: an ISO 3166 alpha-3 code (USA, CHN) or IGO code",
+                        );
+                    }
+                    let name = st.new_actor_name.trim().to_string();
+                    if ui
+                        .add_enabled(
+                            !name.is_empty() && ok_country,
+                            egui::Button::new("Add new actor"),
+                        )
+                        .clicked()
+                    {
+                        let a = Actor {
+                            id: new_id("act"),
+                            name,
+                            aliases: vec![],
+                            country,
+                            sector: st.new_actor_sector.trim().to_ascii_uppercase(),
+                            office: String::new(),
+                        };
+                        draft.actors.push(ActorRef {
+                            actor: a.id.clone(),
+                            role: Role::Participant,
+                        });
+                        new_actor = Some(a);
+                        st.new_actor_name.clear();
+                        st.new_actor_country.clear();
+                        st.new_actor_sector.clear();
+                    }
+                });
+
+            ui.separator();
+            let l = ui.label("Tags (comma-separated)");
+            let r = ui
+                .add(egui::TextEdit::singleline(&mut st.tags_text).desired_width(f32::INFINITY))
+                .labelled_by(l.id);
+            if r.lost_focus() {
+                let mut tags: Vec<String> = st
+                    .tags_text
+                    .split(',')
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                tags.dedup();
+                if tags != draft.tags {
+                    draft.tags = tags;
+                    commit = true;
+                }
+            }
+            let l = ui.label("Notes");
+            let r = ui
+                .add(
+                    egui::TextEdit::multiline(&mut draft.notes)
+                        .desired_rows(3)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(l.id);
+            commit |= r.lost_focus();
+
+            ui.separator();
+            ui.strong(format!("Evidence ({})", draft.evidence.len()));
+            let mut remove = None;
+            for (i, p) in draft.evidence.iter().enumerate() {
+                let title = ws
+                    .article(&p.article)
+                    .map(|a| a.title.clone())
+                    .unwrap_or_default();
+                match &p.date {
+                    Some(d) => ui.weak(format!("{} · says {}", short(&title), d.human())),
+                    None => ui.weak(short(&title)),
+                };
+                ui.horizontal_wrapped(|ui| {
+                    if ui
+                        .link(format!("“{}”", short(&p.anchor.exact)))
+                        .on_hover_text("Show in the text")
+                        .clicked()
+                    {
+                        jump = Some((p.article.clone(), p.id.clone()));
+                    }
+                    if ui.small_button("Remove passage").clicked() {
+                        remove = Some(i);
+                    }
+                });
+            }
+            if let Some(i) = remove {
+                draft.evidence.remove(i);
+                commit = true;
+            }
+            // Passages that lost their place when an article's text changed.
+            let orphans: Vec<&crate::core::model::Orphan> =
+                ws.orphans.iter().filter(|o| o.event == draft.id).collect();
+            if !orphans.is_empty() {
+                ui.separator();
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("Orphaned passages ({})", orphans.len()),
+                );
+                for o in orphans {
+                    ui.weak(format!("“{}”", short(&o.passage.anchor.exact)));
+                    ui.horizontal(|ui| {
+                        if ui
+                            .add_enabled(can_place, egui::Button::new("Place at selection"))
+                            .on_hover_text("Select the passage's text in the reader first")
+                            .clicked()
+                        {
+                            orphan_action = Some((o.passage.id.clone(), true));
+                        }
+                        if ui.button("Drop").clicked() {
+                            orphan_action = Some((o.passage.id.clone(), false));
+                        }
+                    });
+                }
+            }
+            ui.separator();
+            if ui.button("Delete event").clicked() {
+                delete = true;
+            }
+        });
+    if let Some((pid, place)) = orphan_action {
+        resolve_orphan(app, &pid, place);
+        return;
+    }
+    if let Some((article, passage)) = jump {
+        app.jump_to_passage(&article, &passage);
+    }
+    if delete {
+        app.apply(Edit::delete_event(stored));
+        return;
+    }
+    let draft = app.inspector.draft.clone().expect("set above");
+    if let Some(actor) = new_actor {
+        let mut after = draft;
+        after.modified = now();
+        app.apply(Edit::Batch(vec![
+            Edit::new_actor(actor),
+            Edit::change_event(stored, after),
+        ]));
+    } else if commit && draft != stored {
+        let mut after = draft;
+        after.headline = after.headline.trim().to_string();
+        if after.headline.is_empty() {
+            after.headline = stored.headline.clone();
+        }
+        after.modified = now();
+        app.apply(Edit::change_event(stored, after));
+    }
+}
+
+/// Place an orphaned passage at the reader's selection, or drop it; one
+/// undoable step either way.
+fn resolve_orphan(app: &mut DetenteApp, passage: &str, place: bool) {
+    let Some(orphan) = app
+        .ws
+        .orphans
+        .iter()
+        .find(|o| o.passage.id == passage)
+        .cloned()
+    else {
+        return;
+    };
+    let remaining: Vec<_> = app
+        .ws
+        .orphans
+        .iter()
+        .filter(|o| o.passage.id != passage)
+        .cloned()
+        .collect();
+    let mut edits = vec![Edit::Orphans {
+        before: app.ws.orphans.clone(),
+        after: remaining,
+    }];
+    if place {
+        let (Some(article), Some((s, e))) = (app.selected_article.clone(), app.reader.selection)
+        else {
+            return;
+        };
+        let Some(a) = app.ws.article(&article) else {
+            return;
+        };
+        let Some(anchor) = crate::core::model::Anchor::from_range(&a.text, s, e) else {
+            return;
+        };
+        let Some(before) = app.ws.event(&orphan.event).cloned() else {
+            return;
+        };
+        let mut after = before.clone();
+        after.evidence.push(crate::core::model::Passage {
+            anchor,
+            article,
+            ..orphan.passage.clone()
+        });
+        after.modified = now();
+        edits.push(Edit::change_event(before, after));
+        app.reader.clear_selection();
+    }
+    app.apply(Edit::Batch(edits));
+}

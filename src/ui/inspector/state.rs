@@ -1,0 +1,17 @@
+//! What the Inspector remembers between frames: the draft of the event
+//! being edited and the text of its fields while they are typed.
+//!
+//! Imports every layer but `cli` and `dev`, and nothing of `ui` that
+//! names the window's state, so `ui::app` can hold it (layer `ui`).
+
+use crate::core::model::Event;
+
+#[derive(Default)]
+pub struct InspectorState {
+    pub draft: Option<Event>,
+    pub date_text: String,
+    pub tags_text: String,
+    pub new_actor_name: String,
+    pub new_actor_country: String,
+    pub new_actor_sector: String,
+}

@@ -1,0 +1,94 @@
+//! A background import: files are read on one thread per core, and the
+//! prepared articles (or the reasons files were refused) come back one by
+//! one, so the window can show progress and a Cancel button. Knows nothing
+//! of the window: [`crate::ui::import`] adds what it read.
+//!
+//! Imports every layer but `cli` and `dev`, and nothing of `ui` that
+//! names the window's state, so `ui::app` can hold it (layer `ui`).
+
+use crate::read::prepare::{self, Prepared};
+use crate::read::refusal::Refusal;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+
+/// A background import: prepared files arrive one by one.
+pub struct ImportJob {
+    rx: Receiver<ImportMsg>,
+    pub total: usize,
+    pub done: usize,
+    pub prepared: Vec<Prepared>,
+    pub refused: usize,
+    /// Set when the readers' coordinator says they are all done.
+    pub finished: bool,
+    cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+enum ImportMsg {
+    Ok(Box<Prepared>),
+    Refused(PathBuf, Refusal),
+    WorkerDone,
+}
+
+impl ImportJob {
+    /// Start reading `files` (already expanded from folders); the window
+    /// stays responsive.
+    pub fn start(files: Vec<PathBuf>) -> ImportJob {
+        let (tx, rx) = channel();
+        let total = files.len();
+        let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        // One reader per core; a coordinating thread says when all are done.
+        let workers = prepare::default_workers().min(total);
+        {
+            let cancel = cancel.clone();
+            std::thread::spawn(move || {
+                let tx = std::sync::Mutex::new(tx);
+                prepare::prepare_parallel(&files, workers, &cancel, |f, r| {
+                    let msg = match r {
+                        Ok(p) => ImportMsg::Ok(Box::new(p)),
+                        Err(r) => ImportMsg::Refused(f.to_path_buf(), r),
+                    };
+                    if let Ok(tx) = tx.lock() {
+                        let _ = tx.send(msg);
+                    }
+                });
+                if let Ok(tx) = tx.lock() {
+                    let _ = tx.send(ImportMsg::WorkerDone);
+                }
+            });
+        }
+        ImportJob {
+            rx,
+            total,
+            done: 0,
+            prepared: vec![],
+            refused: 0,
+            finished: false,
+            cancel,
+        }
+    }
+
+    /// Stop reading more files; those already read are still added.
+    pub fn cancel(&self) {
+        self.cancel
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Take what the readers have finished; refused files go to `refused`
+    /// as (file, reason).
+    pub fn drain(&mut self, refused: &mut Vec<(String, String)>) {
+        while let Ok(msg) = self.rx.try_recv() {
+            match msg {
+                ImportMsg::Ok(p) => {
+                    self.done += 1;
+                    self.prepared.push(*p)
+                }
+                ImportMsg::Refused(path, r) => {
+                    self.done += 1;
+                    self.refused += 1;
+                    refused.push((path.display().to_string(), r.to_string()))
+                }
+                ImportMsg::WorkerDone => self.finished = true,
+            }
+        }
+    }
+}

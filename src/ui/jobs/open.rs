@@ -1,0 +1,29 @@
+//! Opening a workspace file on a background thread: reading and checking
+//! 80 MB takes a moment, and the window keeps drawing meanwhile.
+//!
+//! Imports every layer but `cli` and `dev`, and nothing of `ui` that
+//! names the window's state, so `ui::app` can hold it (layer `ui`).
+
+use crate::core::model::Workspace;
+use crate::core::store;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+
+/// A workspace being read; its result arrives on `rx`.
+pub struct Opening {
+    pub path: PathBuf,
+    pub rx: Receiver<Result<Workspace, String>>,
+}
+
+/// Start reading `p`.
+pub fn start(p: &Path) -> Opening {
+    let (tx, rx) = channel();
+    let path = p.to_path_buf();
+    std::thread::spawn(move || {
+        let _ = tx.send(store::load(&path).map_err(|e| e.to_string()));
+    });
+    Opening {
+        path: p.to_path_buf(),
+        rx,
+    }
+}

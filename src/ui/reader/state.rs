@@ -1,0 +1,101 @@
+//! What the Reader remembers between frames: the laid-out view of the open
+//! article, the selection, pending jumps and flashes, the analysis of its
+//! text (and one under way), and the fingerprint that says when to redo them.
+//!
+//! Imports every layer but `cli` and `dev`, and nothing of `ui` that
+//! names the window's state, so `ui::app` can hold it (layer `ui`).
+
+use crate::core::model::Id;
+use crate::ui::reader::analysis::Analysis;
+use crate::ui::reader::layout::TextView;
+
+/// Hashes of what the Reader shows of one article: its text and
+/// publication date (for the dates found in it), and its passages.
+#[derive(PartialEq, Eq, Clone, Copy, Default)]
+pub(crate) struct Fingerprint {
+    pub(crate) text: u64,
+    pub(crate) passages: u64,
+}
+
+pub(crate) fn fingerprint(ws: &crate::core::model::Workspace, article: &Id) -> Fingerprint {
+    use std::hash::{Hash, Hasher};
+    let Some(a) = ws.article(article) else {
+        return Fingerprint::default();
+    };
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (&a.text_hash, a.published.as_ref().map(|d| d.edtf())).hash(&mut h);
+    let text = h.finish();
+    for e in &ws.events {
+        for p in e.evidence.iter().filter(|p| &p.article == article) {
+            let colour = ws.event_type(&e.kind).map(|t| t.colour.as_str());
+            (&e.id, &e.kind, colour, p.anchor.start, p.anchor.end).hash(&mut h);
+        }
+    }
+    Fingerprint {
+        text,
+        passages: h.finish(),
+    }
+}
+
+#[derive(Default)]
+pub struct ReaderState {
+    pub(crate) view: Option<TextView>,
+    /// The width of the Reader's text and the height of its view in the
+    /// last frame.
+    pub(crate) view_size: (f32, f32),
+    /// The fixed end of the selection (where a drag started), in chars.
+    pub(crate) drag_anchor: Option<usize>,
+    /// Whether keys go to the text (it was the last thing pressed).
+    pub(crate) keyboard: bool,
+    /// A scroll offset to take on the next frame.
+    pub(crate) pending_offset: Option<f32>,
+    /// The selected chars of the open article (start < end).
+    pub selection: Option<(usize, usize)>,
+    /// A passage to scroll to on the next frame.
+    pub scroll_to: Option<Id>,
+    /// A passage to flash briefly, with the time the flash started.
+    pub flash: Option<(Id, Option<f64>)>,
+    pub picker_query: String,
+    pub status: String,
+    pub(crate) published_text: Option<(Id, String)>,
+    /// How many paragraphs of article text have been laid out (for tests).
+    pub layouts: usize,
+    /// What was read from the open article's text (dates, boilerplate…).
+    pub analysis: Option<Analysis>,
+    /// An analysis under way on a worker thread: article, key, result.
+    pub(crate) analysing: Option<(Id, u64, std::sync::mpsc::Receiver<Analysis>)>,
+    /// Proposed boilerplate lines the user chose to keep.
+    pub keep_lines: std::collections::HashSet<usize>,
+    /// The open article's fingerprint, recomputed when the workspace changes.
+    pub(crate) fingerprint: Option<(u64, Id, Fingerprint)>,
+}
+
+impl ReaderState {
+    /// The analysis of `article`, if it is done.
+    pub fn analysis_of(&self, article: &Id) -> Option<&Analysis> {
+        self.analysis.as_ref().filter(|a| &a.article == article)
+    }
+
+    pub(crate) fn install(&mut self, result: Analysis) {
+        let same_text = self
+            .analysis
+            .as_ref()
+            .is_some_and(|a| a.article == result.article && a.text_hash == result.text_hash);
+        if !same_text {
+            self.keep_lines.clear();
+        }
+        self.analysis = Some(result);
+    }
+
+    /// How many paragraphs of the open article have only an estimated
+    /// height (`None` before it is shown).
+    pub fn estimated_paragraphs(&self) -> Option<usize> {
+        self.view.as_ref().map(|v| v.paras.unmeasured())
+    }
+
+    /// Drop the selection (and any drag that was making one).
+    pub fn clear_selection(&mut self) {
+        self.selection = None;
+        self.drag_anchor = None;
+    }
+}

@@ -1,0 +1,351 @@
+//! The Timeline: egui_plot supplies the calendar axis, zoom and pan; the
+//! marks are painted from the pure layout in [`crate::core::timeline`], only
+//! those in view, and hit-tested here for hover and click.
+//!
+//! Imports every layer but `cli` and `dev` (layer `ui`).
+
+pub mod state;
+
+use crate::core::model::Status;
+use crate::core::timeline::{self, LaneBy, Layout, Mark, Shape};
+use crate::ui::app::DetenteApp;
+use crate::ui::timeline::state::{Overview, OverviewKey};
+use egui::{Color32, Pos2, Rect, Stroke, StrokeKind};
+use egui_plot::{GridMark, Plot};
+use std::sync::Arc;
+
+const STRIP: f64 = 1.6;
+/// Above this many marks in view, marks are aggregated per pixel column.
+const MAX_MARKS_DRAWN: usize = 1500;
+
+fn colour(m: &Mark, alpha: u8) -> Color32 {
+    Color32::from_rgba_unmultiplied(m.colour[0], m.colour[1], m.colour[2], alpha)
+}
+
+fn paint_mark(p: &egui::Painter, m: &Mark, r: Rect, selected: bool, text: Color32) {
+    let solid = colour(m, 255);
+    let faded = colour(m, 90);
+    let outline_only = matches!(m.status, Status::Planned | Status::Postponed);
+    match m.shape {
+        Shape::Vague => {
+            // A pale hatched band: "somewhere in here", never a false day.
+            p.rect_filled(r, 2.0, colour(m, 45));
+            let clip = p.with_clip_rect(r.intersect(p.clip_rect()));
+            let mut x = r.left() - r.height();
+            while x < r.right() {
+                clip.line_segment(
+                    [Pos2::new(x, r.bottom()), Pos2::new(x + r.height(), r.top())],
+                    Stroke::new(1.0, faded),
+                );
+                x += 6.0;
+            }
+            let dash = if outline_only { 2.0 } else { 1.0 };
+            p.rect_stroke(r, 2.0, Stroke::new(dash, solid), StrokeKind::Inside);
+        }
+        Shape::Day | Shape::Range => {
+            if outline_only {
+                p.rect_stroke(r, 3.0, Stroke::new(2.0, solid), StrokeKind::Inside);
+            } else {
+                let fill = if matches!(m.status, Status::Cancelled | Status::Refused) {
+                    faded
+                } else {
+                    solid
+                };
+                p.rect_filled(r, 3.0, fill);
+            }
+        }
+    }
+    match m.status {
+        Status::Cancelled | Status::Refused => {
+            let c = if m.status == Status::Refused {
+                Color32::from_rgb(220, 50, 40)
+            } else {
+                text
+            };
+            let s = r.shrink(2.0);
+            p.line_segment([s.left_top(), s.right_bottom()], Stroke::new(2.0, c));
+            p.line_segment([s.left_bottom(), s.right_top()], Stroke::new(2.0, c));
+        }
+        Status::Postponed => {
+            p.text(
+                r.right_center(),
+                egui::Align2::LEFT_CENTER,
+                "»",
+                egui::FontId::proportional(14.0),
+                solid,
+            );
+        }
+        _ => {}
+    }
+    if selected {
+        p.rect_stroke(
+            r.expand(3.0),
+            4.0,
+            Stroke::new(2.5, text),
+            StrokeKind::Outside,
+        );
+    }
+}
+
+pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Lanes by");
+        for by in LaneBy::ALL {
+            ui.selectable_value(&mut app.timeline.lane_by, by, by.label());
+        }
+        ui.separator();
+        if ui.button("Fit all").clicked() {
+            app.timeline.fit_request = true;
+        }
+        let undated = app.timeline.layout(&app.ws).undated;
+        if undated > 0 {
+            ui.weak(format!(
+                "{undated} undated event{} not shown",
+                if undated == 1 { "" } else { "s" }
+            ));
+        }
+    });
+    let layout = app.timeline.layout(&app.ws);
+    legend(app, &layout, ui);
+    let lanes = layout.lanes.clone();
+    let lane_y = layout.lane_y.clone();
+    let bottom = timeline::bottom(&layout);
+    // Fit once the layout is current, not to a stale or empty one.
+    let fit = !app.timeline.is_pending() && std::mem::take(&mut app.timeline.fit_request);
+    if app.timeline.is_pending() {
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(15));
+    }
+    let selected = app.selected_event.clone();
+    let lane_y_axis = lane_y.clone();
+    let max_month = layout.months.iter().map(|m| m.2).max().unwrap_or(1).max(1) as f64;
+    let plot = Plot::new("timeline")
+        .allow_boxed_zoom(false)
+        .allow_zoom([true, false])
+        .allow_drag([true, false])
+        .allow_scroll([true, false])
+        .show_x(false)
+        .show_y(false)
+        .include_y(bottom - 0.5)
+        .include_y(STRIP + 0.1)
+        .y_axis_min_width(120.0)
+        .x_grid_spacer(|input| {
+            let (lo, hi) = input.bounds;
+            let (step, ticks) = timeline::ticks(lo, hi, 10);
+            ticks
+                .into_iter()
+                .map(|(x, _)| GridMark {
+                    value: x,
+                    step_size: step.days(),
+                })
+                .collect()
+        })
+        .x_axis_formatter(|m, _range| timeline::label_at(m.value, m.step_size))
+        .y_grid_spacer(move |_| {
+            lane_y_axis
+                .iter()
+                .map(|&y| GridMark {
+                    value: y,
+                    step_size: 1.0,
+                })
+                .chain(std::iter::once(GridMark {
+                    value: 1.0,
+                    step_size: 1.0,
+                }))
+                .collect()
+        })
+        .y_axis_formatter({
+            let lanes = lanes.clone();
+            let lane_at: std::collections::HashMap<u64, usize> = lane_y
+                .iter()
+                .enumerate()
+                .map(|(i, y)| (y.to_bits(), i))
+                .collect();
+            move |m, _| {
+                if m.value > 0.5 {
+                    return "contacts / month".into();
+                }
+                // The marks are the lane positions given above, bit for bit.
+                let i = lane_at.get(&m.value.to_bits());
+                i.and_then(|&i| lanes.get(i)).cloned().unwrap_or_default()
+            }
+        });
+    let resp = plot.show(ui, |pui| {
+        if fit && let Some((lo, hi)) = timeline::fit(&layout) {
+            pui.set_plot_bounds_x(lo..=hi);
+        }
+        let b = pui.plot_bounds();
+        (b.min()[0], b.max()[0])
+    });
+    let (x_min, x_max) = resp.inner;
+    app.timeline.view = Some((x_min, x_max));
+    let t = resp.transform;
+    let frame = *t.frame();
+    let painter = ui.painter_at(frame);
+    let text = ui.visuals().strong_text_color();
+    // Contacts per month: a strip of bars above the lanes.
+    for &(x0, x1, count) in layout
+        .months
+        .iter()
+        .filter(|m| m.1 >= x_min && m.0 <= x_max)
+    {
+        let h = 0.75 * count as f64 / max_month;
+        let a = t.position_from_point(&egui_plot::PlotPoint::new(x0, 0.8));
+        let b = t.position_from_point(&egui_plot::PlotPoint::new(x1, 0.8 + h));
+        let r = Rect::from_two_pos(a, b).shrink2(egui::vec2(1.0, 0.0));
+        painter.rect_filled(
+            r,
+            1.0,
+            ui.visuals().widgets.inactive.bg_fill.gamma_multiply(1.8),
+        );
+        painter.text(
+            r.center_top() - egui::vec2(0.0, 2.0),
+            egui::Align2::CENTER_BOTTOM,
+            count.to_string(),
+            egui::FontId::proportional(10.0),
+            ui.visuals().weak_text_color(),
+        );
+    }
+    // Marks in view only; a day is at least 8 px wide so it can be hit.
+    // Marks are as tall as a row allows, so stacked rows never smear.
+    let row_px = (t
+        .position_from_point(&egui_plot::PlotPoint::new(x_min, 0.0))
+        .y
+        - t.position_from_point(&egui_plot::PlotPoint::new(x_min, 1.0))
+            .y)
+        .abs();
+    let mark_rect = |m: &Mark| {
+        let a = t.position_from_point(&egui_plot::PlotPoint::new(m.x0, m.y));
+        let b = t.position_from_point(&egui_plot::PlotPoint::new(m.x1, m.y));
+        let full = if m.shape == Shape::Vague { 5.0 } else { 7.0 };
+        let half = (row_px * 0.42).clamp(1.0, full);
+        let r = Rect::from_min_max(Pos2::new(a.x, a.y - half), Pos2::new(b.x, b.y + half));
+        if r.width() < 8.0 {
+            Rect::from_center_size(r.center(), egui::vec2(8.0, r.height()))
+        } else {
+            r
+        }
+    };
+    // Marks are sorted by start, and none is longer than the longest.
+    let first = layout
+        .marks
+        .partition_point(|m| m.x0 < x_min - layout.longest);
+    let visible = || {
+        layout.marks[first..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, m)| m.x0 <= x_max)
+            .filter(|(_, m)| m.x1 >= x_min)
+            .map(|(i, m)| (first + i, m))
+    };
+    let n_visible = visible().count();
+    let mut selected_rects = vec![];
+    if n_visible > MAX_MARKS_DRAWN {
+        // Zoomed far out: one small cell per 3x3 px that holds any mark,
+        // built into one mesh and kept until the view or the data change,
+        // so the cost follows the pixels and idle frames cost nothing.
+        let key = OverviewKey {
+            layout: Arc::as_ptr(&layout) as usize,
+            view: [x_min.to_bits(), x_max.to_bits()],
+            frame: [frame.min.x, frame.min.y, frame.max.x, frame.max.y].map(f32::to_bits),
+            dark: ui.visuals().dark_mode,
+        };
+        if app.timeline.overview.as_ref().is_none_or(|o| o.key != key) {
+            let mut mesh = egui::Mesh::default();
+            let mut taken: std::collections::HashSet<(i32, i32)> = Default::default();
+            let mut drawn = vec![];
+            for (_, m) in visible() {
+                let r = mark_rect(m);
+                let cell = ((r.center().y / 3.0) as i32, (r.left() / 3.0) as i32);
+                if !taken.insert(cell) {
+                    continue;
+                }
+                let r = r.intersect(frame);
+                if r.is_positive() {
+                    mesh.add_colored_rect(r, colour(m, 210));
+                    drawn.push((m.event.clone(), r));
+                }
+            }
+            app.timeline.drawn = drawn;
+            app.timeline.overview = Some(Overview {
+                key,
+                mesh: Arc::new(mesh),
+            });
+        }
+        if let Some(o) = &app.timeline.overview {
+            painter.add(egui::Shape::Mesh(o.mesh.clone()));
+        }
+        if let Some(sel) = selected.as_deref() {
+            for (_, m) in visible().filter(|(_, m)| m.event == sel) {
+                selected_rects.push((m.clone(), mark_rect(m)));
+            }
+        }
+    } else {
+        app.timeline.overview = None;
+        let mut drawn = Vec::with_capacity(n_visible);
+        for (_, m) in visible() {
+            let r = mark_rect(m);
+            if selected.as_deref() == Some(m.event.as_str()) {
+                selected_rects.push((m.clone(), r));
+            } else {
+                paint_mark(&painter, m, r, false, text);
+            }
+            drawn.push((m.event.clone(), r));
+        }
+        app.timeline.drawn = drawn;
+    }
+    for (m, r) in &selected_rects {
+        paint_mark(&painter, m, *r, true, text);
+    }
+    let drawn = &app.timeline.drawn;
+    // Hover and click: the smallest mark under the pointer.
+    let pointer = ui.input(|i| i.pointer.hover_pos());
+    let hit = pointer.and_then(|p| {
+        drawn
+            .iter()
+            .filter(|(_, r)| r.expand(2.0).contains(p))
+            .min_by(|a, b| a.1.width().total_cmp(&b.1.width()))
+            .map(|(id, _)| id.clone())
+    });
+    if let Some(id) = hit {
+        let response = resp.response.clone();
+        if let Some(e) = app.ws.event(&id) {
+            let date = e.date.as_ref().map(|d| d.human()).unwrap_or_default();
+            let quote = e
+                .evidence
+                .first()
+                .map(|p| crate::text::normalise::short(&p.anchor.exact))
+                .unwrap_or_default();
+            let headline = e.headline.clone();
+            let status = e.status.as_str();
+            let disagreement = e.disagreement();
+            response.on_hover_ui_at_pointer(|ui| {
+                ui.strong(headline);
+                ui.label(format!("{date} · {status}"));
+                if let Some(d) = disagreement {
+                    ui.colored_label(ui.visuals().warn_fg_color, d);
+                }
+                if !quote.is_empty() {
+                    ui.weak(format!("“{quote}”"));
+                }
+            });
+        }
+        if resp.response.clicked() {
+            app.select_event(&id, true);
+        }
+    }
+}
+
+fn legend(app: &DetenteApp, layout: &Layout, ui: &mut egui::Ui) {
+    ui.horizontal_wrapped(|ui| {
+        for k in &layout.kinds {
+            let Some(t) = app.ws.event_type(k) else { continue };
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            let [r, g, b] = t.rgb();
+            ui.painter().rect_filled(rect, 2.0, Color32::from_rgb(r, g, b));
+            ui.weak(format!("{} {}", t.code, t.label));
+        }
+        ui.separator();
+        ui.weak("filled: occurred · outline: planned/postponed · ×: cancelled/refused · hatched: month, year or uncertain date · orange dot: sources disagree");
+    });
+}

@@ -1,0 +1,62 @@
+//! Opening the native window: the viewport (size, icon, app id, drag and
+//! drop), remembered window state and preferences, fonts and theme, and
+//! the first workspace (the one given, else the last one, else the sample).
+//!
+//! Imports every layer but `cli` and `dev` (layer `ui`).
+
+use crate::ui::app::DetenteApp;
+use crate::ui::assets::{install_fonts, window_icon};
+use crate::ui::prefs::{PREFS_KEY, Prefs, apply_theme};
+use crate::ui::recovery::default_recovery_dir;
+use std::path::PathBuf;
+
+/// The one application id: settings folder, desktop entry, Wayland app id.
+pub const APP_ID: &str = "org.detente.Detente";
+
+/// Open the window; returns the process exit code.
+pub fn run(path: Option<PathBuf>) -> i32 {
+    let mut viewport = egui::ViewportBuilder::default();
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
+    let options = eframe::NativeOptions {
+        viewport: viewport
+            .with_app_id(APP_ID)
+            .with_title("Detente")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        persist_window: true,
+        ..Default::default()
+    };
+    let res = eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |cc| {
+            install_fonts(&cc.egui_ctx);
+            let prefs: Prefs = cc
+                .storage
+                .and_then(|s| s.get_string(PREFS_KEY))
+                .and_then(|s| serde_json::from_str(&s).ok())
+                .unwrap_or_default();
+            apply_theme(&cc.egui_ctx, prefs.theme);
+            let last = prefs.last_workspace.clone().filter(|p| p.exists());
+            let chosen = path.or(last);
+            let mut app =
+                DetenteApp::open(chosen.clone()).with_recovery_dir(default_recovery_dir());
+            let mut prefs = prefs;
+            if let Some(p) = &app.path {
+                prefs.remember(p);
+            }
+            app.prefs = prefs;
+            Ok(Box::new(app))
+        }),
+    );
+    match res {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("detente: cannot open the window: {e}");
+            1
+        }
+    }
+}
