@@ -728,3 +728,45 @@ fn generated_workspaces_and_corpora_are_valid_and_importable() {
     assert!(titles[0].ends_with("(report 0)"), "{titles:?}");
     assert!(titles[11].ends_with("(report 11)"), "{titles:?}");
 }
+
+#[test]
+fn two_processes_editing_one_workspace_lose_no_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_ws(dir.path());
+    let bin = assert_cmd::cargo::cargo_bin("detente");
+    // Two writers at once, each adding actors one command at a time.
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let (bin, ws) = (bin.clone(), ws.clone());
+            std::thread::spawn(move || {
+                for i in 0..15 {
+                    let out = std::process::Command::new(&bin)
+                        .arg("actor")
+                        .arg(&ws)
+                        .arg(format!("Envoy {w}-{i}"))
+                        .output()
+                        .unwrap();
+                    assert!(out.status.success(), "{out:?}");
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    let out = detente()
+        .arg("stats")
+        .arg(&ws)
+        .arg("--json")
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["actors"], 30, "{v}");
+    // No lock or temporary file is left in the folder.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}

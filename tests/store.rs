@@ -209,3 +209,198 @@ fn the_window_icon_decodes() {
     assert_eq!((icon.width, icon.height), (256, 256));
     assert_eq!(icon.rgba.len(), 256 * 256 * 4);
 }
+
+/// The names in a folder, sorted.
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[cfg(unix)]
+#[test]
+fn a_backup_never_follows_a_planted_link_or_trips_on_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("victim.txt");
+    std::fs::write(&victim, "not yours").unwrap();
+    let path = dir.path().join("w.detente");
+    let mut ws = common::sample();
+    save(&ws, &path).unwrap();
+    let v1 = std::fs::read(&path).unwrap();
+    // The trap the old save fell into: the backup a link to a file outside,
+    // the old staging name a folder so the fallback copy followed the link.
+    std::os::unix::fs::symlink(&victim, backup_path(&path)).unwrap();
+    std::fs::create_dir(backup_path(&backup_path(&path))).unwrap();
+    ws.title = "Second".into();
+    save(&ws, &path).unwrap();
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "not yours");
+    let bak = backup_path(&path);
+    assert!(
+        std::fs::symlink_metadata(&bak).unwrap().is_file(),
+        "the link is replaced"
+    );
+    assert_eq!(std::fs::read(&bak).unwrap(), v1);
+    assert_eq!(load(&path).unwrap().title, "Second");
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symlink_writes_its_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.detente");
+    let link = dir.path().join("link.detente");
+    let mut ws = common::sample();
+    save(&ws, &real).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    ws.title = "Through the link".into();
+    save(&ws, &link).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(load(&real).unwrap().title, "Through the link");
+    assert!(
+        backup_path(&real).exists(),
+        "the backup sits beside the target"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_keeps_the_files_mode_and_a_new_file_follows_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.detente");
+    let ws = common::sample();
+    save(&ws, &path).unwrap();
+    // What a new file gets: 0666 less the umask (read without changing it).
+    let umask = unsafe {
+        let m = libc::umask(0o022);
+        libc::umask(m);
+        m
+    } as u32;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o666 & !umask);
+    // A workspace shared with a group stays shared.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o660)).unwrap();
+    save(&ws, &path).unwrap();
+    assert_eq!(mode(&path), 0o660);
+    // Exports go through the same path.
+    let csv = dir.path().join("e.csv");
+    store::save_bytes(b"a,b\n", &csv).unwrap();
+    std::fs::set_permissions(&csv, std::fs::Permissions::from_mode(0o640)).unwrap();
+    store::save_bytes(b"a,b\nc,d\n", &csv).unwrap();
+    assert_eq!(mode(&csv), 0o640);
+}
+
+#[test]
+fn leftovers_of_killed_saves_go_on_the_next_save_and_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.detente");
+    let ws = common::sample();
+    save(&ws, &path).unwrap();
+    let leftovers = [
+        ".w.detente.save-AbC123.tmp",
+        ".w.detente.save-zz9.tmp",
+        "w.detente.bak.bak",
+    ];
+    for l in leftovers {
+        std::fs::write(dir.path().join(l), "half a save").unwrap();
+    }
+    // Not Detente's, or another workspace's: left alone.
+    let others = [".other.detente.save-x.tmp", "notes.tmp"];
+    for o in others {
+        std::fs::write(dir.path().join(o), "keep").unwrap();
+    }
+    std::fs::create_dir(dir.path().join(".w.detente.save-dir.tmp")).unwrap();
+    save(&ws, &path).unwrap();
+    let mut want: Vec<String> = [
+        ".other.detente.save-x.tmp",
+        ".w.detente.save-dir.tmp",
+        "notes.tmp",
+        "w.detente",
+        "w.detente.bak",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    want.sort();
+    assert_eq!(names_in(dir.path()), want);
+    // Opening cleans them too, and leaves no lock file behind.
+    std::fs::write(dir.path().join(leftovers[0]), "half a save").unwrap();
+    load(&path).unwrap();
+    assert_eq!(names_in(dir.path()), want);
+}
+
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused_without_blocking_or_reading_forever() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.detente");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    for p in [fifo.as_path(), std::path::Path::new("/dev/zero")] {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let owned = p.to_path_buf();
+        std::thread::spawn(move || {
+            let _ = tx.send(load(&owned).map(|_| ()).map_err(|e| e.to_string()));
+        });
+        let r = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .unwrap_or_else(|_| panic!("loading {} did not return", p.display()));
+        let e = r.unwrap_err();
+        assert!(e.contains("not a regular file"), "{e}");
+    }
+}
+
+#[test]
+fn a_save_does_not_write_over_a_file_changed_since_it_was_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.detente");
+    let mut ws = common::sample();
+    save(&ws, &path).unwrap();
+    let (mine, stamp) = store::load_stamped(&path).unwrap();
+    // Someone else saves in between.
+    ws.title = "Theirs".into();
+    save(&ws, &path).unwrap();
+    let theirs = std::fs::read(&path).unwrap();
+    let e = store::save_unless_changed(&mine, &path, Some(stamp)).unwrap_err();
+    assert!(matches!(e, StoreError::Changed { .. }), "{e}");
+    assert!(e.to_string().contains("changed on disk"), "{e}");
+    assert_eq!(std::fs::read(&path).unwrap(), theirs);
+    // A save of what was read last goes through, and stamps the new file.
+    let (_, now) = store::load_stamped(&path).unwrap();
+    let next = store::save_unless_changed(&mine, &path, Some(now)).unwrap();
+    assert!(store::save_unless_changed(&mine, &path, Some(next)).is_ok());
+}
+
+#[test]
+fn writers_holding_the_lock_lose_no_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.detente");
+    save(&Workspace::new("t"), &path).unwrap();
+    let threads: Vec<_> = (0..4)
+        .map(|t| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                for i in 0..10 {
+                    let lock = store::lock(&path).unwrap();
+                    let mut ws = load(&path).unwrap();
+                    ws.tags.push(format!("t{t}-{i}"));
+                    store::save_locked(&ws, &path, &lock).unwrap();
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    assert_eq!(load(&path).unwrap().tags.len(), 40);
+    assert_eq!(names_in(dir.path()), ["w.detente", "w.detente.bak"]);
+}

@@ -1247,3 +1247,36 @@ fn dragging_across_paragraphs_selects_them_and_a_double_click_takes_a_word() {
     );
     assert!(s3 < s);
 }
+
+#[test]
+fn save_does_not_write_over_a_workspace_changed_on_disk() {
+    use detente::core::store;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.detente");
+    store::save(&detente::core::sample::sample_workspace(), &path).unwrap();
+    let mut app = DetenteApp::open(Some(path.clone()));
+    // A colleague (or a synced folder) saves the file meanwhile.
+    let mut theirs = store::load(&path).unwrap();
+    theirs.title = "Theirs".into();
+    store::save(&theirs, &path).unwrap();
+    let on_disk = std::fs::read(&path).unwrap();
+    assert!(app.save_to(None));
+    app.wait_for_saves();
+    assert_eq!(std::fs::read(&path).unwrap(), on_disk, "their work is kept");
+    assert!(
+        app.notices.iter().any(|n| n.contains("changed on disk")),
+        "{:?}",
+        app.notices
+    );
+    assert!(app.is_dirty(), "this window's work is still unsaved");
+    // Save As onto the same file is the user's choice: it is written, and
+    // later saves go through again.
+    app.save_to(Some(path.clone()));
+    app.wait_for_saves();
+    assert_eq!(store::load(&path).unwrap().title, app.ws.title);
+    app.notices.clear();
+    app.save_to(None);
+    app.wait_for_saves();
+    assert!(app.notices.is_empty(), "{:?}", app.notices);
+    assert!(!app.is_dirty());
+}

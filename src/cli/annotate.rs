@@ -3,7 +3,7 @@
 //!
 //! Imports every layer but `ui`, and never egui (layer `cli`).
 
-use crate::cli::common::{EXIT_CODES, Failure, Res, in_file, load_with_article};
+use crate::cli::common::{EXIT_CODES, Failure, Res, in_file, load_with_article, lock};
 use crate::core::model::{Role, Status};
 use crate::core::{ops, store};
 use clap::Subcommand;
@@ -105,6 +105,8 @@ pub fn run(cmd: AnnotateCommand, out: &mut dyn Write) -> Res {
             title,
             byline,
         } => {
+            // Held to the save: another writer waits, and no edit is lost.
+            let lock = lock(&workspace)?;
             let (mut ws, id) = load_with_article(&workspace, &article)?;
             let date = published
                 .as_deref()
@@ -128,7 +130,7 @@ pub fn run(cmd: AnnotateCommand, out: &mut dyn Write) -> Res {
                 a.title = t;
             }
             ws.touch();
-            store::save(&ws, &workspace)?;
+            store::save_locked(&ws, &workspace, &lock)?;
             writeln!(out, "{id}")?;
             Ok(0)
         }
@@ -148,6 +150,8 @@ pub fn run(cmd: AnnotateCommand, out: &mut dyn Write) -> Res {
                     "\"{c}\" is not an ISO 3166 alpha-3 country code (USA, CHN, RUS) or an IGO code (UNO, NATO, EUR)"
                 )));
             }
+            // Held to the save: another writer waits, and no edit is lost.
+            let lock = lock(&workspace)?;
             let mut ws = store::load(&workspace)?;
             let (id, _) = ops::actor_for_name(&mut ws, &name);
             let a = ws
@@ -170,7 +174,7 @@ pub fn run(cmd: AnnotateCommand, out: &mut dyn Write) -> Res {
                 }
             }
             ws.touch();
-            store::save(&ws, &workspace)?;
+            store::save_locked(&ws, &workspace, &lock)?;
             writeln!(out, "{id}")?;
             Ok(0)
         }
@@ -191,6 +195,8 @@ pub fn run(cmd: AnnotateCommand, out: &mut dyn Write) -> Res {
             tags,
             notes,
         } => {
+            // Held to the save: another writer waits, and no edit is lost.
+            let lock = lock(&workspace)?;
             let mut ws = store::load(&workspace)?;
             let art = ops::find_article(&ws, &article)
                 .map_err(|e| in_file(&workspace, e))?
@@ -242,7 +248,7 @@ pub fn run(cmd: AnnotateCommand, out: &mut dyn Write) -> Res {
                 ops::tag_new_event(&mut ws, &art, anchor, spec)
                     .map_err(|e| in_file(&workspace, e))?
             };
-            store::save(&ws, &workspace)?;
+            store::save_locked(&ws, &workspace, &lock)?;
             writeln!(out, "{id}")?;
             Ok(0)
         }

@@ -29,6 +29,16 @@ pub fn in_file(path: &Path, e: impl std::fmt::Display) -> Failure {
     Failure(format!("{}: {e}", path.display()))
 }
 
+/// Take the workspace's writers' lock (see [`store::lock`]) for a command
+/// that loads, edits and saves it; a missing workspace is reported as the
+/// load would report it.
+pub fn lock(workspace: &Path) -> Result<store::Lock, Failure> {
+    if !workspace.exists() {
+        store::load(workspace)?;
+    }
+    Ok(store::lock(workspace)?)
+}
+
 /// Load a workspace and find an article in it by id or title.
 pub fn load_with_article(workspace: &Path, query: &str) -> Result<(Workspace, String), Failure> {
     let ws = store::load(workspace)?;

@@ -3,7 +3,7 @@
 //!
 //! Imports every layer but `ui`, and never egui (layer `cli`).
 
-use crate::cli::common::{EXIT_CODES, Failure, Res, in_file, load_with_article};
+use crate::cli::common::{EXIT_CODES, Failure, Res, in_file, load_with_article, lock};
 use crate::core::store;
 use crate::read::add::{self, Outcome};
 use crate::read::prepare;
@@ -51,6 +51,8 @@ pub fn run(cmd: ImportCommand, out: &mut dyn Write) -> Res {
             paths,
             drop_boilerplate,
         } => {
+            // Held to the save: another writer waits, and no edit is lost.
+            let lock = lock(&workspace)?;
             let mut ws = store::load(&workspace)?;
             for p in &paths {
                 if !p.exists() {
@@ -76,7 +78,7 @@ pub fn run(cmd: ImportCommand, out: &mut dyn Write) -> Res {
                 }
             }
             if added {
-                store::save(&ws, &workspace)?;
+                store::save_locked(&ws, &workspace, &lock)?;
             }
             Ok(i32::from(refused))
         }
@@ -85,6 +87,8 @@ pub fn run(cmd: ImportCommand, out: &mut dyn Write) -> Res {
             article,
             file,
         } => {
+            // Held to the save: another writer waits, and no edit is lost.
+            let lock = lock(&workspace)?;
             let (mut ws, id) = load_with_article(&workspace, &article)?;
             let new = prepare::prepare_file(&file, None).map_err(|e| in_file(&file, e))?;
             if ws
@@ -98,7 +102,7 @@ pub fn run(cmd: ImportCommand, out: &mut dyn Write) -> Res {
                 .expect("the article was found above");
             let orphan_start = ws.orphans.len();
             edit.apply(&mut ws);
-            store::save(&ws, &workspace)?;
+            store::save_locked(&ws, &workspace, &lock)?;
             writeln!(
                 out,
                 "replaced {id}: {} kept, {} moved, {} changed slightly, {} orphaned",

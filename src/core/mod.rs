@@ -8,6 +8,7 @@
 //! Imports only `dates` and `text`, and never egui (layer `core`).
 
 pub mod anchor;
+pub mod atomic;
 pub mod history;
 pub mod ids;
 pub mod model;

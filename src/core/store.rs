@@ -4,9 +4,11 @@
 //!
 //! Imports only `dates` and `text`, and never egui (layer `core`).
 
+use crate::core::atomic::{self, WriteError};
+pub use crate::core::atomic::{Lock, Stamp};
 use crate::core::model::{FORMAT, VERSION, Workspace};
 use serde::Deserialize;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 /// Workspace files larger than this are refused before reading.
@@ -44,6 +46,10 @@ pub enum StoreError {
         place: String,
         message: String,
     },
+    #[error(
+        "{file}: changed on disk since it was opened here (another program or person saved it), so it was not overwritten; use Save As to keep this version"
+    )]
+    Changed { file: String },
     #[error("{file}: {count} problem(s), first: {first}")]
     Invalid {
         file: String,
@@ -236,27 +242,52 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
-/// Load a workspace file. Nothing on disk is changed, whatever happens.
+/// Load a workspace file. Nothing on disk is changed, whatever happens
+/// (but leftovers of killed saves, see [`crate::core::atomic`]).
 pub fn load(path: &Path) -> Result<Workspace, StoreError> {
+    load_stamped(path).map(|(ws, _)| ws)
+}
+
+/// Load a workspace file and the stamp of the very file read, to save it
+/// later only if nobody changed it meanwhile ([`save_unless_changed`]).
+pub fn load_stamped(path: &Path) -> Result<(Workspace, Stamp), StoreError> {
     let file = name(path);
-    let meta = std::fs::metadata(path).map_err(|source| StoreError::Read {
+    let read_err = |source| StoreError::Read {
         file: file.clone(),
         source,
-    })?;
+    };
+    // A FIFO or a device would block or never end: look before opening.
+    if !std::fs::metadata(path).map_err(read_err)?.is_file() {
+        return Err(StoreError::NotWorkspace {
+            file,
+            why: "it is not a regular file".into(),
+        });
+    }
+    let mut f = std::fs::File::open(path).map_err(read_err)?;
+    let meta = f.metadata().map_err(read_err)?;
     if meta.len() > MAX_WORKSPACE_BYTES {
         return Err(StoreError::TooLarge {
             file,
             size: meta.len(),
         });
     }
-    let bytes = std::fs::read(path).map_err(|source| StoreError::Read {
-        file: file.clone(),
-        source,
-    })?;
+    // Read at most one byte past the limit, whatever the size said.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    (&mut f)
+        .take(MAX_WORKSPACE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.len() as u64 > MAX_WORKSPACE_BYTES {
+        return Err(StoreError::TooLarge {
+            file,
+            size: bytes.len() as u64,
+        });
+    }
+    atomic::clean_stale_if_idle(path);
     let ws = parse_unchecked(&bytes, &file)?;
     // The file's bytes are not needed for the checks: free them first.
     drop(bytes);
-    checked(ws, &file)
+    Ok((checked(ws, &file)?, Stamp::of(&meta)))
 }
 
 /// The bytes a workspace is saved as: pretty JSON, objects sorted by id,
@@ -269,53 +300,58 @@ pub fn to_bytes(ws: &Workspace) -> Vec<u8> {
 
 /// The backup kept beside a workspace: `NAME.detente.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(".bak");
-    PathBuf::from(s)
+    atomic::backup_path(path)
 }
 
-/// Save atomically: write a temporary file in the same folder, fsync it,
-/// keep the previous version as `NAME.bak`, then rename over the target.
-/// A crash at any point leaves either the old or the new file in place.
+/// Save atomically (see [`crate::core::atomic`]): a crash at any point
+/// leaves either the old or the new file in place, and the previous version
+/// is kept as `NAME.bak`.
 pub fn save(ws: &Workspace, path: &Path) -> Result<(), StoreError> {
     save_bytes(&to_bytes(ws), path)
 }
 
+/// Write any file (a workspace, an export) atomically, taking turns with
+/// other writers of it.
 pub fn save_bytes(bytes: &[u8], path: &Path) -> Result<(), StoreError> {
-    let file = name(path);
-    let werr = |source: std::io::Error| StoreError::Write {
-        file: file.clone(),
+    write(bytes, path, None, false).map(|_| ())
+}
+
+/// Save a workspace unless the file changed on disk since `expect` was
+/// taken (when it was opened or last saved here); returns the new stamp.
+pub fn save_unless_changed(
+    ws: &Workspace,
+    path: &Path,
+    expect: Option<Stamp>,
+) -> Result<Stamp, StoreError> {
+    write(&to_bytes(ws), path, expect, false)
+}
+
+/// Save while holding the lock taken with [`lock`] (a load, an edit and a
+/// save by one command, so no other writer comes in between).
+pub fn save_locked(ws: &Workspace, path: &Path, _lock: &Lock) -> Result<(), StoreError> {
+    write(&to_bytes(ws), path, None, true).map(|_| ())
+}
+
+/// Take the lock writers of `path` share; hold it across load, edit and
+/// save so that no edit of another writer is lost.
+pub fn lock(path: &Path) -> Result<Lock, StoreError> {
+    atomic::lock(path).map_err(|source| StoreError::Write {
+        file: name(path),
         source,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".detente-save-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(werr)?;
-    tmp.write_all(bytes).map_err(werr)?;
-    tmp.as_file().sync_all().map_err(werr)?;
-    if path.exists() {
-        let bak = backup_path(path);
-        // A hard link makes the backup without copying and without a moment
-        // where the target is missing; fall back to a copy where links fail.
-        let staged = backup_path(&bak);
-        let _ = std::fs::remove_file(&staged);
-        if std::fs::hard_link(path, &staged).is_ok() {
-            std::fs::rename(&staged, &bak).map_err(werr)?;
-        } else {
-            std::fs::copy(path, &bak).map_err(werr)?;
-        }
-    }
-    tmp.persist(path).map_err(|e| werr(e.error))?;
-    #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    })
+}
+
+fn write(
+    bytes: &[u8],
+    path: &Path,
+    expect: Option<Stamp>,
+    locked: bool,
+) -> Result<Stamp, StoreError> {
+    let file = name(path);
+    atomic::write(bytes, path, expect, locked).map_err(|e| match e {
+        WriteError::Io(source) => StoreError::Write { file, source },
+        WriteError::Changed => StoreError::Changed { file },
+    })
 }
 
 /// Create a new workspace file; refuses to overwrite an existing one.

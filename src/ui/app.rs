@@ -80,13 +80,16 @@ impl DetenteApp {
     /// file that cannot be read leaves the sample open and says why.
     pub fn open(path: Option<PathBuf>) -> Self {
         let (ws, path, error) = match path {
-            Some(p) => match store::load(&p) {
-                Ok(ws) => (ws, Some(p), None),
+            Some(p) => match store::load_stamped(&p) {
+                Ok((ws, stamp)) => (ws, Some((p, stamp)), None),
                 Err(e) => (sample_workspace(), None, Some(e.to_string())),
             },
             None => (sample_workspace(), None, None),
         };
-        let mut app = Self::with_workspace(ws, path);
+        let mut app = Self::with_workspace(ws, path.as_ref().map(|(p, _)| p.clone()));
+        if let Some((p, stamp)) = path {
+            app.saver.opened(p, stamp);
+        }
         app.notices.extend(error);
         app
     }

@@ -5,7 +5,7 @@
 //! Imports every layer but `cli` and `dev` (layer `ui`).
 
 use crate::core::model::{Id, Workspace};
-use crate::core::store;
+use crate::core::store::{self, Stamp};
 use crate::ui::app::DetenteApp;
 use crate::ui::commands::Command;
 use crate::ui::jobs::{open, save};
@@ -51,9 +51,10 @@ impl DetenteApp {
         }
     }
 
-    pub(crate) fn opened(&mut self, p: PathBuf, r: Result<Workspace, String>) {
+    pub(crate) fn opened(&mut self, p: PathBuf, r: Result<(Workspace, Stamp), String>) {
         match r {
-            Ok(ws) => {
+            Ok((ws, stamp)) => {
+                self.saver.opened(p.clone(), stamp);
                 let old = std::mem::replace(&mut self.ws, ws);
                 let old_history = std::mem::take(&mut self.history);
                 // Freeing a large workspace takes a while: not on this thread.
@@ -70,13 +71,20 @@ impl DetenteApp {
     /// Save to `path` (the current file when None). The snapshot is written
     /// atomically on the saving thread; a failure is reported when it comes
     /// back and the work is marked unsaved again.
+    /// A Save (None) does not write over the file if someone changed it on
+    /// disk since it was opened or last saved here; a Save As (Some) writes
+    /// where the user chose.
     pub fn save_to(&mut self, path: Option<PathBuf>) -> bool {
+        let purpose = if path.is_some() {
+            save::Purpose::FileAs
+        } else {
+            save::Purpose::File
+        };
         let Some(path) = path.or_else(|| self.path.clone()) else {
             self.send(Command::SaveAs);
             return false;
         };
-        self.saver
-            .save(self.ws.clone(), path.clone(), save::Purpose::File);
+        self.saver.save(self.ws.clone(), path.clone(), purpose);
         self.path = Some(path.clone());
         self.history.mark_saved();
         self.prefs.remember(&path);
@@ -97,12 +105,12 @@ impl DetenteApp {
     pub(crate) fn saves_done(&mut self, done: Vec<save::Done>) {
         for d in done {
             match (d.purpose, d.result) {
-                (save::Purpose::File, Ok(())) => {
+                (save::Purpose::File | save::Purpose::FileAs, Ok(())) => {
                     if self.saver.in_flight == 0 && !self.is_dirty() {
                         self.clear_recovery();
                     }
                 }
-                (save::Purpose::File, Err(e)) => {
+                (save::Purpose::File | save::Purpose::FileAs, Err(e)) => {
                     self.notices.push(e);
                     if self.path.as_ref() == Some(&d.path) {
                         self.history.mark_unsaved();

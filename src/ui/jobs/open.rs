@@ -5,14 +5,16 @@
 //! names the window's state, so `ui::app` can hold it (layer `ui`).
 
 use crate::core::model::Workspace;
-use crate::core::store;
+use crate::core::store::{self, Stamp};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 
 /// A workspace being read; its result arrives on `rx`.
 pub struct Opening {
     pub path: PathBuf,
-    pub rx: Receiver<Result<Workspace, String>>,
+    /// The workspace and the stamp of the file read (see
+    /// [`crate::core::store::load_stamped`]), or why it could not be read.
+    pub rx: Receiver<Result<(Workspace, Stamp), String>>,
 }
 
 /// Start reading `p`.
@@ -20,7 +22,7 @@ pub fn start(p: &Path) -> Opening {
     let (tx, rx) = channel();
     let path = p.to_path_buf();
     std::thread::spawn(move || {
-        let _ = tx.send(store::load(&path).map_err(|e| e.to_string()));
+        let _ = tx.send(store::load_stamped(&path).map_err(|e| e.to_string()));
     });
     Opening {
         path: p.to_path_buf(),

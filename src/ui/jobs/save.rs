@@ -7,7 +7,8 @@
 //! names the window's state, so `ui::app` can hold it (layer `ui`).
 
 use crate::core::model::Workspace;
-use crate::core::store;
+use crate::core::store::{self, Stamp};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
@@ -15,16 +16,23 @@ use std::thread::JoinHandle;
 /// What a save was for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
-    /// The user's file (Save, Save As).
+    /// The user's file (Save): not written if it changed on disk since it
+    /// was opened or last saved here.
     File,
+    /// A file the user chose (Save As), written whatever is there.
+    FileAs,
     /// The recovery file written every few seconds while work is unsaved.
     Recovery,
 }
 
-struct Job {
-    ws: Workspace,
-    path: PathBuf,
-    purpose: Purpose,
+enum Job {
+    Save {
+        ws: Box<Workspace>,
+        path: PathBuf,
+        purpose: Purpose,
+    },
+    /// The file at this path was read with this stamp (it was opened).
+    Opened(PathBuf, Stamp),
 }
 
 /// A finished save.
@@ -48,23 +56,57 @@ pub struct Saver {
 impl Saver {
     /// Queue a snapshot to be written to `path`.
     pub fn save(&mut self, ws: Workspace, path: PathBuf, purpose: Purpose) {
+        let ws = Box::new(ws);
+        if self.send(Job::Save { ws, path, purpose }) {
+            self.in_flight += 1;
+        }
+    }
+
+    /// Say that `path` was read as `stamp` (opened): a later Save of it is
+    /// not written if it changed on disk after that.
+    pub fn opened(&mut self, path: PathBuf, stamp: Stamp) {
+        self.send(Job::Opened(path, stamp));
+    }
+
+    fn send(&mut self, job: Job) -> bool {
         if self.tx.is_none() {
             let (job_tx, job_rx) = channel::<Job>();
             let (done_tx, done_rx) = channel::<Done>();
             let handle = std::thread::Builder::new()
                 .name("detente-save".into())
                 .spawn(move || {
+                    // What each file was when this window last read or wrote
+                    // it; a Save does not write over a file that changed since.
+                    let mut seen: HashMap<PathBuf, Stamp> = HashMap::new();
                     for job in job_rx {
-                        let result = store::save(&job.ws, &job.path).map_err(|e| e.to_string());
-                        let revision = job.ws.revision.get();
+                        let (ws, path, purpose) = match job {
+                            Job::Opened(path, stamp) => {
+                                seen.insert(path, stamp);
+                                continue;
+                            }
+                            Job::Save { ws, path, purpose } => (ws, path, purpose),
+                        };
+                        let result = match purpose {
+                            Purpose::Recovery => store::save(&ws, &path),
+                            Purpose::File | Purpose::FileAs => {
+                                let expect = match purpose {
+                                    Purpose::File => seen.get(&path).copied(),
+                                    _ => None,
+                                };
+                                store::save_unless_changed(&ws, &path, expect).map(|stamp| {
+                                    seen.insert(path.clone(), stamp);
+                                })
+                            }
+                        };
+                        let revision = ws.revision.get();
                         let done = Done {
-                            path: job.path,
-                            purpose: job.purpose,
+                            path,
+                            purpose,
                             revision,
-                            result,
+                            result: result.map_err(|e| e.to_string()),
                         };
                         // Dropping the snapshot here keeps its cost off the UI thread.
-                        drop(job.ws);
+                        drop(ws);
                         if done_tx.send(done).is_err() {
                             return;
                         }
@@ -75,11 +117,7 @@ impl Saver {
             self.rx = Some(done_rx);
             self.handle = handle;
         }
-        if let Some(tx) = &self.tx
-            && tx.send(Job { ws, path, purpose }).is_ok()
-        {
-            self.in_flight += 1;
-        }
+        self.tx.as_ref().is_some_and(|tx| tx.send(job).is_ok())
     }
 
     /// Saves finished since the last call.
