@@ -770,3 +770,139 @@ fn two_processes_editing_one_workspace_lose_no_edit() {
         .collect();
     assert!(names.is_empty(), "{names:?}");
 }
+
+#[test]
+fn an_edit_over_a_limit_is_refused_and_nothing_unopenable_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ws, _) = tagged_workspace(dir.path());
+    let before = std::fs::read(&ws).unwrap();
+    for (flag, len) in [("--title", 20_000), ("--url", 10_001), ("--outlet", 10_001)] {
+        detente()
+            .arg("article")
+            .arg(&ws)
+            .arg("WASHINGTON")
+            .arg(flag)
+            .arg("x".repeat(len))
+            .assert()
+            .code(1)
+            .stderr(
+                predicate::str::contains("too long").and(predicate::str::contains("not saved")),
+            );
+        assert_eq!(std::fs::read(&ws).unwrap(), before, "{flag}");
+    }
+    detente().arg("validate").arg(&ws).assert().success();
+}
+
+#[test]
+fn file_names_and_titles_cannot_forge_output_lines_or_steer_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_ws(dir.path());
+    let forged = write(
+        dir.path(),
+        "x\nadded art_00000000000000000000000000 FORGED.txt",
+        b"\x00\x01\x02 binary",
+    );
+    let page = write(
+        dir.path(),
+        "page.html",
+        b"<html><head><title>Talks\x1b[31m in red\x1b[0m</title></head><body><article><p>\
+          Sullivan and Wang Yi met in Vienna for two days of talks on Wednesday and Thursday, \
+          officials said, calling them candid and constructive.</p></article></body></html>",
+    );
+    let out = detente()
+        .arg("import")
+        .arg(&ws)
+        .arg(&forged)
+        .arg(&page)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert_eq!(
+        lines.iter().filter(|l| l.starts_with("added ")).count(),
+        1,
+        "{stdout}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("refused ") && l.contains("x\\nadded")),
+        "{stdout}"
+    );
+    assert!(!stdout.contains('\x1b'), "{stdout:?}");
+    // The title was cleaned at import: the file holds no escape either.
+    let list = detente()
+        .arg("list")
+        .arg(&ws)
+        .arg("--json")
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&list.stdout).unwrap();
+    let title = v[0]["title"].as_str().unwrap();
+    assert!(!title.chars().any(char::is_control), "{title:?}");
+    assert!(title.contains("in red"), "{title:?}");
+}
+
+#[test]
+fn validate_refuses_an_unreadable_file_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.detente", b"{ not json");
+    detente()
+        .arg("validate")
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("bad.detente"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_with_link_loops_pipes_and_outside_links_imports_in_bounded_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_ws(dir.path());
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    write(&folder, "a.txt", common::VIENNA.as_bytes());
+    // Two links back to the folder: followed, they would walk 2^n paths.
+    std::os::unix::fs::symlink(".", folder.join("x")).unwrap();
+    std::os::unix::fs::symlink(".", folder.join("y")).unwrap();
+    // A pipe would block a reader forever.
+    let fifo = std::ffi::CString::new(folder.join("pipe.txt").to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    // A link to a file elsewhere: imported, and said.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let secret = write(elsewhere.path(), "private.txt", common::BEIJING.as_bytes());
+    std::os::unix::fs::symlink(&secret, folder.join("b.txt")).unwrap();
+    let out = detente()
+        .arg("import")
+        .arg(&ws)
+        .arg(&folder)
+        .arg("/dev/zero")
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let has = |start: &str, part: &str| {
+        stdout
+            .lines()
+            .any(|l| l.starts_with(start) && l.contains(part))
+    };
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with("added ")).count(),
+        2,
+        "{stdout}"
+    );
+    assert!(has("outside ", "private.txt"), "{stdout}");
+    assert!(
+        has("refused ", "pipe.txt: not a file to import"),
+        "{stdout}"
+    );
+    assert!(
+        has("refused ", "x: not a file to import: a link to a folder"),
+        "{stdout}"
+    );
+    assert!(has("refused /dev/zero", "not a file to import"), "{stdout}");
+}

@@ -404,3 +404,20 @@ fn writers_holding_the_lock_lose_no_edit() {
     assert_eq!(load(&path).unwrap().tags.len(), 40);
     assert_eq!(names_in(dir.path()), ["w.detente", "w.detente.bak"]);
 }
+
+#[test]
+fn an_orphan_may_not_share_its_id_with_a_live_passage() {
+    let mut v = sample_json();
+    let live = v["events"][0]["evidence"][0].clone();
+    let event = v["events"][0]["id"].clone();
+    v["orphans"] = serde_json::json!([{ "event": event, "passage": live, "note": "x" }]);
+    let msg = refused(&v);
+    assert!(
+        msg.contains("orphans[0]") && msg.contains("used more than once"),
+        "{msg}"
+    );
+    // With an id of its own it is a sound orphan.
+    v["orphans"][0]["passage"]["id"] = "psg_orphan".into();
+    let bytes = serde_json::to_vec_pretty(&v).unwrap();
+    assert_eq!(from_bytes(&bytes, "w.detente").unwrap().orphans.len(), 1);
+}

@@ -129,6 +129,13 @@ pub fn run(cmd: AnnotateCommand, out: &mut dyn Write) -> Res {
             if let Some(t) = title.filter(|t| !t.trim().is_empty()) {
                 a.title = t;
             }
+            // Nothing is saved that the next load would refuse.
+            if let Some(first) = crate::core::limits::article_over_limits(a).first() {
+                return Err(in_file(
+                    &workspace,
+                    format!("article {id}: {first}; not saved"),
+                ));
+            }
             ws.touch();
             store::save_locked(&ws, &workspace, &lock)?;
             writeln!(out, "{id}")?;

@@ -29,6 +29,28 @@ pub fn in_file(path: &Path, e: impl std::fmt::Display) -> Failure {
     Failure(format!("{}: {e}", path.display()))
 }
 
+/// `s` fit for one line of output: control characters (a newline that
+/// would forge a line, an ESC that would steer the terminal) are written
+/// as escapes (`\n`, `\u{1b}`); everything else, CJK included, as it is.
+pub fn shown(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            let mut buf = vec![];
+            if c.is_control() {
+                buf.extend(c.escape_default());
+            } else {
+                buf.push(c);
+            }
+            buf
+        })
+        .collect()
+}
+
+/// A path fit for one line of output (see [`shown`]).
+pub fn shown_path(p: &Path) -> String {
+    shown(&p.display().to_string())
+}
+
 /// Take the workspace's writers' lock (see [`store::lock`]) for a command
 /// that loads, edits and saves it; a missing workspace is reported as the
 /// load would report it.

@@ -3,7 +3,9 @@
 //!
 //! Imports every layer but `ui`, and never egui (layer `cli`).
 
-use crate::cli::common::{EXIT_CODES, Failure, Res, in_file, load_with_article, lock};
+use crate::cli::common::{
+    EXIT_CODES, Failure, Res, in_file, load_with_article, lock, shown, shown_path,
+};
 use crate::core::store;
 use crate::read::add::{self, Outcome};
 use crate::read::prepare;
@@ -66,14 +68,25 @@ pub fn run(cmd: ImportCommand, out: &mut dyn Write) -> Res {
                 match o {
                     Outcome::Added { id, title } => {
                         added = true;
-                        writeln!(out, "added {id} {title}")?
+                        writeln!(out, "added {id} {}", shown(title))?
                     }
                     Outcome::Duplicate { path, .. } => {
-                        writeln!(out, "duplicate {}", path.display())?
+                        writeln!(out, "duplicate {}", shown_path(path))?
                     }
+                    Outcome::Outside { path, target } => writeln!(
+                        out,
+                        "outside {}: a link to {}, outside the imported folder (imported)",
+                        shown_path(path),
+                        shown_path(target)
+                    )?,
                     Outcome::Refused { path, reason } => {
                         refused = true;
-                        writeln!(out, "refused {}: {reason}", path.display())?
+                        writeln!(
+                            out,
+                            "refused {}: {}",
+                            shown_path(path),
+                            shown(&reason.to_string())
+                        )?
                     }
                 }
             }
@@ -114,7 +127,7 @@ pub fn run(cmd: ImportCommand, out: &mut dyn Write) -> Res {
                     "orphan {} {}: \"{}\"",
                     o.event,
                     o.passage.id,
-                    crate::text::normalise::short(&o.passage.anchor.exact)
+                    shown(&crate::text::normalise::short(&o.passage.anchor.exact))
                 )?;
             }
             Ok(0)

@@ -3,7 +3,7 @@
 //!
 //! Imports every layer but `ui`, and never egui (layer `cli`).
 
-use crate::cli::common::{EXIT_CODES, Res, in_file};
+use crate::cli::common::{EXIT_CODES, Failure, Res, in_file, shown, shown_path};
 use crate::core::model::Workspace;
 use crate::core::store;
 use clap::Subcommand;
@@ -54,7 +54,7 @@ pub fn run(cmd: WorkspaceCommand, out: &mut dyn Write) -> Res {
             });
             let ws = Workspace::new(&title);
             store::create(&ws, &workspace)?;
-            writeln!(out, "created {} {}", ws.id, workspace.display())?;
+            writeln!(out, "created {} {}", ws.id, shown_path(&workspace))?;
             Ok(0)
         }
         WorkspaceCommand::List { workspace, json } => {
@@ -82,7 +82,7 @@ pub fn run(cmd: WorkspaceCommand, out: &mut dyn Write) -> Res {
             } else {
                 writeln!(out, "id\tpublished\tpassages\tchars\toutlet\ttitle")?;
                 for r in &rows {
-                    let s = |k: &str| r[k].as_str().unwrap_or("").to_string();
+                    let s = |k: &str| shown(r[k].as_str().unwrap_or(""));
                     writeln!(
                         out,
                         "{}\t{}\t{}\t{}\t{}\t{}",
@@ -105,10 +105,9 @@ pub fn run(cmd: WorkspaceCommand, out: &mut dyn Write) -> Res {
             let parsed = store::parse_unchecked(&bytes, &file);
             drop(bytes);
             match parsed {
-                Err(e) => {
-                    writeln!(out, "{e}")?;
-                    Ok(1)
-                }
+                // A file that cannot be read is refused on stderr, like
+                // every other failure; its problems are the report.
+                Err(e) => Err(Failure(e.to_string())),
                 Ok(ws) => {
                     let problems = ws.problems();
                     for p in &problems {

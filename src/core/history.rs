@@ -180,7 +180,7 @@ pub struct History {
 }
 
 /// Undo steps kept; older ones are dropped.
-pub const MAX_UNDO: usize = 500;
+pub use crate::core::limits::MAX_UNDO;
 
 impl History {
     pub fn new() -> Self {

@@ -11,6 +11,7 @@ pub mod anchor;
 pub mod atomic;
 pub mod history;
 pub mod ids;
+pub mod limits;
 pub mod model;
 pub mod ops;
 pub mod order;

@@ -6,6 +6,7 @@
 //!
 //! Imports only `dates` and `text`, and never egui (layer `core`).
 
+use crate::core::limits::article_over_limits;
 use crate::core::model::{FORMAT, Workspace};
 use crate::core::parallel::parallel_map;
 use crate::text::normalise::{short, text_hash};
@@ -68,17 +69,8 @@ impl Workspace {
         for (i, a) in self.articles.iter().enumerate() {
             let place = || format!("articles[{i}] ({})", a.id);
             check_id(&mut ids, &place, &a.id, &mut p);
-            // Bytes bound chars, so only long texts need counting.
-            let n = if a.text.len() > MAX_ARTICLE_CHARS {
-                a.char_len()
-            } else {
-                0
-            };
-            if n > MAX_ARTICLE_CHARS {
-                p(
-                    place(),
-                    format!("text is {n} chars, over the limit of {MAX_ARTICLE_CHARS}"),
-                );
+            for message in article_over_limits(a) {
+                p(place(), message);
             }
             if !hash_ok[i] {
                 p(
@@ -86,11 +78,6 @@ impl Workspace {
                     "text_hash does not match the text (the text was changed outside Detente)"
                         .into(),
                 );
-            }
-            for (name, v) in [("title", &a.title), ("outlet", &a.outlet), ("url", &a.url)] {
-                if v.len() > MAX_SHORT_FIELD {
-                    p(place(), format!("{name} is too long"));
-                }
             }
             article_at.insert(&a.id, i);
         }
@@ -132,6 +119,13 @@ impl Workspace {
                     Some(&a) => by_article[a].push((i, j)),
                 }
             }
+        }
+        // An orphan waits to be placed again: its passage id must stay
+        // unique, or placing it would make two passages one. (Its event or
+        // article may since have been deleted: it is then never shown.)
+        for (k, o) in self.orphans.iter().enumerate() {
+            let place = || format!("orphans[{k}] ({})", o.passage.id);
+            check_id(&mut ids, &place, &o.passage.id, &mut p);
         }
         // Quotes are checked article by article, on every core; each text
         // is walked once to find the byte offsets of the chars passages need.
@@ -203,11 +197,6 @@ impl std::fmt::Display for Problem {
         write!(f, "{}: {}", self.place, self.message)
     }
 }
-
-/// Limits on untrusted workspace files.
-pub const MAX_ARTICLE_CHARS: usize = 20 * 1024 * 1024;
-
-pub const MAX_SHORT_FIELD: usize = 10_000;
 
 /// The number of chars in `text` and the byte offset of each char
 /// position in `wanted` (sorted; None past the end), in one pass.

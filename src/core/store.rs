@@ -11,8 +11,7 @@ use serde::Deserialize;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-/// Workspace files larger than this are refused before reading.
-pub const MAX_WORKSPACE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+pub use crate::core::limits::MAX_WORKSPACE_BYTES;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -18,16 +18,31 @@ use std::sync::atomic::AtomicBool;
 /// What happened to one input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    Added { id: String, title: String },
-    Duplicate { path: PathBuf, of: String },
-    Refused { path: PathBuf, reason: Refusal },
+    Added {
+        id: String,
+        title: String,
+    },
+    Duplicate {
+        path: PathBuf,
+        of: String,
+    },
+    Refused {
+        path: PathBuf,
+        reason: Refusal,
+    },
+    /// Read through a link that leads out of the imported folder.
+    Outside {
+        path: PathBuf,
+        target: PathBuf,
+    },
 }
 
 /// Import files and folders into the workspace, one outcome per file, in
 /// the order of the files; with `clean`, proposed boilerplate lines are
 /// dropped first. Files are read on every core.
 pub fn import_paths(ws: &mut Workspace, paths: &[PathBuf], clean: bool) -> Vec<Outcome> {
-    let files = collect_files(paths);
+    let collected = collect_files(paths);
+    let files = collected.files;
     let results = std::sync::Mutex::new(Vec::with_capacity(files.len()));
     prepare_parallel(
         &files,
@@ -45,7 +60,15 @@ pub fn import_paths(ws: &mut Workspace, paths: &[PathBuf], clean: bool) -> Vec<O
             }
         },
     );
-    let (articles, out) = admit(ws, results.into_inner().unwrap_or_default());
+    let mut results = results.into_inner().unwrap_or_default();
+    results.extend(collected.skipped.into_iter().map(|(p, r)| (p, Err(r))));
+    let (articles, mut out) = admit(ws, results);
+    out.extend(
+        collected
+            .outside
+            .into_iter()
+            .map(|(path, target)| Outcome::Outside { path, target }),
+    );
     if !articles.is_empty() {
         ws.articles.extend(articles.into_iter().map(Into::into));
         ws.touch();

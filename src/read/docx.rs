@@ -5,6 +5,7 @@
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `read`).
 
+use crate::core::limits::MAX_DOCX_PART;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use std::io::{Cursor, Read};
@@ -16,9 +17,8 @@ pub struct Doc {
     pub title: Option<String>,
 }
 
-/// Largest XML part read from a DOCX (untrusted zips can be bombs).
-const MAX_PART: u64 = 64 * 1024 * 1024;
-
+/// An XML part of the zip, refused (never cut) over [`MAX_DOCX_PART`],
+/// whatever size the zip declares.
 fn read_part(
     zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
     name: &str,
@@ -26,10 +26,17 @@ fn read_part(
     let Ok(file) = zip.by_name(name) else {
         return Ok(None);
     };
+    let too_big = || format!("{name} is over {} MiB uncompressed", MAX_DOCX_PART >> 20);
+    if file.size() > MAX_DOCX_PART {
+        return Err(too_big());
+    }
     let mut s = String::new();
-    file.take(MAX_PART)
+    file.take(MAX_DOCX_PART + 1)
         .read_to_string(&mut s)
         .map_err(|e| format!("{name}: {e}"))?;
+    if s.len() as u64 > MAX_DOCX_PART {
+        return Err(too_big());
+    }
     Ok(Some(s))
 }
 
@@ -38,8 +45,16 @@ fn paragraphs(xml: &str) -> Result<String, String> {
     let mut r = Reader::from_str(xml);
     let mut out = String::new();
     let mut in_text = false;
+    // Elements open: a part that ends inside one was cut off.
+    let mut depth = 0usize;
     loop {
-        match r.read_event() {
+        let ev = r.read_event();
+        match &ev {
+            Ok(Event::Start(_)) => depth += 1,
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        match ev {
             Ok(Event::Start(e)) if e.name().as_ref() == "w:t" => in_text = true,
             Ok(Event::End(e)) if e.name().as_ref() == "w:t" => in_text = false,
             Ok(Event::End(e)) if e.name().as_ref() == "w:p" => out.push_str("\n\n"),
@@ -58,6 +73,12 @@ fn paragraphs(xml: &str) -> Result<String, String> {
                         &quick_xml::escape::unescape(&format!("&{name};")).unwrap_or_default(),
                     );
                 }
+            }
+            Ok(Event::Eof) if depth > 0 => {
+                return Err(
+                    "the document's text ends in the middle (the file is cut off or damaged)"
+                        .into(),
+                );
             }
             Ok(Event::Eof) => break,
             Err(e) => return Err(format!("damaged XML at byte {}: {e}", r.error_position())),
@@ -151,5 +172,41 @@ mod tests {
     #[test]
     fn bad_documents_are_refused_not_panicked() {
         assert!(read_docx(b"PK\x03\x04 not really").is_err());
+    }
+
+    /// A DOCX whose document part is `xml` as it is.
+    fn raw_docx(xml: &str) -> Vec<u8> {
+        let mut buf = Cursor::new(Vec::new());
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        z.start_file("word/document.xml", opts).unwrap();
+        z.write_all(xml.as_bytes()).unwrap();
+        z.finish().unwrap();
+        buf.into_inner()
+    }
+
+    #[test]
+    fn a_document_cut_in_half_is_refused_not_imported_in_part() {
+        let xml = "<?xml version=\"1.0\"?><w:document xmlns:w=\"x\"><w:body>\
+                   <w:p><w:r><w:t>Blinken met Wang Yi.</w:t></w:r></w:p>\
+                   <w:p><w:r><w:t>They talked for eight hours.</w:t></w:r></w:p>\
+                   </w:body></w:document>";
+        assert!(read_docx(&raw_docx(xml)).is_ok());
+        let cut = &xml[..xml.len() / 2];
+        let e = read_docx(&raw_docx(cut)).unwrap_err();
+        assert!(e.contains("ends in the middle"), "{e}");
+    }
+
+    #[test]
+    fn a_part_over_the_limit_is_refused_not_cut() {
+        let para = "<w:p><w:r><w:t>words words words</w:t></w:r></w:p>";
+        let n = (MAX_DOCX_PART as usize / para.len()) + 2;
+        let xml = format!(
+            "<w:document xmlns:w=\"x\"><w:body>{}</w:body></w:document>",
+            para.repeat(n)
+        );
+        let e = read_docx(&raw_docx(&xml)).unwrap_err();
+        assert!(e.contains("word/document.xml is over 64 MiB"), "{e}");
     }
 }

@@ -6,10 +6,12 @@
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `read`).
 
+use crate::core::limits::article_over_limits;
 use crate::core::model::{Article, new_id, now};
 use crate::read::plain::{article_from_text, binary_signature, decode};
 use crate::read::refusal::{MAX_FILE_BYTES, Refusal};
-use crate::text::normalise::{text_hash, title_from_text};
+use crate::text::normalise::{one_line, text_hash, title_from_text};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -36,13 +38,25 @@ pub fn prepare_file(path: &Path, title: Option<&str>) -> Result<Prepared, Refusa
         _ => {}
     }
     let meta = std::fs::metadata(path).map_err(|e| Refusal::Io(e.to_string()))?;
+    // A FIFO would block and a device never end: look before opening.
+    if !meta.is_file() {
+        return Err(Refusal::NotAFile(if meta.is_dir() {
+            "a folder that cannot be read"
+        } else {
+            "a named pipe, socket or device"
+        }));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(Refusal::TooLarge {
             size: meta.len(),
             limit: MAX_FILE_BYTES,
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| Refusal::Io(e.to_string()))?;
+    // Read at most one byte past the limit, whatever the size said.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| Refusal::Io(e.to_string()))?;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -104,8 +118,28 @@ fn prepare_html(
     ))
 }
 
-/// Prepare an article from raw bytes.
+/// Prepare an article from raw bytes: read by the reader its name and
+/// content call for, its one-line fields freed of control characters (a
+/// title cannot forge a line of output or steer a terminal), and refused
+/// if it would be over a limit a workspace holds.
 pub fn prepare_bytes(
+    bytes: &[u8],
+    file_name: &str,
+    title: Option<&str>,
+) -> Result<(Article, &'static str), Refusal> {
+    let (mut a, encoding) = read_bytes(bytes, file_name, title)?;
+    for field in [&mut a.title, &mut a.outlet, &mut a.byline, &mut a.url] {
+        if field.chars().any(char::is_control) {
+            *field = one_line(field);
+        }
+    }
+    if let Some(first) = article_over_limits(&a).into_iter().next() {
+        return Err(Refusal::OverLimit(first));
+    }
+    Ok((a, encoding))
+}
+
+fn read_bytes(
     bytes: &[u8],
     file_name: &str,
     title: Option<&str>,
@@ -195,32 +229,77 @@ pub fn default_workers() -> usize {
         .clamp(1, 8)
 }
 
-/// Expand folders (recursively, sorted, skipping hidden entries) into files.
-pub fn collect_files(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = vec![];
+/// What to import from the paths given.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// Files to read, in order.
+    pub files: Vec<PathBuf>,
+    /// Entries of a folder not read, and why (a link to a folder).
+    pub skipped: Vec<(PathBuf, Refusal)>,
+    /// Files read through a link that leads out of the imported folder,
+    /// with where it leads (their content joins the workspace: say so).
+    pub outside: Vec<(PathBuf, PathBuf)>,
+}
+
+/// Expand folders (recursively, sorted, skipping hidden entries) into
+/// files. Paths given are taken as they are; inside a folder, a link to a
+/// folder is not followed (so links cannot make a loop), and a link to a
+/// file outside the folder is read but listed in `outside`.
+pub fn collect_files(paths: &[PathBuf]) -> Collected {
+    let mut out = Collected::default();
     for p in paths {
         if p.is_dir() {
-            let mut entries: Vec<PathBuf> = match std::fs::read_dir(p) {
-                Ok(rd) => rd
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|e| {
-                        !e.file_name()
-                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-                    })
-                    .collect(),
-                Err(_) => {
-                    out.push(p.clone());
-                    continue;
-                }
-            };
-            entries.sort();
-            out.extend(collect_files(&entries));
+            let root = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+            walk(p, &root, &mut out);
         } else {
-            out.push(p.clone());
+            out.files.push(p.clone());
         }
     }
     out
+}
+
+fn walk(dir: &Path, root: &Path, out: &mut Collected) {
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|e| {
+                !e.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect(),
+        Err(_) => {
+            out.files.push(dir.to_path_buf());
+            return;
+        }
+    };
+    entries.sort();
+    for e in entries {
+        let Ok(meta) = std::fs::symlink_metadata(&e) else {
+            out.files.push(e);
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&e, root, out);
+        } else if meta.file_type().is_symlink() {
+            match std::fs::canonicalize(&e) {
+                Ok(target) if target.is_dir() => out.skipped.push((
+                    e,
+                    Refusal::NotAFile("a link to a folder (links to folders are not followed)"),
+                )),
+                Ok(target) => {
+                    if !target.starts_with(root) {
+                        out.outside.push((e.clone(), target));
+                    }
+                    out.files.push(e);
+                }
+                // A dangling link: reading it says why.
+                Err(_) => out.files.push(e),
+            }
+        } else {
+            out.files.push(e);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -311,5 +390,35 @@ mod tests {
                 enc.name()
             );
         }
+    }
+
+    #[test]
+    fn an_article_over_a_workspace_limit_is_refused_at_import() {
+        use std::io::Write;
+        // 115 KB of zip, 21 M chars of text: over what a workspace holds.
+        let mut buf = std::io::Cursor::new(Vec::new());
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        z.start_file("word/document.xml", opts).unwrap();
+        write!(z, "<w:document xmlns:w=\"x\"><w:body><w:p><w:r><w:t>").unwrap();
+        z.write_all(&vec![b'a'; crate::core::limits::MAX_ARTICLE_CHARS + 10])
+            .unwrap();
+        write!(z, "</w:t></w:r></w:p></w:body></w:document>").unwrap();
+        z.finish().unwrap();
+        let bytes = buf.into_inner();
+        assert!(bytes.len() < 200_000, "{}", bytes.len());
+        let e = prepare_bytes(&bytes, "big.docx", None).unwrap_err();
+        assert!(matches!(e, Refusal::OverLimit(_)), "{e}");
+        assert!(e.to_string().contains("over the limit"), "{e}");
+        // A title over the limit is refused too, not saved to be refused on load.
+        let page = format!(
+            "<html><head><title>{}</title></head><body><article><p>Sullivan met Wang Yi in \
+             Vienna on Wednesday and Thursday, officials said after the talks.</p></article>\
+             </body></html>",
+            "t".repeat(crate::core::limits::MAX_SHORT_FIELD + 1)
+        );
+        let e = prepare_bytes(page.as_bytes(), "p.html", None).unwrap_err();
+        assert!(e.to_string().contains("title is too long"), "{e}");
     }
 }

@@ -9,6 +9,7 @@
 
 use crate::dates::edtf::DateValue;
 use crate::dates::find::find_dates;
+use crate::text::offsets::CharIndex;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -108,16 +109,24 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
             }
             continue;
         }
-        for f in find_dates(line, None) {
+        let found = find_dates(line, None);
+        if found.is_empty() {
+            continue;
+        }
+        // Once per line, not once per date: a one-line text with many
+        // dates stays linear.
+        let idx = CharIndex::new(line);
+        let labelled = label_re().is_match(line);
+        for f in found {
             let Some(v) = f.value else { continue };
             if !v.is_exact_day() {
                 continue;
             }
-            let rest: String = line.chars().skip(f.end).collect();
-            let before: String = line.chars().take(f.start).collect();
-            let kind = if label_re().is_match(line) {
+            let rest = &line[idx.byte(f.end)..];
+            let before = &line[..idx.byte(f.start)];
+            let kind = if labelled {
                 Kind::Labelled
-            } else if before.trim().is_empty() && is_time_or_nothing(&rest) {
+            } else if before.chars().all(char::is_whitespace) && is_time_or_nothing(rest) {
                 Kind::DateLine
             } else if i < IN_TEXT_LINES {
                 Kind::InText
@@ -145,10 +154,11 @@ pub fn detect(text: &str) -> Option<Candidate> {
 /// Whether what follows a date on its line is only a time ("14:01",
 /// ", 8:09 a.m.") or nothing.
 fn is_time_or_nothing(rest: &str) -> bool {
-    let r = rest.trim().trim_start_matches(',').trim().to_lowercase();
-    r.is_empty()
-        || r.chars()
-            .all(|c| c.is_ascii_digit() || " :.apm".contains(c))
+    // Stops at the first other char: no copy of a long rest of the line.
+    rest.trim_start()
+        .trim_start_matches(',')
+        .chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || ":.apmAPM".contains(c))
 }
 
 /// Explicit years in the text, for datelines that give none (sorted).

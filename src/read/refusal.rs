@@ -3,8 +3,7 @@
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `read`).
 
-/// Files larger than this are refused.
-pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+pub use crate::core::limits::MAX_FILE_BYTES;
 
 /// Why a file was not imported.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -23,4 +22,10 @@ pub enum Refusal {
     Html(String),
     #[error("{0}")]
     Document(String),
+    /// Not a regular file: what it is.
+    #[error("not a file to import: {0}")]
+    NotAFile(&'static str),
+    /// The article would be over a limit a workspace holds.
+    #[error("the article's {0}")]
+    OverLimit(String),
 }

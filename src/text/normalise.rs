@@ -41,6 +41,16 @@ pub fn normalise(text: &str) -> String {
     lines.join("\n").trim_matches('\n').to_string()
 }
 
+/// `s` as one line: every control character (line breaks, tabs, escape
+/// sequences' ESC) becomes a space, and the ends are trimmed.
+pub fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
 /// The first non-empty line, trimmed and cut to 200 chars.
 pub fn title_from_text(text: &str) -> String {
     let line = text

@@ -14,11 +14,22 @@ use std::path::PathBuf;
 impl DetenteApp {
     /// Read files on a background thread; the window stays responsive.
     pub fn start_import(&mut self, paths: Vec<PathBuf>) {
-        let files = prepare::collect_files(&paths);
-        if files.is_empty() {
+        let c = prepare::collect_files(&paths);
+        for (p, why) in c.skipped {
+            self.refused
+                .push((p.display().to_string(), why.to_string()));
+        }
+        for (p, target) in c.outside {
+            self.notices.push(format!(
+                "{} is a link to {}, outside the imported folder: its text is imported.",
+                p.display(),
+                target.display()
+            ));
+        }
+        if c.files.is_empty() {
             return;
         }
-        self.import_job = Some(ImportJob::start(files));
+        self.import_job = Some(ImportJob::start(c.files));
     }
 
     /// Stop reading more files; those already read are still added.
