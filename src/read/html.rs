@@ -40,16 +40,40 @@ fn meta_charset_re() -> &'static Regex {
 
 /// Decode a page: BOM, then the declared charset, then detection. A page
 /// that declares a legacy charset but is valid UTF-8 (and not plain ASCII)
-/// is read as UTF-8, with a note.
+/// is read as UTF-8, with a note. A declaration the bytes cannot be is not
+/// believed, as browsers do not: UTF-16 declared in a page read as ASCII
+/// means UTF-8 (the WHATWG rule), the "replacement" charsets (ISO-2022-KR,
+/// HZ) would turn the page into one U+FFFD, and a charset whose decoding
+/// fails gives way to detection, with a note.
 pub fn decode_html(bytes: &[u8]) -> (String, &'static str, Option<String>) {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
         return (text.into_owned(), enc.name(), None);
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(8192)]);
-    let declared = meta_charset_re()
-        .captures(&head)
-        .and_then(|c| Encoding::for_label(c[1].as_bytes()));
+    let label = meta_charset_re().captures(&head).map(|c| c[1].to_string());
+    let declared = label
+        .as_deref()
+        .and_then(|l| Encoding::for_label(l.as_bytes()))
+        .map(|enc| {
+            if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+                encoding_rs::UTF_8
+            } else {
+                enc
+            }
+        })
+        .filter(|&enc| enc != encoding_rs::REPLACEMENT);
+    if let Some(enc) = declared
+        && let Some(better) = better_than_declared(enc, bytes)
+    {
+        let (text, _) = better.decode_without_bom_handling(bytes);
+        let note = format!(
+            "the page declares {} but its bytes are not; read as {}",
+            enc.name(),
+            better.name()
+        );
+        return (text.into_owned(), better.name(), Some(note));
+    }
     let utf8 = std::str::from_utf8(bytes).is_ok();
     let ascii = bytes.is_ascii();
     match declared {
@@ -70,14 +94,40 @@ pub fn decode_html(bytes: &[u8]) -> (String, &'static str, Option<String>) {
             encoding_rs::UTF_8.name(),
             None,
         ),
-        None => {
-            let mut det = chardetng::EncodingDetector::new();
-            det.feed(bytes, true);
-            let enc = det.guess(None, false);
-            let (text, _) = enc.decode_without_bom_handling(bytes);
-            (text.into_owned(), enc.name(), None)
-        }
+        None => decode_html_undeclared(bytes),
     }
+}
+
+/// When `bytes` are not valid in the declared `enc`, the encoding they
+/// are valid in that chardetng detects (UTF-8 first); None when the
+/// declaration holds, or nothing reads the bytes better (a real page with a
+/// few bad bytes keeps its declared charset). A single-byte guess is no
+/// evidence (every byte is valid in one), so only a multi-byte one counts.
+fn better_than_declared(enc: &'static Encoding, bytes: &[u8]) -> Option<&'static Encoding> {
+    if !enc.decode_without_bom_handling(bytes).1 {
+        return None;
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return Some(encoding_rs::UTF_8);
+    }
+    let mut det = chardetng::EncodingDetector::new();
+    det.feed(bytes, true);
+    let guess = det.guess(None, false);
+    (guess != enc && !guess.is_single_byte() && !guess.decode_without_bom_handling(bytes).1)
+        .then_some(guess)
+}
+
+/// A page with no usable declaration: UTF-8 if the bytes are, else the
+/// encoding chardetng detects.
+fn decode_html_undeclared(bytes: &[u8]) -> (String, &'static str, Option<String>) {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return (s.to_string(), encoding_rs::UTF_8.name(), None);
+    }
+    let mut det = chardetng::EncodingDetector::new();
+    det.feed(bytes, true);
+    let enc = det.guess(None, false);
+    let (text, _) = enc.decode_without_bom_handling(bytes);
+    (text.into_owned(), enc.name(), None)
 }
 
 fn attr_re(name: &str) -> Regex {
@@ -125,7 +175,7 @@ fn canonical(html: &str) -> Option<String> {
         .or_else(|| b.captures(html))
         .map(|c| html_unescape(c[1].trim()))
         .or_else(|| meta(html, &["og:url"]).map(|(_, v)| v))
-        .filter(|u| u.starts_with("http"))
+        .and_then(|u| crate::text::links::web_link(&u))
 }
 
 /// A date at the start of an ISO 8601 timestamp ("2015-07-24T05:36:09+01:00").
@@ -273,5 +323,42 @@ mod tests {
         let p = read_page(&gbk).unwrap();
         assert_eq!(p.encoding, "GBK");
         assert!(p.text.contains("布林肯"));
+    }
+
+    #[test]
+    fn declarations_the_bytes_cannot_be_are_not_believed() {
+        // UTF-16 declared in a page read as ASCII means UTF-8 (WHATWG).
+        let p = read_page(PAGE.replace("utf-8", "utf-16").as_bytes()).unwrap();
+        assert_eq!(p.encoding, "UTF-8");
+        assert!(p.text.contains("Diaoyutai State Guesthouse"), "{}", p.text);
+        // ISO-2022-KR is the "replacement" encoding: one U+FFFD for the page.
+        let p = read_page(PAGE.replace("utf-8", "iso-2022-kr").as_bytes()).unwrap();
+        assert!(p.text.contains("Diaoyutai State Guesthouse"), "{}", p.text);
+        // Shift_JIS declared, GBK bytes: the declaration gives way, with a note.
+        let chinese = PAGE
+            .replace("utf-8", "shift_jis")
+            .replace("Blinken", "布林肯国务卿")
+            .replace("talks", "会谈");
+        let (gbk, _, _) = encoding_rs::GBK.encode(&chinese);
+        let p = read_page(&gbk).unwrap();
+        assert!(p.text.contains("布林肯国务卿"), "{}", p.text);
+        let note = p.charset_note.unwrap_or_default();
+        assert!(
+            note.contains("declares Shift_JIS but its bytes are not"),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn only_a_web_link_is_kept_as_the_canonical_url() {
+        let p = read_page(
+            PAGE.replace(
+                "https://news.example.org/2023/06/18/blinken-qin",
+                "httpfoo:evil",
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(p.url, "");
     }
 }

@@ -137,7 +137,15 @@ pub(crate) fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::
         }
         if !url.is_empty() {
             ui.separator();
-            ui.hyperlink(&url);
+            // Only a web link is clickable; anything else is shown as text.
+            match crate::text::links::web_link(&url) {
+                Some(link) => {
+                    ui.hyperlink_to(&url, link);
+                }
+                None => {
+                    ui.label(&url);
+                }
+            }
         }
         if !from.is_empty() {
             ui.separator();
