@@ -22,6 +22,10 @@ pub const MAX_SHORT_FIELD: usize = 10_000;
 /// One XML part of a DOCX, uncompressed (zips can be bombs).
 pub const MAX_DOCX_PART: u64 = 64 * 1024 * 1024;
 
+/// How deep a web page may nest its elements (real pages nest a few dozen;
+/// the parser's work grows with depth, and 100,000 levels overflow it).
+pub const MAX_HTML_DEPTH: usize = 256;
+
 /// Undo steps kept in a session.
 pub const MAX_UNDO: usize = 500;
 

@@ -6,6 +6,7 @@
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `read`).
 
+use crate::core::limits::MAX_HTML_DEPTH;
 use crate::dates::edtf::DateValue;
 use encoding_rs::Encoding;
 use regex::Regex;
@@ -194,6 +195,13 @@ fn time_element(html: &str) -> Option<String> {
 /// Read a saved page.
 pub fn read_page(bytes: &[u8]) -> Result<Page, String> {
     let (html, encoding, charset_note) = decode_html(bytes);
+    let deepest = crate::read::nesting::depth(html.as_bytes(), MAX_HTML_DEPTH);
+    if deepest > MAX_HTML_DEPTH {
+        return Err(format!(
+            "the page nests its elements more than {MAX_HTML_DEPTH} deep (real pages nest a few \
+             dozen), so it cannot be read safely"
+        ));
+    }
     let cfg = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         max_elements_to_parse: 200_000,
@@ -360,5 +368,31 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.url, "");
+    }
+
+    #[test]
+    fn a_page_nested_too_deep_is_refused_before_it_is_parsed() {
+        // 100,000 unclosed <b>s overflowed the stack and killed the process;
+        // 2,000 nested <div>s took tens of seconds.
+        let bomb = format!(
+            "<html><body><p>Talks.</p>{}</body></html>",
+            "<b>x".repeat(100_000)
+        );
+        let e = read_page(bomb.as_bytes()).unwrap_err();
+        assert!(e.contains("nests its elements more than 256 deep"), "{e}");
+        let divs = format!(
+            "<html><body>{}<p>x</p>{}</body></html>",
+            "<div>".repeat(2_000),
+            "</div>".repeat(2_000)
+        );
+        assert!(read_page(divs.as_bytes()).unwrap_err().contains("256 deep"));
+        // As deep as the limit still reads.
+        let deep = PAGE.replace("<article>", &format!("{}<article>", "<div>".repeat(250)));
+        assert!(
+            read_page(deep.as_bytes())
+                .unwrap()
+                .text
+                .contains("Diaoyutai")
+        );
     }
 }

@@ -13,6 +13,7 @@ pub mod add;
 pub mod boilerplate;
 pub mod docx;
 pub mod html;
+pub mod nesting;
 pub mod pdf;
 pub mod plain;
 pub mod prepare;
