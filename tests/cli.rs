@@ -906,3 +906,56 @@ fn a_folder_with_link_loops_pipes_and_outside_links_imports_in_bounded_time() {
     );
     assert!(has("refused /dev/zero", "not a file to import"), "{stdout}");
 }
+
+#[test]
+fn hostile_pdfs_are_refused_and_the_rest_of_the_import_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_ws(dir.path());
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    // A Form XObject that draws itself overflowed the stack and aborted the
+    // whole import; 10 KB that pdf-extract inflated to 4 GB.
+    for f in [
+        "hostile-xobject-loop.pdf",
+        "hostile-content-bomb.pdf",
+        "blinken.pdf",
+    ] {
+        std::fs::copy(fixtures.join(f), folder.join(f)).unwrap();
+    }
+    write(&folder, "vienna.txt", common::VIENNA.as_bytes());
+    let out = detente()
+        .arg("import")
+        .arg(&ws)
+        .arg(&folder)
+        .env("DETENTE_PDF_MEMORY_MB", "512")
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let line = |name: &str| {
+        stdout
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(
+        line("blinken.pdf").is_empty() || line("Blinken").starts_with("added"),
+        "{stdout}"
+    );
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with("added ")).count(),
+        2,
+        "{stdout}"
+    );
+    for f in ["hostile-xobject-loop.pdf", "hostile-content-bomb.pdf"] {
+        let l = line(f);
+        assert!(
+            l.starts_with("refused ") && l.contains("crashed or needed more than 512 MiB"),
+            "{stdout}"
+        );
+    }
+    detente().arg("validate").arg(&ws).assert().success();
+}

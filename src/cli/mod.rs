@@ -13,6 +13,7 @@ mod dates;
 mod export;
 mod generate;
 mod import;
+mod worker;
 mod workspace;
 
 use crate::cli::common::{EXIT_CODES, Failure, Res};
@@ -54,6 +55,8 @@ pub enum Command {
     Dates(dates::DatesCommand),
     #[command(flatten)]
     Generate(generate::GenerateCommand),
+    #[command(flatten)]
+    Worker(worker::WorkerCommand),
 }
 
 /// Run a subcommand; returns the exit code.
@@ -77,5 +80,6 @@ fn run_to(cmd: Command, out: &mut dyn Write) -> Res {
         Command::Export(c) => export::run(c, out),
         Command::Dates(c) => dates::run(c, out),
         Command::Generate(c) => generate::run(c, out),
+        Command::Worker(c) => worker::run(c, out),
     }
 }

@@ -26,6 +26,13 @@ pub const MAX_DOCX_PART: u64 = 64 * 1024 * 1024;
 /// the parser's work grows with depth, and 100,000 levels overflow it).
 pub const MAX_HTML_DEPTH: usize = 256;
 
+/// The memory a child reading one PDF may use (pdf-extract has no limits
+/// of its own: a 3 MB deflate bomb asks for 6 GB).
+pub const MAX_PDF_MEMORY: u64 = 2 * 1024 * 1024 * 1024;
+
+/// The time a child reading one PDF may take, in seconds.
+pub const MAX_PDF_SECONDS: u64 = 60;
+
 /// Undo steps kept in a session.
 pub const MAX_UNDO: usize = 500;
 
