@@ -421,3 +421,108 @@ fn an_orphan_may_not_share_its_id_with_a_live_passage() {
     let bytes = serde_json::to_vec_pretty(&v).unwrap();
     assert_eq!(from_bytes(&bytes, "w.detente").unwrap().orphans.len(), 1);
 }
+
+#[test]
+fn a_repeated_key_is_named_and_a_byte_order_mark_is_read_past() {
+    let text = String::from_utf8(to_bytes(&common::sample())).unwrap();
+    let twice = text.replacen(
+        "\"format\":",
+        "\"format\": \"detente-workspace\",\n  \"format\":",
+        1,
+    );
+    let e = from_bytes(twice.as_bytes(), "w.detente")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("duplicate field `format`") && e.contains("line 3"),
+        "{e}"
+    );
+    let title_twice = text.replacen("\"title\":", "\"title\": \"A\",\n  \"title\":", 1);
+    let e = from_bytes(title_twice.as_bytes(), "w.detente")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("duplicate field `title`"), "{e}");
+    // Saved by an editor that adds a BOM: still the same workspace.
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(text.as_bytes());
+    let back = from_bytes(&bom, "w.detente").unwrap();
+    assert_eq!(to_bytes(&back), text.as_bytes());
+}
+
+/// A save killed at any point (here: `detente actor`, which loads, edits and
+/// saves under the lock, killed with SIGKILL after a random delay) leaves
+/// the workspace loadable with the old or the new content, and the next
+/// save leaves no temporary or lock file behind.
+#[cfg(unix)]
+#[test]
+fn a_save_killed_at_any_point_leaves_the_old_or_the_new_workspace() {
+    let bin = env!("CARGO_BIN_EXE_detente");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.detente");
+    // A few MB, so a save takes long enough to be cut in the middle.
+    let status = std::process::Command::new(bin)
+        .args([
+            "generate",
+            "--articles",
+            "120",
+            "--events",
+            "400",
+            "--seed",
+            "3",
+        ])
+        .arg(&path)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // How long one save takes here, to spread the kills over it.
+    let t = std::time::Instant::now();
+    let ok = std::process::Command::new(bin)
+        .args(["actor"])
+        .arg(&path)
+        .arg("Calibration")
+        .output()
+        .unwrap();
+    assert!(ok.status.success(), "{ok:?}");
+    let full = t.elapsed().as_micros().max(1000) as u64;
+    let mut actors = load(&path).unwrap().actors.len();
+    let mut rng = fastrand::Rng::with_seed(12);
+    let started = std::time::Instant::now();
+    let (mut rounds, mut cut) = (0, 0);
+    while rounds < 60 && started.elapsed() < std::time::Duration::from_secs(40) {
+        rounds += 1;
+        let mut child = std::process::Command::new(bin)
+            .arg("actor")
+            .arg(&path)
+            .arg(format!("Envoy {rounds}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_micros(rng.u64(0..full)));
+        let _ = child.kill();
+        let finished = child.wait().unwrap().success();
+        let now = load(&path)
+            .unwrap_or_else(|e| panic!("round {rounds}: the workspace does not load: {e}"))
+            .actors
+            .len();
+        assert!(
+            now == actors || now == actors + 1,
+            "round {rounds}: {actors} -> {now}"
+        );
+        if now == actors && !finished {
+            cut += 1;
+        }
+        actors = now;
+    }
+    assert!(
+        cut > 0,
+        "no save was cut short in {rounds} rounds: the test proves nothing"
+    );
+    // The next save clears what the killed ones left.
+    let ws = load(&path).unwrap();
+    save(&ws, &path).unwrap();
+    let mut left = names_in(dir.path());
+    left.retain(|n| n != "w.detente" && n != "w.detente.bak");
+    assert!(left.is_empty(), "{left:?}");
+}

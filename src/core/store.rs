@@ -88,6 +88,9 @@ fn checked(ws: Workspace, file: &str) -> Result<Workspace, StoreError> {
 /// Parse a workspace, checking its header, syntax and types but not the
 /// references between its parts (see [`Workspace::problems`]).
 pub fn parse_unchecked(bytes: &[u8], file: &str) -> Result<Workspace, StoreError> {
+    // A text editor may have added a UTF-8 byte-order mark, which JSON does
+    // not allow: read past it (the next save writes none).
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // The common case first: a sound file parses in one pass. Only when
     // that fails is the file read again, slowly, to say what is wrong.
     if let Some(ws) = parse_parallel(bytes)
@@ -176,7 +179,8 @@ pub(crate) fn explain_parse(bytes: &[u8], file: &str) -> Result<Workspace, Store
                 place,
                 message: "the file ends too early (truncated?)".into(),
             }
-        } else if e.is_syntax() || e.is_eof() {
+        } else if e.is_syntax() || e.to_string().starts_with("duplicate field") {
+            // A key given twice is damage at its place, not "no object".
             damaged(e, place)
         } else {
             StoreError::NotWorkspace {
