@@ -18,4 +18,5 @@ pub mod dev;
 pub mod exchange;
 pub mod read;
 pub mod text;
+#[cfg(feature = "gui")]
 pub mod ui;

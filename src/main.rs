@@ -8,7 +8,18 @@ fn main() {
     let cli = Cli::parse();
     let code = match cli.command {
         Some(cmd) => run(cmd),
-        None => detente::ui::run(cli.workspace),
+        None => window(cli.workspace),
     };
     std::process::exit(code);
+}
+
+#[cfg(feature = "gui")]
+fn window(workspace: Option<std::path::PathBuf>) -> i32 {
+    detente::ui::run(workspace)
+}
+
+#[cfg(not(feature = "gui"))]
+fn window(_: Option<std::path::PathBuf>) -> i32 {
+    eprintln!("detente: this build has no window (built without the `gui` feature); see --help");
+    2
 }

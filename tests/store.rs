@@ -203,6 +203,7 @@ fn the_bundled_sample_is_valid() {
     );
 }
 
+#[cfg(feature = "gui")]
 #[test]
 fn the_window_icon_decodes() {
     let icon = detente::ui::window_icon().expect("the bundled icon is a PNG");

@@ -1,5 +1,6 @@
 //! The window, driven through AccessKit with egui_kittest: each flow a
 //! user has, asserted on the model and on what the window exposes.
+#![cfg(feature = "gui")]
 
 use detente::ui::DetenteApp;
 use detente::ui::commands::Command;
