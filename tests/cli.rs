@@ -959,3 +959,165 @@ fn hostile_pdfs_are_refused_and_the_rest_of_the_import_goes_on() {
     }
     detente().arg("validate").arg(&ws).assert().success();
 }
+
+/// Run git in `dir`; its output, or a panic with its error.
+fn git(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("git runs")
+}
+
+#[test]
+fn git_merges_workspaces_with_detente_never_with_conflict_markers() {
+    if std::process::Command::new("git")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("SKIPPED: git is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    for args in [
+        &["init", "-q", "-b", "main"][..],
+        &["config", "user.email", "a@example.org"],
+        &["config", "user.name", "Annotator"],
+    ] {
+        assert!(git(repo, args).status.success());
+    }
+    let (ws, _) = tagged_workspace(repo);
+    std::fs::remove_file(repo.join("a.txt")).unwrap();
+    std::fs::remove_file(repo.join("b.txt")).unwrap();
+    detente()
+        .arg("git-setup")
+        .arg(repo)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".gitattributes"));
+    assert!(
+        std::fs::read_to_string(repo.join(".gitattributes"))
+            .unwrap()
+            .contains("*.detente merge=detente")
+    );
+    let commit = |msg: &str| {
+        assert!(git(repo, &["add", "-A"]).status.success());
+        assert!(git(repo, &["commit", "-q", "-m", msg]).status.success());
+    };
+    commit("base");
+    // Two annotators on two branches.
+    assert!(git(repo, &["checkout", "-q", "-b", "b"]).status.success());
+    detente()
+        .arg("article")
+        .arg(&ws)
+        .arg("WASHINGTON")
+        .args(["--outlet", "Reuters (B)"])
+        .assert()
+        .success();
+    detente()
+        .arg("actor")
+        .arg(&ws)
+        .arg("Kurt Campbell")
+        .assert()
+        .success();
+    commit("b");
+    assert!(git(repo, &["checkout", "-q", "main"]).status.success());
+    detente()
+        .arg("article")
+        .arg(&ws)
+        .arg("WASHINGTON")
+        .args(["--outlet", "Reuters (A)"])
+        .assert()
+        .success();
+    detente()
+        .arg("actor")
+        .arg(&ws)
+        .arg("Xie Feng")
+        .assert()
+        .success();
+    commit("a");
+    let merged = git(repo, &["merge", "-q", "b", "-m", "merge b"]);
+    // The outlet was changed both ways: git reports a conflict...
+    assert!(!merged.status.success(), "{merged:?}");
+    // ...but the file is a valid workspace holding both sides' work and the
+    // conflict, never conflict markers.
+    let text = std::fs::read_to_string(&ws).unwrap();
+    assert!(!text.contains("<<<<<<<"), "{text}");
+    detente().arg("validate").arg(&ws).assert().success();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    let actors: Vec<&str> = v["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["name"].as_str())
+        .collect();
+    assert!(
+        actors.contains(&"Kurt Campbell") && actors.contains(&"Xie Feng"),
+        "{actors:?}"
+    );
+    let c = &v["conflicts"][0];
+    assert_eq!(
+        (
+            c["field"].as_str(),
+            c["ours"].as_str(),
+            c["theirs"].as_str()
+        ),
+        (Some("outlet"), Some("Reuters (A)"), Some("Reuters (B)")),
+        "{c}"
+    );
+}
+
+#[test]
+fn merge_of_two_copies_lists_conflicts_and_writes_a_sound_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let (base, _) = tagged_workspace(dir.path());
+    let a = dir.path().join("a.detente");
+    let b = dir.path().join("b.detente");
+    std::fs::copy(&base, &a).unwrap();
+    std::fs::copy(&base, &b).unwrap();
+    detente()
+        .arg("article")
+        .arg(&a)
+        .arg("WASHINGTON")
+        .args(["--outlet", "A"])
+        .assert()
+        .success();
+    detente()
+        .arg("article")
+        .arg(&b)
+        .arg("WASHINGTON")
+        .args(["--outlet", "B"])
+        .assert()
+        .success();
+    detente()
+        .arg("actor")
+        .arg(&b)
+        .arg("Kurt Campbell")
+        .assert()
+        .success();
+    let out = dir.path().join("m.detente");
+    detente()
+        .arg("merge")
+        .args([&base, &a, &b])
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("conflict article").and(predicate::str::contains(
+                "outlet: ours \"A\" | theirs \"B\"",
+            )),
+        );
+    detente().arg("validate").arg(&out).assert().success();
+    // With no conflict, exit 0.
+    detente()
+        .arg("merge")
+        .args([&base, &base, &b])
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+}

@@ -13,6 +13,7 @@ mod dates;
 mod export;
 mod generate;
 mod import;
+mod merge;
 mod worker;
 mod workspace;
 
@@ -56,6 +57,8 @@ pub enum Command {
     #[command(flatten)]
     Generate(generate::GenerateCommand),
     #[command(flatten)]
+    Merge(merge::MergeCommand),
+    #[command(flatten)]
     Worker(worker::WorkerCommand),
 }
 
@@ -80,6 +83,7 @@ fn run_to(cmd: Command, out: &mut dyn Write) -> Res {
         Command::Export(c) => export::run(c, out),
         Command::Dates(c) => dates::run(c, out),
         Command::Generate(c) => generate::run(c, out),
+        Command::Merge(c) => merge::run(c, out),
         Command::Worker(c) => worker::run(c, out),
     }
 }

@@ -69,6 +69,34 @@ pub struct Workspace {
     /// waiting to be placed again or dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub orphans: Vec<Orphan>,
+    /// Differences a merge of two copies could not settle, each with both
+    /// values, waiting for a person to choose; the file stays valid.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
+}
+
+/// A difference a merge could not settle. The merged workspace holds ours
+/// (`ours`); `theirs` keeps the other side's value so nothing is lost.
+/// `null` stands for "deleted on that side".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    /// What it is about: "article", "event", "actor", "event type",
+    /// "orphan" or "workspace".
+    pub kind: String,
+    /// The object's id (its code for an event type; "" for the workspace).
+    pub id: String,
+    /// The field that differs, or "" when one side deleted the object and
+    /// the other changed it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub field: String,
+    pub ours: serde_json::Value,
+    pub theirs: serde_json::Value,
+    /// The common ancestor's value, when a base was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<serde_json::Value>,
+    /// When the merge found it.
+    pub found: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -373,6 +401,7 @@ impl Workspace {
             tags: vec![],
             notes: String::new(),
             orphans: vec![],
+            conflicts: vec![],
         }
     }
 

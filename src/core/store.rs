@@ -127,6 +127,8 @@ struct Split<'a> {
     notes: String,
     #[serde(default)]
     orphans: Vec<crate::core::model::Orphan>,
+    #[serde(default)]
+    conflicts: Vec<crate::core::model::Conflict>,
 }
 
 /// Parse a sound file on every core; None on any error (the slow path
@@ -160,6 +162,7 @@ pub(crate) fn parse_parallel(bytes: &[u8]) -> Option<Workspace> {
     ws.tags = split.tags;
     ws.notes = split.notes;
     ws.orphans = split.orphans;
+    ws.conflicts = split.conflicts;
     Some(ws)
 }
 

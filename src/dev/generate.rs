@@ -263,6 +263,15 @@ mod tests {
         });
         ws.tags = vec!["summit".into()];
         ws.notes = "notes".into();
+        ws.conflicts = vec![crate::core::model::Conflict {
+            kind: "event".into(),
+            id: ws.events[0].id.clone(),
+            field: "headline".into(),
+            ours: "ours".into(),
+            theirs: "theirs".into(),
+            base: Some("base".into()),
+            found: "2026-11-29T10:00:00Z".into(),
+        }];
         let bytes = store::to_bytes(&ws);
         let fast = store::parse_parallel(&bytes).expect("parses");
         let slow = store::explain_parse(&bytes, "x").expect("parses");

@@ -8,4 +8,5 @@
 
 pub mod csv;
 pub mod json;
+pub mod merge;
 pub mod rows;

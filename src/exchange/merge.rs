@@ -1,0 +1,539 @@
+//! Merging two copies of a workspace, with or without their common
+//! ancestor (the base). Objects are matched by id (articles also by text
+//! hash, when both copies imported the same article), and each field is
+//! merged three ways: a field changed on one side only takes that change;
+//! one changed the same way on both is taken once; one changed differently
+//! on both, or an object edited on one side and deleted on the other, is a
+//! [`Conflict`]: the merged workspace keeps ours and records theirs, so
+//! nothing either person did is lost and the file stays valid. Lists of
+//! objects with ids (an event's passages) merge by id, lists of words (tags,
+//! aliases) as sets. Passages whose article text differs between the copies
+//! are re-anchored in the merged text, or become orphans.
+//!
+//! Imports only `core`, `dates` and `text`, and never egui (layer `exchange`).
+
+use crate::core::anchor::{Placed, reanchor};
+use crate::core::model::{Actor, Article, Conflict, Event, Orphan, Workspace, now};
+use crate::core::vocab::EventType;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+/// Merge `theirs` into `ours` (`base`: their common ancestor, if known).
+/// The result holds every object of both, ours where they conflict; its
+/// `conflicts` lists what a person must decide (those already in either
+/// copy are kept).
+pub fn merge(base: Option<&Workspace>, ours: &Workspace, theirs: &Workspace) -> Workspace {
+    let theirs = &same_article_ids(ours, theirs);
+    let mut m = Merger {
+        found: now(),
+        conflicts: vec![],
+    };
+    let mut ws = ours.clone();
+    fn arts(w: &Workspace) -> Vec<&Article> {
+        w.articles.iter().map(|a| &**a).collect()
+    }
+    ws.articles = m
+        .objects(
+            "article",
+            base.map(arts),
+            arts(ours),
+            arts(theirs),
+            |a: &Article| a.id.clone(),
+        )
+        .into_iter()
+        .map(Arc::new)
+        .collect();
+    fn evs(w: &Workspace) -> Vec<&Event> {
+        w.events.iter().map(|e| &**e).collect()
+    }
+    ws.events = m
+        .objects(
+            "event",
+            base.map(evs),
+            evs(ours),
+            evs(theirs),
+            |e: &Event| e.id.clone(),
+        )
+        .into_iter()
+        .map(Arc::new)
+        .collect();
+    fn acts(w: &Workspace) -> Vec<&Actor> {
+        w.actors.iter().collect()
+    }
+    ws.actors = m.objects(
+        "actor",
+        base.map(acts),
+        acts(ours),
+        acts(theirs),
+        |a: &Actor| a.id.clone(),
+    );
+    fn types(w: &Workspace) -> Vec<&EventType> {
+        w.vocabularies.event_types.iter().collect()
+    }
+    ws.vocabularies.event_types = m.objects(
+        "event type",
+        base.map(types),
+        types(ours),
+        types(theirs),
+        |t: &EventType| t.code.clone(),
+    );
+    fn orphans(w: &Workspace) -> Vec<&Orphan> {
+        w.orphans.iter().collect()
+    }
+    ws.orphans = m.objects(
+        "orphan",
+        base.map(orphans),
+        orphans(ours),
+        orphans(theirs),
+        |o: &Orphan| o.passage.id.clone(),
+    );
+    let scalar = |m: &mut Merger, field: &str, get: fn(&Workspace) -> &String| {
+        let b = base.map(|b| Value::String(get(b).clone()));
+        let v = m.value(
+            "workspace",
+            "",
+            field,
+            b.as_ref(),
+            &Value::String(get(ours).clone()),
+            &Value::String(get(theirs).clone()),
+        );
+        v.as_str().unwrap_or_default().to_string()
+    };
+    ws.title = scalar(&mut m, "title", |w| &w.title);
+    ws.notes = scalar(&mut m, "notes", |w| &w.notes);
+    ws.tags = set_merge(
+        base.map(|b| b.tags.iter().cloned().map(Value::String).collect()),
+        ours.tags.iter().cloned().map(Value::String).collect(),
+        theirs.tags.iter().cloned().map(Value::String).collect(),
+    )
+    .into_iter()
+    .filter_map(|v| v.as_str().map(str::to_string))
+    .collect();
+    keep_what_is_referenced(&mut ws, ours, theirs, &mut m);
+    place_passages(&mut ws, ours, theirs);
+    // Conflicts already open in either copy stay open.
+    let mut seen = BTreeSet::new();
+    ws.conflicts = ours
+        .conflicts
+        .iter()
+        .chain(&theirs.conflicts)
+        .cloned()
+        .chain(m.conflicts)
+        .filter(|c| seen.insert(serde_json::to_string(c).unwrap_or_default()))
+        .collect();
+    ws.modified = now();
+    ws.touch();
+    ws
+}
+
+/// `theirs` with the ids of articles it imported separately (same text,
+/// another id) changed to ours', so their passages meet in one article.
+fn same_article_ids(ours: &Workspace, theirs: &Workspace) -> Workspace {
+    let ours_ids: BTreeSet<&str> = ours.articles.iter().map(|a| a.id.as_str()).collect();
+    let theirs_ids: BTreeSet<&str> = theirs.articles.iter().map(|a| a.id.as_str()).collect();
+    let by_hash: HashMap<&str, &str> = ours
+        .articles
+        .iter()
+        .filter(|a| !theirs_ids.contains(a.id.as_str()))
+        .map(|a| (a.text_hash.as_str(), a.id.as_str()))
+        .collect();
+    let renamed: HashMap<String, String> = theirs
+        .articles
+        .iter()
+        .filter(|a| !ours_ids.contains(a.id.as_str()))
+        .filter_map(|a| Some((a.id.clone(), by_hash.get(a.text_hash.as_str())?.to_string())))
+        .collect();
+    let mut out = theirs.clone();
+    if renamed.is_empty() {
+        return out;
+    }
+    for a in &mut out.articles {
+        if let Some(to) = renamed.get(&a.id) {
+            Arc::make_mut(a).id = to.clone();
+        }
+    }
+    for e in &mut out.events {
+        if e.evidence.iter().any(|p| renamed.contains_key(&p.article)) {
+            for p in &mut Arc::make_mut(e).evidence {
+                if let Some(to) = renamed.get(&p.article) {
+                    p.article = to.clone();
+                }
+            }
+        }
+    }
+    for o in &mut out.orphans {
+        if let Some(to) = renamed.get(&o.passage.article) {
+            o.passage.article = to.clone();
+        }
+    }
+    out
+}
+
+struct Merger {
+    found: String,
+    conflicts: Vec<Conflict>,
+}
+
+impl Merger {
+    /// Three-way merge of two lists of objects keyed by `key`, in ours'
+    /// order then theirs' new ones.
+    fn objects<T>(
+        &mut self,
+        kind: &str,
+        base: Option<Vec<&T>>,
+        ours: Vec<&T>,
+        theirs: Vec<&T>,
+        key: impl Fn(&T) -> String,
+    ) -> Vec<T>
+    where
+        T: Serialize + DeserializeOwned + Clone,
+    {
+        let index = |list: &[&T]| -> HashMap<String, Value> {
+            list.iter()
+                .map(|x| (key(x), serde_json::to_value(x).unwrap_or(Value::Null)))
+                .collect()
+        };
+        let b = base.as_deref().map(index);
+        let t = index(&theirs);
+        let mut order: Vec<(String, &T)> = ours.iter().map(|x| (key(x), *x)).collect();
+        let ours_keys: BTreeSet<String> = order.iter().map(|(k, _)| k.clone()).collect();
+        order.extend(
+            theirs
+                .iter()
+                .map(|x| (key(x), *x))
+                .filter(|(k, _)| !ours_keys.contains(k)),
+        );
+        let o = index(&ours);
+        let mut out = vec![];
+        for (k, fallback) in order {
+            let merged = self.object(
+                kind,
+                &k,
+                b.as_ref().map(|b| b.get(&k)),
+                o.get(&k),
+                t.get(&k),
+            );
+            if let Some(v) = merged {
+                // A merged value that no longer fits the type keeps ours.
+                out.push(serde_json::from_value(v).unwrap_or_else(|_| fallback.clone()));
+            }
+        }
+        out
+    }
+
+    /// One object present on at least one side; None when it is deleted.
+    /// `base`: None without a base; Some(None) when the base lacks it.
+    fn object(
+        &mut self,
+        kind: &str,
+        id: &str,
+        base: Option<Option<&Value>>,
+        ours: Option<&Value>,
+        theirs: Option<&Value>,
+    ) -> Option<Value> {
+        match (base, ours, theirs) {
+            (_, Some(o), Some(t)) => Some(self.value(kind, id, "", base.flatten(), o, t)),
+            // Without a base, or new since it: kept.
+            (None | Some(None), o, t) => o.or(t).cloned(),
+            // Deleted on one side: gone if the other left it as it was,
+            // else kept, as a conflict.
+            (Some(Some(b)), Some(kept), None) | (Some(Some(b)), None, Some(kept)) => {
+                if kept == b {
+                    return None;
+                }
+                let ours_side = ours.is_some();
+                self.conflict(
+                    kind,
+                    id,
+                    "",
+                    Some(b),
+                    if ours_side { kept } else { &Value::Null },
+                    if ours_side { &Value::Null } else { kept },
+                );
+                Some(kept.clone())
+            }
+            (Some(Some(_)), None, None) => None,
+        }
+    }
+
+    /// Three-way merge of one value (an object field by field).
+    fn value(
+        &mut self,
+        kind: &str,
+        id: &str,
+        field: &str,
+        base: Option<&Value>,
+        ours: &Value,
+        theirs: &Value,
+    ) -> Value {
+        if ours == theirs {
+            return ours.clone();
+        }
+        if let Some(b) = base {
+            if ours == b {
+                return theirs.clone();
+            }
+            if theirs == b {
+                return ours.clone();
+            }
+        }
+        match (ours, theirs) {
+            // An object is merged field by field; a value inside it (an
+            // anchor, a date) is one value, never half of each side's.
+            (Value::Object(o), Value::Object(t)) if field.is_empty() => {
+                let b = base.and_then(Value::as_object);
+                let keys: BTreeSet<&String> = o.keys().chain(t.keys()).collect();
+                let mut out = Map::new();
+                for k in keys {
+                    let name = if field.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{field}.{k}")
+                    };
+                    let (bv, ov, tv) = (b.and_then(|b| b.get(k)), o.get(k), t.get(k));
+                    let v = match (ov, tv) {
+                        (Some(ov), Some(tv)) => self.value(kind, id, &name, bv, ov, tv),
+                        (Some(x), None) | (None, Some(x)) => x.clone(),
+                        (None, None) => continue,
+                    };
+                    out.insert(k.clone(), v);
+                }
+                Value::Object(out)
+            }
+            (Value::Array(o), Value::Array(t)) if keyed(o) && keyed(t) => {
+                let b = base.and_then(Value::as_array);
+                let list = |l: &Vec<Value>| -> Vec<(String, Value)> {
+                    l.iter().map(|v| (item_key(v), v.clone())).collect()
+                };
+                let (ol, tl) = (list(o), list(t));
+                let bl: Option<HashMap<String, Value>> =
+                    b.map(|b| b.iter().map(|v| (item_key(v), v.clone())).collect());
+                let tm: HashMap<&String, &Value> = tl.iter().map(|(k, v)| (k, v)).collect();
+                let om: HashMap<&String, &Value> = ol.iter().map(|(k, v)| (k, v)).collect();
+                let mut out = vec![];
+                let mut order: Vec<&String> = ol.iter().map(|(k, _)| k).collect();
+                order.extend(tl.iter().map(|(k, _)| k).filter(|k| !om.contains_key(k)));
+                for k in order {
+                    let kid = format!("{id}/{k}");
+                    let bv = bl.as_ref().map(|b| b.get(k));
+                    if let Some(v) =
+                        self.object(kind, &kid, bv, om.get(k).copied(), tm.get(k).copied())
+                    {
+                        out.push(v);
+                    }
+                }
+                Value::Array(out)
+            }
+            (Value::Array(o), Value::Array(t)) if words(o) && words(t) => Value::Array(set_merge(
+                base.and_then(Value::as_array).cloned(),
+                o.clone(),
+                t.clone(),
+            )),
+            _ => {
+                self.conflict(kind, id, field, base, ours, theirs);
+                ours.clone()
+            }
+        }
+    }
+
+    fn conflict(
+        &mut self,
+        kind: &str,
+        id: &str,
+        field: &str,
+        base: Option<&Value>,
+        ours: &Value,
+        theirs: &Value,
+    ) {
+        self.conflicts.push(Conflict {
+            kind: kind.into(),
+            id: id.into(),
+            field: field.into(),
+            ours: ours.clone(),
+            theirs: theirs.clone(),
+            base: base.cloned(),
+            found: self.found.clone(),
+        });
+    }
+}
+
+/// A list of objects that have ids (passages) or are actor references
+/// (an empty list is either kind).
+fn keyed(l: &[Value]) -> bool {
+    l.iter().all(|v| {
+        v.get("id").is_some_and(Value::is_string) || v.get("actor").is_some_and(Value::is_string)
+    })
+}
+
+fn item_key(v: &Value) -> String {
+    v.get("id")
+        .or_else(|| v.get("actor"))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// A list of words (tags, aliases).
+fn words(l: &[Value]) -> bool {
+    l.iter().all(Value::is_string)
+}
+
+/// Words in either side, less those one side removed from the base; in
+/// ours' order, then theirs' new ones.
+fn set_merge(base: Option<Vec<Value>>, ours: Vec<Value>, theirs: Vec<Value>) -> Vec<Value> {
+    let removed = |side: &[Value]| -> Vec<Value> {
+        base.iter()
+            .flatten()
+            .filter(|b| !side.contains(b))
+            .cloned()
+            .collect()
+    };
+    let gone: Vec<Value> = removed(&ours).into_iter().chain(removed(&theirs)).collect();
+    let mut out: Vec<Value> = vec![];
+    for v in ours.into_iter().chain(theirs) {
+        if !gone.contains(&v) && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// Keep an article, actor or event type that one side deleted while the
+/// other still refers to it (new passages, actor references), as a
+/// conflict, so the merged workspace is sound and nothing is lost.
+fn keep_what_is_referenced(
+    ws: &mut Workspace,
+    ours: &Workspace,
+    theirs: &Workspace,
+    m: &mut Merger,
+) {
+    let find_article = |id: &str| ours.article(id).or_else(|| theirs.article(id)).cloned();
+    let have: BTreeSet<String> = ws.articles.iter().map(|a| a.id.clone()).collect();
+    let wanted: BTreeSet<String> = ws
+        .events
+        .iter()
+        .flat_map(|e| e.evidence.iter().map(|p| p.article.clone()))
+        .filter(|id| !have.contains(id))
+        .collect();
+    for id in wanted {
+        if let Some(a) = find_article(&id) {
+            m.conflict(
+                "article",
+                &id,
+                "",
+                None,
+                &Value::Null,
+                &Value::String("kept: passages of the other copy are in it".into()),
+            );
+            ws.articles.push(Arc::new(a));
+        }
+    }
+    let have: BTreeSet<String> = ws.actors.iter().map(|a| a.id.clone()).collect();
+    let wanted: BTreeSet<String> = ws
+        .events
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|r| r.actor.clone()))
+        .filter(|id| !have.contains(id))
+        .collect();
+    for id in wanted {
+        if let Some(a) = ours.actor(&id).or_else(|| theirs.actor(&id)).cloned() {
+            m.conflict(
+                "actor",
+                &id,
+                "",
+                None,
+                &Value::Null,
+                &Value::String("kept: events of the other copy name it".into()),
+            );
+            ws.actors.push(a);
+        }
+    }
+    let have: BTreeSet<String> = ws
+        .vocabularies
+        .event_types
+        .iter()
+        .map(|t| t.code.clone())
+        .collect();
+    let wanted: BTreeSet<String> = ws
+        .events
+        .iter()
+        .map(|e| e.kind.clone())
+        .filter(|k| !have.contains(k))
+        .collect();
+    for code in wanted {
+        if let Some(t) = ours
+            .event_type(&code)
+            .or_else(|| theirs.event_type(&code))
+            .cloned()
+        {
+            ws.vocabularies.event_types.push(t);
+        }
+    }
+    // An orphan placed again on one side is a live passage: not an orphan.
+    let live: BTreeSet<String> = ws
+        .events
+        .iter()
+        .flat_map(|e| e.evidence.iter().map(|p| p.id.clone()))
+        .collect();
+    ws.orphans.retain(|o| !live.contains(&o.passage.id));
+}
+
+/// Every passage whose quote is not at its offsets in the merged text
+/// (the article's text differs between the copies) is found again from the
+/// text of the copy it came from, or becomes an orphan.
+fn place_passages(ws: &mut Workspace, ours: &Workspace, theirs: &Workspace) {
+    let texts: HashMap<String, Arc<Article>> = ws
+        .articles
+        .iter()
+        .map(|a| (a.id.clone(), a.clone()))
+        .collect();
+    let mut orphans = vec![];
+    for e in &mut ws.events {
+        let stale = e.evidence.iter().any(|p| {
+            texts
+                .get(&p.article)
+                .is_some_and(|a| !p.anchor.matches(&a.text))
+        });
+        if !stale {
+            continue;
+        }
+        let e: &mut Event = Arc::make_mut(e);
+        let mut kept = vec![];
+        for mut p in std::mem::take(&mut e.evidence) {
+            let Some(a) = texts.get(&p.article) else {
+                kept.push(p);
+                continue;
+            };
+            if p.anchor.matches(&a.text) {
+                kept.push(p);
+                continue;
+            }
+            // The copy whose text this passage was made in.
+            let old = [ours, theirs]
+                .into_iter()
+                .filter_map(|w| w.article(&p.article))
+                .find(|o| p.anchor.matches(&o.text))
+                .map(|o| o.text.clone());
+            let placed = old.map(|old| reanchor(&old, &a.text, std::slice::from_ref(&p.anchor)));
+            match placed.and_then(|mut v| v.pop()) {
+                Some(Placed::Exact(an) | Placed::Moved(an) | Placed::Fuzzy(an, _)) => {
+                    p.anchor = an;
+                    kept.push(p);
+                }
+                _ => orphans.push(Orphan {
+                    event: e.id.clone(),
+                    passage: p,
+                    note: format!(
+                        "{}: lost its place in a merge (the article's text differs between the copies)",
+                        now()
+                    ),
+                }),
+            }
+        }
+        e.evidence = kept;
+    }
+    ws.orphans.extend(orphans);
+}

@@ -1,0 +1,232 @@
+//! Merging two copies of a workspace (exchange::merge and `detente merge`):
+//! every case the sharing issue names, on the bundled sample.
+
+mod common;
+
+use detente::core::model::{Anchor, Role, Workspace};
+use detente::core::ops::{self, NewEvent};
+use detente::core::sample::sample_workspace;
+use detente::core::store::to_bytes;
+use detente::dates::edtf::DateValue;
+use detente::exchange::merge::merge;
+use proptest::prelude::*;
+use std::collections::BTreeSet;
+
+/// The bytes of `ws` as they would be saved, its modification time aside.
+fn bytes(ws: &Workspace) -> Vec<u8> {
+    let mut w = ws.clone();
+    w.modified = String::new();
+    to_bytes(&w)
+}
+
+fn event_ids(ws: &Workspace) -> BTreeSet<String> {
+    ws.events.iter().map(|e| e.id.clone()).collect()
+}
+
+fn sound(ws: &Workspace) {
+    let p = ws.problems();
+    assert!(p.is_empty(), "{p:?}");
+    // And it saves to a file that loads again.
+    detente::core::store::from_bytes(&to_bytes(ws), "merged.detente").unwrap();
+}
+
+fn headline(ws: &mut Workspace, i: usize, h: &str) {
+    let id = ws.events[i].id.clone();
+    ws.event_mut(&id).unwrap().headline = h.into();
+}
+
+/// A new event on `ws`'s first article, quoting chars 0..n.
+fn new_event(ws: &mut Workspace, h: &str, actor: &str) -> String {
+    let art = ws.articles[0].id.clone();
+    let text = ws.articles[0].text.clone();
+    let anchor = Anchor::from_range(&text, 0, 12).unwrap();
+    let (actor, _) = ops::actor_for_name(ws, actor);
+    ops::tag_new_event(
+        ws,
+        &art,
+        anchor,
+        NewEvent {
+            headline: h.into(),
+            kind: "042".into(),
+            actors: vec![(actor, Role::Participant)],
+            ..Default::default()
+        },
+    )
+    .unwrap()
+}
+
+#[test]
+fn disjoint_edits_are_both_taken() {
+    let base = sample_workspace();
+    let (mut a, mut b) = (base.clone(), base.clone());
+    headline(&mut a, 0, "Ours: Vienna channel");
+    let id1 = b.events[1].id.clone();
+    b.event_mut(&id1).unwrap().date = Some(DateValue::parse("2023-05-12").unwrap());
+    let m = merge(Some(&base), &a, &b);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    assert_eq!(m.events[0].headline, "Ours: Vienna channel");
+    assert_eq!(
+        m.event(&id1).unwrap().date.as_ref().unwrap().edtf(),
+        "2023-05-12"
+    );
+    sound(&m);
+}
+
+#[test]
+fn the_same_edit_on_both_sides_is_no_conflict() {
+    let base = sample_workspace();
+    let (mut a, mut b) = (base.clone(), base.clone());
+    headline(&mut a, 2, "Same words");
+    headline(&mut b, 2, "Same words");
+    let m = merge(Some(&base), &a, &b);
+    assert!(m.conflicts.is_empty());
+    assert_eq!(m.events[2].headline, "Same words");
+}
+
+#[test]
+fn conflicting_edits_keep_ours_and_record_both() {
+    let base = sample_workspace();
+    let (mut a, mut b) = (base.clone(), base.clone());
+    headline(&mut a, 0, "Ours");
+    headline(&mut b, 0, "Theirs");
+    let m = merge(Some(&base), &a, &b);
+    assert_eq!(m.events[0].headline, "Ours");
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    let c = &m.conflicts[0];
+    assert_eq!((c.kind.as_str(), c.field.as_str()), ("event", "headline"));
+    assert_eq!(
+        (c.ours.as_str(), c.theirs.as_str()),
+        (Some("Ours"), Some("Theirs"))
+    );
+    assert_eq!(
+        c.base.as_ref().and_then(|v| v.as_str()),
+        Some(base.events[0].headline.as_str())
+    );
+    sound(&m);
+}
+
+#[test]
+fn an_edit_against_a_deletion_keeps_the_edit_as_a_conflict() {
+    let base = sample_workspace();
+    let (mut a, mut b) = (base.clone(), base.clone());
+    let gone = a.events.remove(3).id.clone();
+    headline(&mut b, 3, "Edited while the other deleted it");
+    let m = merge(Some(&base), &a, &b);
+    assert_eq!(
+        m.event(&gone).unwrap().headline,
+        "Edited while the other deleted it"
+    );
+    let c = m.conflicts.iter().find(|c| c.id == gone).unwrap();
+    assert!(c.field.is_empty() && c.ours.is_null());
+    // Deleted on one side and left alone on the other: gone.
+    let mut a2 = base.clone();
+    let gone2 = a2.events.remove(4).id.clone();
+    let m = merge(Some(&base), &a2, &base);
+    assert!(m.event(&gone2).is_none());
+    assert!(m.conflicts.is_empty());
+    sound(&m);
+}
+
+#[test]
+fn new_events_on_both_sides_with_new_actors_are_all_kept() {
+    let base = sample_workspace();
+    let (mut a, mut b) = (base.clone(), base.clone());
+    let ea = new_event(&mut a, "Campbell calls Xie", "Kurt Campbell");
+    let eb = new_event(&mut b, "Xie Feng meets Campbell", "Xie Feng");
+    b.tags.push("new-tag".into());
+    let m = merge(Some(&base), &a, &b);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    assert!(m.event(&ea).is_some() && m.event(&eb).is_some());
+    assert!(m.actor_by_name("Kurt Campbell").is_some() && m.actor_by_name("Xie Feng").is_some());
+    assert!(m.tags.contains(&"new-tag".to_string()));
+    sound(&m);
+}
+
+#[test]
+fn passages_follow_an_article_whose_text_changed_on_the_other_side() {
+    let base = sample_workspace();
+    let (mut a, mut b) = (base.clone(), base.clone());
+    // Ours corrected the first article's text: a line added at the top.
+    let art = a.articles[0].id.clone();
+    let mut new = (*a.articles[0]).clone();
+    new.text = format!("Editor's note: corrected.\n\n{}", new.text);
+    new.text_hash = detente::text::normalise::text_hash(&new.text);
+    let (edit, _) = detente::core::anchor::replace_text_edit(&a, &art, &new).unwrap();
+    edit.apply(&mut a);
+    // Theirs tagged a passage in the old text.
+    let eb = new_event(&mut b, "Tagged in the old text", "Wang Yi");
+    let quote = b.event(&eb).unwrap().evidence[0].anchor.exact.clone();
+    let m = merge(Some(&base), &a, &b);
+    let p = &m.event(&eb).unwrap().evidence[0];
+    assert_eq!(p.anchor.exact, quote);
+    assert!(
+        p.anchor.start > 20,
+        "moved past the added line: {}",
+        p.anchor.start
+    );
+    sound(&m);
+}
+
+#[test]
+fn without_a_base_what_one_side_has_is_kept_and_differences_conflict() {
+    let base = sample_workspace();
+    let (mut a, mut b) = (base.clone(), base.clone());
+    let ea = new_event(&mut a, "Only ours", "Wang Yi");
+    headline(&mut a, 0, "Ours");
+    headline(&mut b, 0, "Theirs");
+    let m = merge(None, &a, &b);
+    assert!(m.event(&ea).is_some());
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    assert!(m.conflicts[0].base.is_none());
+    sound(&m);
+}
+
+#[test]
+fn the_same_article_imported_on_both_sides_becomes_one() {
+    let base = sample_workspace();
+    let (mut a, mut b) = (base.clone(), base.clone());
+    let (art, _) =
+        detente::read::prepare::prepare_bytes(common::VIENNA.as_bytes(), "v.txt", None).unwrap();
+    let mut other = art.clone();
+    other.id = "art_other_copy".into();
+    a.articles.push(art.into());
+    b.articles.push(other.into());
+    let m = merge(Some(&base), &a, &b);
+    assert_eq!(m.articles.len(), base.articles.len() + 1);
+    sound(&m);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Merging a workspace with itself, or with an unchanged base, changes
+    /// nothing; and no event either side has (and did not delete) is lost.
+    #[test]
+    fn merging_changes_nothing_that_did_not_change_and_drops_nothing(
+        edits in proptest::collection::vec((0usize..20, 0usize..3, "[a-z][a-z ]{0,11}"), 0..8)
+    ) {
+        let base = sample_workspace();
+        prop_assert_eq!(bytes(&merge(Some(&base), &base, &base)), bytes(&base));
+        let mut a = base.clone();
+        let mut b = base.clone();
+        for (i, side, h) in &edits {
+            let i = i % a.events.len();
+            match side {
+                0 => headline(&mut a, i, h),
+                1 => headline(&mut b, i, h),
+                _ => { let _ = new_event(&mut b, h, h); }
+            }
+        }
+        // One side changed: the merge is that side.
+        prop_assert_eq!(bytes(&merge(Some(&base), &a, &base)), bytes(&a));
+        prop_assert_eq!(event_ids(&merge(Some(&base), &base, &b)), event_ids(&b));
+        let m = merge(Some(&base), &a, &b);
+        let all: BTreeSet<String> = event_ids(&a).union(&event_ids(&b)).cloned().collect();
+        prop_assert_eq!(event_ids(&m), all);
+        prop_assert!(m.problems().is_empty());
+        // What both sides changed differently is a conflict, not lost.
+        for c in &m.conflicts {
+            prop_assert!(c.ours != c.theirs);
+        }
+    }
+}
