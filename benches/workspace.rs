@@ -72,6 +72,23 @@ fn open_save(c: &mut Criterion) {
             })
             .collect();
     }
+    // Two copies of the big workspace with 1,000 edits each (headlines on
+    // one side, dates and new tags on the other), merged with their base.
+    let mut a = ws.clone();
+    let mut b = ws.clone();
+    for i in 0..1_000 {
+        let ea = std::sync::Arc::make_mut(&mut a.events[i * 7]);
+        ea.headline = format!("{} (revised)", ea.headline);
+        let eb = std::sync::Arc::make_mut(&mut b.events[i * 11 + 3]);
+        eb.tags.push("reviewed".into());
+    }
+    let mut g = c.benchmark_group("merge");
+    g.sample_size(10);
+    g.bench_function("20000_events_1000_edits_each", |bench| {
+        bench.iter_with_large_drop(|| exchange::merge::merge(Some(&ws), &a, &b))
+    });
+    g.finish();
+
     let mut g = c.benchmark_group("export");
     g.sample_size(10);
     g.bench_function("csv_8000_events_x20_actors", |b| {
@@ -99,6 +116,7 @@ fn main() {
     report("filter/word", 50.0);
     report("filter/absent", 50.0);
     report("timeline/layout", 100.0);
+    report("merge/20000_events_1000_edits_each", 1000.0);
     report("export/csv_8000_events_x20_actors", 1000.0);
     report("export/json_per_passage_8000_events", 1000.0);
 }

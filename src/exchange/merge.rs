@@ -32,63 +32,45 @@ pub fn merge(base: Option<&Workspace>, ours: &Workspace, theirs: &Workspace) -> 
         conflicts: vec![],
     };
     let mut ws = ours.clone();
-    fn arts(w: &Workspace) -> Vec<&Article> {
-        w.articles.iter().map(|a| &**a).collect()
-    }
-    ws.articles = m
-        .objects(
-            "article",
-            base.map(arts),
-            arts(ours),
-            arts(theirs),
-            |a: &Article| a.id.clone(),
-        )
-        .into_iter()
-        .map(Arc::new)
-        .collect();
-    fn evs(w: &Workspace) -> Vec<&Event> {
-        w.events.iter().map(|e| &**e).collect()
-    }
-    ws.events = m
-        .objects(
-            "event",
-            base.map(evs),
-            evs(ours),
-            evs(theirs),
-            |e: &Event| e.id.clone(),
-        )
-        .into_iter()
-        .map(Arc::new)
-        .collect();
-    fn acts(w: &Workspace) -> Vec<&Actor> {
-        w.actors.iter().collect()
-    }
+    ws.articles = m.objects(
+        "article",
+        base.map(|b| &b.articles[..]),
+        &ours.articles,
+        &theirs.articles,
+        |a: &Article| &a.id,
+        Arc::new,
+    );
+    ws.events = m.objects(
+        "event",
+        base.map(|b| &b.events[..]),
+        &ours.events,
+        &theirs.events,
+        |e: &Event| &e.id,
+        Arc::new,
+    );
     ws.actors = m.objects(
         "actor",
-        base.map(acts),
-        acts(ours),
-        acts(theirs),
-        |a: &Actor| a.id.clone(),
+        base.map(|b| &b.actors[..]),
+        &ours.actors,
+        &theirs.actors,
+        |a: &Actor| &a.id,
+        |a| a,
     );
-    fn types(w: &Workspace) -> Vec<&EventType> {
-        w.vocabularies.event_types.iter().collect()
-    }
     ws.vocabularies.event_types = m.objects(
         "event type",
-        base.map(types),
-        types(ours),
-        types(theirs),
-        |t: &EventType| t.code.clone(),
+        base.map(|b| &b.vocabularies.event_types[..]),
+        &ours.vocabularies.event_types,
+        &theirs.vocabularies.event_types,
+        |t: &EventType| &t.code,
+        |t| t,
     );
-    fn orphans(w: &Workspace) -> Vec<&Orphan> {
-        w.orphans.iter().collect()
-    }
     ws.orphans = m.objects(
         "orphan",
-        base.map(orphans),
-        orphans(ours),
-        orphans(theirs),
-        |o: &Orphan| o.passage.id.clone(),
+        base.map(|b| &b.orphans[..]),
+        &ours.orphans,
+        &theirs.orphans,
+        |o: &Orphan| &o.passage.id,
+        |o| o,
     );
     let scalar = |m: &mut Merger, field: &str, get: fn(&Workspace) -> &String| {
         let b = base.map(|b| Value::String(get(b).clone()));
@@ -179,46 +161,81 @@ struct Merger {
 
 impl Merger {
     /// Three-way merge of two lists of objects keyed by `key`, in ours'
-    /// order then theirs' new ones.
-    fn objects<T>(
+    /// order then theirs' new ones. An object the same on both sides, or
+    /// changed on one side only, is taken as it is (shared, not copied);
+    /// only one both sides changed is merged field by field.
+    fn objects<S, T>(
         &mut self,
         kind: &str,
-        base: Option<Vec<&T>>,
-        ours: Vec<&T>,
-        theirs: Vec<&T>,
-        key: impl Fn(&T) -> String,
-    ) -> Vec<T>
+        base: Option<&[S]>,
+        ours: &[S],
+        theirs: &[S],
+        key: impl Fn(&T) -> &str,
+        wrap: impl Fn(T) -> S,
+    ) -> Vec<S>
     where
-        T: Serialize + DeserializeOwned + Clone,
+        S: std::borrow::Borrow<T> + Clone,
+        T: Serialize + DeserializeOwned + PartialEq,
     {
-        let index = |list: &[&T]| -> HashMap<String, Value> {
+        let index = |list: &'_ [S]| -> HashMap<String, usize> {
             list.iter()
-                .map(|x| (key(x), serde_json::to_value(x).unwrap_or(Value::Null)))
+                .enumerate()
+                .map(|(i, x)| (key(x.borrow()).to_string(), i))
                 .collect()
         };
-        let b = base.as_deref().map(index);
-        let t = index(&theirs);
-        let mut order: Vec<(String, &T)> = ours.iter().map(|x| (key(x), *x)).collect();
-        let ours_keys: BTreeSet<String> = order.iter().map(|(k, _)| k.clone()).collect();
-        order.extend(
-            theirs
-                .iter()
-                .map(|x| (key(x), *x))
-                .filter(|(k, _)| !ours_keys.contains(k)),
-        );
-        let o = index(&ours);
+        let b = base.map(|b| (b, index(b)));
+        let t = index(theirs);
+        let o = index(ours);
+        let json = |x: &S| serde_json::to_value(x.borrow()).unwrap_or(Value::Null);
         let mut out = vec![];
-        for (k, fallback) in order {
+        let new_in_theirs = theirs
+            .iter()
+            .filter(|x| !o.contains_key(key((*x).borrow())));
+        for x in ours.iter().chain(new_in_theirs) {
+            let k = key(x.borrow()).to_string();
+            let os = o.get(&k).map(|&i| &ours[i]);
+            let ts = t.get(&k).map(|&i| &theirs[i]);
+            let bs = b.as_ref().map(|(list, idx)| idx.get(&k).map(|&i| &list[i]));
+            let same = |a: &S, c: &S| a.borrow() == c.borrow();
+            // The cheap cases, by typed equality.
+            match (bs, os, ts) {
+                (_, Some(o), Some(t)) if same(o, t) => {
+                    out.push(o.clone());
+                    continue;
+                }
+                (Some(Some(b)), Some(o), Some(t)) if same(o, b) => {
+                    out.push(t.clone());
+                    continue;
+                }
+                (Some(Some(b)), Some(o), Some(t)) if same(t, b) => {
+                    out.push(o.clone());
+                    continue;
+                }
+                (None | Some(None), Some(one), None) | (None | Some(None), None, Some(one)) => {
+                    out.push(one.clone());
+                    continue;
+                }
+                (Some(Some(b)), Some(kept), None) | (Some(Some(b)), None, Some(kept))
+                    if same(kept, b) =>
+                {
+                    continue;
+                }
+                _ => {}
+            }
+            let bv = bs.map(|b| b.map(json));
             let merged = self.object(
                 kind,
                 &k,
-                b.as_ref().map(|b| b.get(&k)),
-                o.get(&k),
-                t.get(&k),
+                bv.as_ref().map(Option::as_ref),
+                os.map(json).as_ref(),
+                ts.map(json).as_ref(),
             );
             if let Some(v) = merged {
                 // A merged value that no longer fits the type keeps ours.
-                out.push(serde_json::from_value(v).unwrap_or_else(|_| fallback.clone()));
+                match serde_json::from_value::<T>(v) {
+                    Ok(t) => out.push(wrap(t)),
+                    Err(_) => out.push(os.or(ts).expect("present on a side").clone()),
+                }
             }
         }
         out
@@ -485,11 +502,26 @@ fn keep_what_is_referenced(
 /// (the article's text differs between the copies) is found again from the
 /// text of the copy it came from, or becomes an orphan.
 fn place_passages(ws: &mut Workspace, ours: &Workspace, theirs: &Workspace) {
+    // Only articles whose merged text differs from a copy's can hold
+    // passages out of place: usually none, so nothing is scanned.
+    let hash_in = |w: &Workspace| -> HashMap<String, String> {
+        w.articles
+            .iter()
+            .map(|a| (a.id.clone(), a.text_hash.clone()))
+            .collect()
+    };
+    let (oh, th) = (hash_in(ours), hash_in(theirs));
+    let differs =
+        |h: &HashMap<String, String>, a: &Article| h.get(&a.id).is_some_and(|t| *t != a.text_hash);
     let texts: HashMap<String, Arc<Article>> = ws
         .articles
         .iter()
+        .filter(|a| differs(&oh, a) || differs(&th, a))
         .map(|a| (a.id.clone(), a.clone()))
         .collect();
+    if texts.is_empty() {
+        return;
+    }
     let mut orphans = vec![];
     for e in &mut ws.events {
         let stale = e.evidence.iter().any(|p| {
@@ -504,6 +536,7 @@ fn place_passages(ws: &mut Workspace, ours: &Workspace, theirs: &Workspace) {
         let mut kept = vec![];
         for mut p in std::mem::take(&mut e.evidence) {
             let Some(a) = texts.get(&p.article) else {
+                // Its article's text is the same in every copy.
                 kept.push(p);
                 continue;
             };
