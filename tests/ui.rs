@@ -1281,3 +1281,126 @@ fn save_does_not_write_over_a_workspace_changed_on_disk() {
     assert!(app.notices.is_empty(), "{:?}", app.notices);
     assert!(!app.is_dirty());
 }
+
+#[test]
+fn merge_conflicts_are_settled_side_by_side_undoably_and_block_exports() {
+    use detente::core::sample::sample_workspace;
+    let base = sample_workspace();
+    let (mut a, mut b) = (base.clone(), base.clone());
+    let id = base.events[0].id.clone();
+    a.event_mut(&id).unwrap().headline = "Mine: the Vienna channel".into();
+    b.event_mut(&id).unwrap().headline = "Theirs: talks in Vienna".into();
+    let merged = detente::exchange::merge::merge(Some(&base), &a, &b);
+    assert_eq!(merged.conflicts.len(), 1);
+    let mut h = harness(DetenteApp::with_workspace(merged, None));
+    // The tab is shown, and chosen, because the workspace has conflicts.
+    assert!(h.query_by_label("Conflicts (1)").is_some());
+    assert!(h.query_by_label("Theirs: talks in Vienna").is_some());
+    // Exports wait.
+    h.state_mut().send(Command::ExportCsv);
+    h.run();
+    assert!(
+        h.state()
+            .notices
+            .iter()
+            .any(|n| n.contains("Settle the 1 merge conflict"))
+    );
+    h.get_by_label("Keep theirs").click();
+    h.run();
+    assert_eq!(
+        h.state().ws.event(&id).unwrap().headline,
+        "Theirs: talks in Vienna"
+    );
+    assert!(
+        h.state().ws.conflicts.is_empty(),
+        "{:?}",
+        h.state().ws.conflicts
+    );
+    assert_eq!(h.state().history.undo_label(), Some("resolve conflict"));
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().ws.event(&id).unwrap().headline,
+        "Mine: the Vienna channel"
+    );
+    assert_eq!(h.state().ws.conflicts.len(), 1);
+    h.get_by_label("Keep mine").click();
+    h.run();
+    assert_eq!(
+        h.state().ws.event(&id).unwrap().headline,
+        "Mine: the Vienna channel"
+    );
+    assert!(h.state().ws.conflicts.is_empty());
+}
+
+#[test]
+fn a_copy_saved_elsewhere_is_noticed_merged_in_undoably_and_then_saved_over() {
+    use detente::core::store;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.detente");
+    store::save(&detente::core::sample::sample_workspace(), &path).unwrap();
+    // A sync client left a conflict copy beside it.
+    let copy_path = dir
+        .path()
+        .join("w (Ana's conflicted copy 2026-11-29).detente");
+    std::fs::copy(&path, &copy_path).unwrap();
+    let mut app = DetenteApp::open(Some(path.clone()));
+    assert!(
+        app.notices
+            .iter()
+            .any(|n| n.contains("conflict copy") && n.contains("Ana's conflicted copy")),
+        "{:?}",
+        app.notices
+    );
+    // Another machine saves the file: a new event and a changed headline.
+    let mut theirs = store::load(&path).unwrap();
+    let first = theirs.events[0].id.clone();
+    theirs.event_mut(&first).unwrap().headline = "Theirs".into();
+    let mut extra = (*theirs.events[1]).clone();
+    extra.id = "evt_from_the_other_machine".into();
+    for (k, p) in extra.evidence.iter_mut().enumerate() {
+        p.id = format!("psg_from_the_other_machine_{k}");
+    }
+    theirs.events.push(extra.into());
+    store::save(&theirs, &path).unwrap();
+    app.watch_disk(100.0);
+    assert!(
+        app.notices.iter().any(|n| n.contains("changed on disk")),
+        "{:?}",
+        app.notices
+    );
+    // Save does not write over it...
+    app.notices.clear();
+    app.save_to(None);
+    app.wait_for_saves();
+    assert_eq!(
+        store::load(&path).unwrap().events.len(),
+        theirs.events.len()
+    );
+    // ...merging it in does, as one undoable step.
+    let before = app.ws.clone();
+    let (loaded, stamp) = store::load_stamped(&path).unwrap();
+    app.merge_loaded(&path, &loaded, stamp);
+    assert!(app.ws.event("evt_from_the_other_machine").is_some());
+    assert_eq!(app.ws.conflicts.len(), 1, "{:?}", app.ws.conflicts);
+    assert_eq!(app.history.undo_label(), Some("merge"));
+    app.history.undo(&mut app.ws);
+    let same = |a: &detente::core::model::Workspace, b: &detente::core::model::Workspace| {
+        let (mut a, mut b) = (a.clone(), b.clone());
+        (a.modified, b.modified) = (String::new(), String::new());
+        store::to_bytes(&a) == store::to_bytes(&b)
+    };
+    assert!(
+        same(&app.ws, &before),
+        "undo gives back the workspace as it was"
+    );
+    app.history.redo(&mut app.ws);
+    assert!(app.ws.event("evt_from_the_other_machine").is_some());
+    app.notices.clear();
+    app.save_to(None);
+    app.wait_for_saves();
+    assert!(app.notices.is_empty(), "{:?}", app.notices);
+    let saved = store::load(&path).unwrap();
+    assert!(saved.event("evt_from_the_other_machine").is_some());
+    assert_eq!(saved.conflicts.len(), 1, "the conflict is saved for later");
+}

@@ -28,6 +28,23 @@ pub enum Edit {
         before: Vec<crate::core::model::Orphan>,
         after: Vec<crate::core::model::Orphan>,
     },
+    /// The whole list of open merge conflicts, before and after.
+    Conflicts {
+        before: Vec<crate::core::model::Conflict>,
+        after: Vec<crate::core::model::Conflict>,
+    },
+    /// The workspace's title and notes, before and after.
+    Titles {
+        before: (String, String),
+        after: (String, String),
+    },
+    /// The tags in use and the event types, before and after.
+    Vocabulary {
+        before: (Vec<String>, Vec<crate::core::vocab::EventType>),
+        after: (Vec<String>, Vec<crate::core::vocab::EventType>),
+    },
+    /// Another copy merged in: its changes as one step.
+    Merge(Vec<Edit>),
     Batch(Vec<Edit>),
 }
 
@@ -138,10 +155,36 @@ impl Edit {
                     after: before,
                 }
             }
+            Edit::Conflicts { before, after } => {
+                ws.conflicts = after.clone();
+                Edit::Conflicts {
+                    before: after,
+                    after: before,
+                }
+            }
+            Edit::Titles { before, after } => {
+                (ws.title, ws.notes) = after.clone();
+                Edit::Titles {
+                    before: after,
+                    after: before,
+                }
+            }
+            Edit::Vocabulary { before, after } => {
+                (ws.tags, ws.vocabularies.event_types) = after.clone();
+                Edit::Vocabulary {
+                    before: after,
+                    after: before,
+                }
+            }
             Edit::Batch(edits) => {
                 let mut inv: Vec<Edit> = edits.into_iter().map(|e| e.apply(ws)).collect();
                 inv.reverse();
                 Edit::Batch(inv)
+            }
+            Edit::Merge(edits) => {
+                let mut inv: Vec<Edit> = edits.into_iter().map(|e| e.apply(ws)).collect();
+                inv.reverse();
+                Edit::Merge(inv)
             }
         };
         ws.touch();
@@ -160,6 +203,13 @@ impl Edit {
             Edit::Actor { before: None, .. } => "new actor",
             Edit::Actor { .. } => "edit actor",
             Edit::Orphans { .. } => "orphaned passages",
+            Edit::Conflicts { .. } => "resolve conflict",
+            Edit::Titles { .. } => "edit workspace title",
+            Edit::Vocabulary { .. } => "edit vocabulary",
+            Edit::Merge(_) => "merge",
+            Edit::Batch(v) if v.iter().any(|e| matches!(e, Edit::Conflicts { .. })) => {
+                "resolve conflict"
+            }
             Edit::Batch(v) => v
                 .iter()
                 .rev()
@@ -167,6 +217,98 @@ impl Edit {
                 .map_or("edit", |e| e.describe()),
         }
     }
+}
+
+/// The edit that turns `before` into `after` (a merged copy), as one
+/// step: objects added, changed or removed by id (shared ones skipped at
+/// the cost of a pointer comparison), and the lists and titles that differ.
+pub fn diff(before: &Workspace, after: &Workspace) -> Edit {
+    fn objects<S: HasId + PartialEq, T: Clone>(
+        old: &[S],
+        new: &[S],
+        get: impl Fn(&S) -> &T,
+        make: impl Fn(Option<Box<T>>, Option<Box<T>>) -> Edit,
+        out: &mut Vec<Edit>,
+    ) {
+        let index = |l: &[S]| -> std::collections::HashMap<String, usize> {
+            l.iter()
+                .enumerate()
+                .map(|(i, x)| (x.id().to_string(), i))
+                .collect()
+        };
+        let (oi, ni) = (index(old), index(new));
+        for x in new {
+            match oi.get(x.id()) {
+                Some(&i) if old[i] == *x => {}
+                Some(&i) => out.push(make(
+                    Some(Box::new(get(&old[i]).clone())),
+                    Some(Box::new(get(x).clone())),
+                )),
+                None => out.push(make(None, Some(Box::new(get(x).clone())))),
+            }
+        }
+        for x in old.iter().filter(|x| !ni.contains_key(x.id())) {
+            out.push(make(Some(Box::new(get(x).clone())), None));
+        }
+    }
+    let mut out = vec![];
+    objects(
+        &before.actors,
+        &after.actors,
+        |a| a,
+        |b, a| Edit::Actor {
+            before: b,
+            after: a,
+        },
+        &mut out,
+    );
+    objects(
+        &before.articles,
+        &after.articles,
+        |a| &**a,
+        |b, a| Edit::Article {
+            before: b,
+            after: a,
+        },
+        &mut out,
+    );
+    objects(
+        &before.events,
+        &after.events,
+        |e| &**e,
+        |b, a| Edit::Event {
+            before: b,
+            after: a,
+        },
+        &mut out,
+    );
+    if before.orphans != after.orphans {
+        out.push(Edit::Orphans {
+            before: before.orphans.clone(),
+            after: after.orphans.clone(),
+        });
+    }
+    if before.conflicts != after.conflicts {
+        out.push(Edit::Conflicts {
+            before: before.conflicts.clone(),
+            after: after.conflicts.clone(),
+        });
+    }
+    let titles = |w: &Workspace| (w.title.clone(), w.notes.clone());
+    if titles(before) != titles(after) {
+        out.push(Edit::Titles {
+            before: titles(before),
+            after: titles(after),
+        });
+    }
+    let vocab = |w: &Workspace| (w.tags.clone(), w.vocabularies.event_types.clone());
+    if vocab(before) != vocab(after) {
+        out.push(Edit::Vocabulary {
+            before: vocab(before),
+            after: vocab(after),
+        });
+    }
+    Edit::Merge(out)
 }
 
 /// The undo and redo stacks.

@@ -9,6 +9,7 @@
 
 pub mod anchor;
 pub mod atomic;
+pub mod conflicts;
 pub mod history;
 pub mod ids;
 pub mod limits;

@@ -443,7 +443,8 @@ fn keep_what_is_referenced(
                 "",
                 None,
                 &Value::Null,
-                &Value::String("kept: passages of the other copy are in it".into()),
+                // Deleted on one side but still quoted: kept, and said.
+                &serde_json::to_value(&a).unwrap_or(Value::Null),
             );
             ws.articles.push(Arc::new(a));
         }
@@ -463,7 +464,7 @@ fn keep_what_is_referenced(
                 "",
                 None,
                 &Value::Null,
-                &Value::String("kept: events of the other copy name it".into()),
+                &serde_json::to_value(&a).unwrap_or(Value::Null),
             );
             ws.actors.push(a);
         }

@@ -93,6 +93,14 @@ impl DetenteApp {
                 });
             }
             Command::ImportPaths(paths) => self.start_import(paths),
+            Command::ExportCsv | Command::ExportJson if !self.ws.conflicts.is_empty() => {
+                self.bottom_tab = crate::ui::app::BottomTab::Conflicts;
+                self.notices.push(format!(
+                    "Settle the {} merge conflict(s) first (Conflicts tab): an export now \
+                     would quietly take one side.",
+                    self.ws.conflicts.len()
+                ));
+            }
             Command::ExportCsv | Command::ExportJson => {
                 let csv = c == Command::ExportCsv;
                 let ext = if csv { "csv" } else { "json" };
@@ -105,6 +113,22 @@ impl DetenteApp {
                             .save_file(),
                         csv,
                     )
+                });
+            }
+            Command::MergeWith => {
+                let dir = self.start_dir();
+                self.spawn_dialog(move || {
+                    let mut d =
+                        rfd::FileDialog::new().add_filter("Detente workspace", &["detente"]);
+                    if let Some(dir) = dir {
+                        d = d.set_directory(dir);
+                    }
+                    Dialog::Merge(d.pick_file().map(|p| {
+                        let ws = crate::core::store::load_stamped(&p)
+                            .map(|(ws, stamp)| (Box::new(ws), stamp))
+                            .map_err(|e| e.to_string());
+                        (p, ws)
+                    }))
                 });
             }
             Command::Reimport => {

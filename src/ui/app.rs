@@ -8,7 +8,7 @@
 use crate::core::history::{Edit, History};
 use crate::core::model::{Id, Workspace};
 use crate::core::sample::sample_workspace;
-use crate::core::store;
+use crate::core::store::{self, Stamp};
 use crate::ui::commands::Command;
 use crate::ui::inspector::state::InspectorState;
 use crate::ui::jobs::dialog::Dialog;
@@ -36,6 +36,7 @@ pub enum BottomTab {
     #[default]
     Timeline,
     Table,
+    Conflicts,
 }
 
 pub struct DetenteApp {
@@ -73,6 +74,10 @@ pub struct DetenteApp {
     pub saver: Saver,
     /// A workspace being read on a background thread.
     pub(crate) opening: Option<Opening>,
+    /// The file this window last read or wrote, and what it was then: a
+    /// change on disk since (a sync client, another Detente) is noticed.
+    pub(crate) disk: Option<(PathBuf, Stamp)>,
+    pub(crate) last_disk_check: f64,
 }
 
 impl DetenteApp {
@@ -88,7 +93,9 @@ impl DetenteApp {
         };
         let mut app = Self::with_workspace(ws, path.as_ref().map(|(p, _)| p.clone()));
         if let Some((p, stamp)) = path {
-            app.saver.opened(p, stamp);
+            app.note_conflict_copies(&p);
+            app.saver.opened(p.clone(), stamp);
+            app.disk = Some((p, stamp));
         }
         app.notices.extend(error);
         app
@@ -126,6 +133,8 @@ impl DetenteApp {
             shown_title: String::new(),
             saver: Default::default(),
             opening: None,
+            disk: None,
+            last_disk_check: 0.0,
         };
         app.reset_view();
         app
@@ -137,6 +146,10 @@ impl DetenteApp {
         self.reader = Default::default();
         self.inspector = Default::default();
         self.timeline.fit_request = true;
+        // A workspace that comes with merge conflicts shows them first.
+        if !self.ws.conflicts.is_empty() {
+            self.bottom_tab = BottomTab::Conflicts;
+        }
     }
 
     pub fn is_dirty(&self) -> bool {

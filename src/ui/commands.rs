@@ -22,6 +22,8 @@ pub enum Command {
     ExportJson,
     /// Replace the open article's text with a newer version of it.
     Reimport,
+    /// Merge another copy of the workspace into this one.
+    MergeWith,
     Undo,
     Redo,
     Find,
@@ -71,6 +73,7 @@ impl Command {
             Command::ExportCsv => "Export events as CSV…",
             Command::ExportJson => "Export events as JSON…",
             Command::Reimport => "New version…",
+            Command::MergeWith => "Merge with…",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::Find => "Find in library",

@@ -28,6 +28,10 @@ impl DetenteApp {
                 Dialog::Import(paths) if !paths.is_empty() => self.start_import(paths),
                 Dialog::Export(Some(p), csv) => self.export(&p, csv),
                 Dialog::Reimport(article, Some(Ok(p))) => self.reimport(&article, &p.article),
+                Dialog::Merge(Some((path, Ok((theirs, stamp))))) => {
+                    self.merge_loaded(&path, &theirs, stamp)
+                }
+                Dialog::Merge(Some((_, Err(e)))) => self.notices.push(e),
                 Dialog::Reimport(_, Some(Err((path, why)))) => {
                     self.refused
                         .push((path.display().to_string(), why.to_string()));

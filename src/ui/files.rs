@@ -55,16 +55,103 @@ impl DetenteApp {
         match r {
             Ok((ws, stamp)) => {
                 self.saver.opened(p.clone(), stamp);
+                self.disk = Some((p.clone(), stamp));
                 let old = std::mem::replace(&mut self.ws, ws);
                 let old_history = std::mem::take(&mut self.history);
                 // Freeing a large workspace takes a while: not on this thread.
                 std::thread::spawn(move || drop((old, old_history)));
                 self.prefs.remember(&p);
+                self.note_conflict_copies(&p);
                 self.path = Some(p);
                 self.reset_view();
                 self.clear_recovery();
             }
             Err(e) => self.notices.push(e),
+        }
+    }
+
+    /// Every 2 s: whether the file this window reads and writes changed on
+    /// disk since (a sync client brought another machine's save, another
+    /// Detente saved it); said once per change. Save will not write over it.
+    pub fn watch_disk(&mut self, now: f64) {
+        if now - self.last_disk_check < 2.0 || self.saver.in_flight > 0 {
+            return;
+        }
+        self.last_disk_check = now;
+        let Some((path, seen)) = self.disk.clone() else {
+            return;
+        };
+        let Some(current) = Stamp::read(&path) else {
+            return;
+        };
+        if current != seen {
+            self.disk = Some((path.clone(), current));
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            self.notices.push(format!(
+                "{name} changed on disk since this window read it (another machine or program \
+                 saved it). Save will not write over it: merge the change in with File > Merge \
+                 with… and choose {name}, or Save As to keep this version apart."
+            ));
+        }
+    }
+
+    /// Say when sync clients left conflict copies of `path` beside it: each
+    /// holds someone's work, to merge (File > Merge with…).
+    pub(crate) fn note_conflict_copies(&mut self, path: &Path) {
+        let copies = crate::exchange::copies::conflict_copies(path);
+        if copies.is_empty() {
+            return;
+        }
+        let names: Vec<String> = copies
+            .iter()
+            .filter_map(|c| c.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        self.notices.push(format!(
+            "A sync client left {} conflict cop{} of this workspace beside it: {}. Each holds \
+             someone's work: merge it with File > Merge with…",
+            copies.len(),
+            if copies.len() == 1 { "y" } else { "ies" },
+            names.join(", ")
+        ));
+    }
+
+    /// Merge the copy read from `path` (as `stamp`); when it is the file
+    /// this window saves to, what was saved there is now taken in, so Save
+    /// may write over it again.
+    pub fn merge_loaded(&mut self, path: &Path, theirs: &Workspace, stamp: Stamp) {
+        self.merge_in(path, theirs);
+        if self.path.as_deref() == Some(path) {
+            self.saver.opened(path.to_path_buf(), stamp);
+            self.disk = Some((path.to_path_buf(), stamp));
+        }
+    }
+
+    /// Merge another copy of this workspace into it, as one undoable step:
+    /// what only the other copy has is added, and where both differ this
+    /// window's version stays and the other is listed in the Conflicts tab.
+    /// (Without their common ancestor, a field that differs cannot be told
+    /// apart from one changed on both sides: it is a conflict.)
+    pub fn merge_in(&mut self, path: &Path, theirs: &Workspace) {
+        let before = (
+            self.ws.events.len(),
+            self.ws.articles.len(),
+            self.ws.conflicts.len(),
+        );
+        let merged = crate::exchange::merge::merge(None, &self.ws, theirs);
+        let fresh = merged.conflicts.len().saturating_sub(before.2);
+        let (events, articles) = (
+            merged.events.len().saturating_sub(before.0),
+            merged.articles.len().saturating_sub(before.1),
+        );
+        let edit = crate::core::history::diff(&self.ws, &merged);
+        self.apply(edit);
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        self.notices.push(format!(
+            "Merged {name}: {events} event(s) and {articles} article(s) added, {fresh} conflict(s){}.",
+            if fresh > 0 { " to settle in the Conflicts tab" } else { "" }
+        ));
+        if !self.ws.conflicts.is_empty() {
+            self.bottom_tab = crate::ui::app::BottomTab::Conflicts;
         }
     }
 
@@ -106,6 +193,11 @@ impl DetenteApp {
         for d in done {
             match (d.purpose, d.result) {
                 (save::Purpose::File | save::Purpose::FileAs, Ok(())) => {
+                    if let Some(s) = d.stamp
+                        && self.path.as_ref() == Some(&d.path)
+                    {
+                        self.disk = Some((d.path.clone(), s));
+                    }
                     if self.saver.in_flight == 0 && !self.is_dirty() {
                         self.clear_recovery();
                     }

@@ -10,7 +10,7 @@
 use crate::ui::app::{BottomTab, DetenteApp, Pending};
 use crate::ui::commands::Command;
 use crate::ui::prefs::PREFS_KEY;
-use crate::ui::{inspector, library, reader, table, timeline};
+use crate::ui::{conflicts, inspector, library, reader, table, timeline};
 
 impl DetenteApp {
     pub(crate) fn notices_bar(&mut self, ui: &mut egui::Ui) {
@@ -33,6 +33,7 @@ impl DetenteApp {
         for (i, n) in self.notices.iter().enumerate() {
             ui.horizontal(|ui| {
                 let colour = if n.starts_with("Imported")
+                    || n.starts_with("Merged")
                     || n.starts_with("Exported")
                     || n.starts_with("Recovered")
                 {
@@ -109,6 +110,10 @@ impl DetenteApp {
         if self.import_job.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
+        if self.disk.is_some() {
+            // Look at the file now and then, even while nobody touches the window.
+            ctx.request_repaint_after(std::time::Duration::from_secs(2));
+        }
         self.shortcuts(&ctx);
         self.drop_zone(&ctx);
         egui::Panel::top("menu").show(ui, |ui| {
@@ -157,11 +162,19 @@ impl DetenteApp {
                         BottomTab::Table,
                         format!("Events ({})", self.ws.events.len()),
                     );
+                    if !self.ws.conflicts.is_empty() || self.bottom_tab == BottomTab::Conflicts {
+                        ui.selectable_value(
+                            &mut self.bottom_tab,
+                            BottomTab::Conflicts,
+                            format!("Conflicts ({})", self.ws.conflicts.len()),
+                        );
+                    }
                 });
                 ui.separator();
                 match self.bottom_tab {
                     BottomTab::Timeline => timeline::show(self, ui),
                     BottomTab::Table => table::show(self, ui),
+                    BottomTab::Conflicts => conflicts::show(self, ui),
                 }
             });
         egui::CentralPanel::default().show(ui, |ui| reader::show(self, ui));
@@ -169,6 +182,7 @@ impl DetenteApp {
         self.run_commands(&ctx);
         let now = ctx.input(|i| i.time);
         self.autosave(now);
+        self.watch_disk(now);
     }
 }
 

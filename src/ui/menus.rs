@@ -52,7 +52,12 @@ impl DetenteApp {
                     }
                 }
                 ui.separator();
-                for c in [Command::Import, Command::ExportCsv, Command::ExportJson] {
+                for c in [
+                    Command::Import,
+                    Command::MergeWith,
+                    Command::ExportCsv,
+                    Command::ExportJson,
+                ] {
                     if item(ui, &c, None, true) {
                         self.send(c);
                     }

@@ -15,6 +15,7 @@ pub mod actions;
 pub mod app;
 pub mod assets;
 pub mod commands;
+pub mod conflicts;
 pub mod dialogs;
 pub mod files;
 pub mod frame;

@@ -5,7 +5,8 @@
 //! Imports every layer but `cli` and `dev`, and nothing of `ui` that
 //! names the window's state, so `ui::app` can hold it (layer `ui`).
 
-use crate::core::model::Id;
+use crate::core::model::{Id, Workspace};
+use crate::core::store::Stamp;
 use crate::read::prepare::Prepared;
 use crate::read::refusal::Refusal;
 use std::path::PathBuf;
@@ -18,7 +19,12 @@ pub enum Dialog {
     Export(Option<PathBuf>, bool),
     /// A new version of an article, read on the dialog's thread.
     Reimport(Id, Option<Result<Box<Prepared>, (PathBuf, Refusal)>>),
+    /// Another copy of the workspace, read on the dialog's thread.
+    Merge(Option<(PathBuf, Result<Loaded, String>)>),
 }
+
+/// A workspace read for merging, and the stamp of the file read.
+pub type Loaded = (Box<Workspace>, Stamp);
 
 /// Run `make` (which shows a dialog) on a new thread and send its answer.
 pub fn spawn(tx: &Sender<Dialog>, make: impl FnOnce() -> Dialog + Send + 'static) {

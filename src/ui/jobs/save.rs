@@ -42,6 +42,8 @@ pub struct Done {
     /// The revision of the snapshot that was written.
     pub revision: u64,
     pub result: Result<(), String>,
+    /// What the file is now, after a save of the user's file.
+    pub stamp: Option<Stamp>,
 }
 
 #[derive(Default)]
@@ -86,6 +88,7 @@ impl Saver {
                             }
                             Job::Save { ws, path, purpose } => (ws, path, purpose),
                         };
+                        let mut stamp = None;
                         let result = match purpose {
                             Purpose::Recovery => store::save(&ws, &path),
                             Purpose::File | Purpose::FileAs => {
@@ -93,8 +96,9 @@ impl Saver {
                                     Purpose::File => seen.get(&path).copied(),
                                     _ => None,
                                 };
-                                store::save_unless_changed(&ws, &path, expect).map(|stamp| {
-                                    seen.insert(path.clone(), stamp);
+                                store::save_unless_changed(&ws, &path, expect).map(|s| {
+                                    seen.insert(path.clone(), s);
+                                    stamp = Some(s);
                                 })
                             }
                         };
@@ -104,6 +108,7 @@ impl Saver {
                             purpose,
                             revision,
                             result: result.map_err(|e| e.to_string()),
+                            stamp,
                         };
                         // Dropping the snapshot here keeps its cost off the UI thread.
                         drop(ws);

@@ -1,0 +1,214 @@
+//! Settling a merge conflict: keep ours (the value the workspace holds) or
+//! theirs (the other copy's, kept in the conflict), as one reversible edit
+//! that also closes the conflict. A conflict is about a field of an
+//! article, event, actor or passage (`EVENT/PASSAGE`), the workspace's
+//! title or notes, or a whole object one side deleted and the other edited.
+//!
+//! Imports only `dates` and `text`, and never egui (layer `core`).
+
+use crate::core::history::Edit;
+use crate::core::model::{Conflict, Workspace};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// Which side's value to keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    Ours,
+    Theirs,
+}
+
+/// The edit that settles conflict `i` of `ws` by keeping `side`; None when
+/// there is no such conflict, its object is gone, or keeping that side
+/// would break the workspace (deleting an article passages still quote).
+pub fn settle(ws: &Workspace, i: usize, side: Keep) -> Option<Edit> {
+    let c = ws.conflicts.get(i)?;
+    let mut after = ws.conflicts.clone();
+    after.remove(i);
+    let close = Edit::Conflicts {
+        before: ws.conflicts.clone(),
+        after,
+    };
+    // The workspace holds ours already, unless ours is a deletion the
+    // merge did not carry out (it kept the other side's object).
+    let want = match side {
+        Keep::Ours => &c.ours,
+        Keep::Theirs => &c.theirs,
+    };
+    if side == Keep::Ours && !c.ours.is_null() {
+        return Some(close);
+    }
+    let change = change(ws, c, want)?;
+    Some(Edit::Batch(vec![change, close]))
+}
+
+/// The edit that gives the conflict's object (or field) the value `want`
+/// (null: delete the object).
+fn change(ws: &Workspace, c: &Conflict, want: &Value) -> Option<Edit> {
+    match c.kind.as_str() {
+        "workspace" => {
+            let text = want.as_str().unwrap_or_default().to_string();
+            let before = (ws.title.clone(), ws.notes.clone());
+            let mut after = before.clone();
+            match c.field.as_str() {
+                "title" => after.0 = text,
+                "notes" => after.1 = text,
+                _ => return None,
+            }
+            Some(Edit::Titles { before, after })
+        }
+        "article" => {
+            let a = ws.article(&c.id)?;
+            // An article passages still quote cannot go.
+            let used = ws
+                .events
+                .iter()
+                .any(|e| e.evidence.iter().any(|p| p.article == a.id));
+            if want.is_null() && used {
+                return None;
+            }
+            let after = with(a, &c.field, want)?;
+            Some(Edit::Article {
+                before: Some(Box::new(a.clone())),
+                after: after.map(Box::new),
+            })
+        }
+        "actor" => {
+            let a = ws.actor(&c.id)?;
+            // Nor an actor events still name.
+            let used = ws
+                .events
+                .iter()
+                .any(|e| e.actors.iter().any(|r| r.actor == a.id));
+            if want.is_null() && used {
+                return None;
+            }
+            let after = with(a, &c.field, want)?;
+            Some(Edit::Actor {
+                before: Some(Box::new(a.clone())),
+                after: after.map(Box::new),
+            })
+        }
+        "event" => {
+            // "EVENT/PASSAGE" for a passage of the event.
+            let (eid, passage) = match c.id.split_once('/') {
+                Some((e, p)) => (e, Some(p)),
+                None => (c.id.as_str(), None),
+            };
+            let e = ws.event(eid)?;
+            let after = match passage {
+                None => with(e, &c.field, want)?,
+                Some(pid) => {
+                    let mut e2 = e.clone();
+                    let at = e2.evidence.iter().position(|p| p.id == pid)?;
+                    match with(&e2.evidence[at], &c.field, want)? {
+                        Some(p) => e2.evidence[at] = p,
+                        None => {
+                            e2.evidence.remove(at);
+                        }
+                    }
+                    Some(e2)
+                }
+            };
+            Some(Edit::Event {
+                before: Some(Box::new(e.clone())),
+                after: after.map(Box::new),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// `x` with `field` set to `want` (the whole object when `field` is
+/// empty; None inside: delete it); None when the result is not a valid `T`.
+fn with<T: Serialize + DeserializeOwned + Clone>(
+    x: &T,
+    field: &str,
+    want: &Value,
+) -> Option<Option<T>> {
+    if field.is_empty() {
+        if want.is_null() {
+            return Some(None);
+        }
+        return serde_json::from_value(want.clone()).ok().map(Some);
+    }
+    let mut v = serde_json::to_value(x).ok()?;
+    let obj = v.as_object_mut()?;
+    if want.is_null() {
+        obj.remove(field);
+    } else {
+        obj.insert(field.to_string(), want.clone());
+    }
+    serde_json::from_value(v).ok().map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::Article;
+
+    fn ws_with_conflict(field: &str, ours: Value, theirs: Value) -> Workspace {
+        let mut ws = Workspace::new("t");
+        let mut a = Article::new("Title", "Some text.");
+        a.outlet = "Ours".into();
+        let id = a.id.clone();
+        ws.articles.push(a.into());
+        ws.conflicts.push(Conflict {
+            kind: "article".into(),
+            id,
+            field: field.into(),
+            ours,
+            theirs,
+            base: None,
+            found: String::new(),
+        });
+        ws
+    }
+
+    #[test]
+    fn keeping_either_side_closes_the_conflict_and_undoes() {
+        let ws = ws_with_conflict("outlet", "Ours".into(), "Theirs".into());
+        let mut mine = ws.clone();
+        settle(&ws, 0, Keep::Ours).unwrap().apply(&mut mine);
+        assert!(mine.conflicts.is_empty());
+        assert_eq!(mine.articles[0].outlet, "Ours");
+        let mut theirs = ws.clone();
+        let undo = settle(&ws, 0, Keep::Theirs).unwrap().apply(&mut theirs);
+        assert_eq!(theirs.articles[0].outlet, "Theirs");
+        assert!(theirs.conflicts.is_empty());
+        undo.apply(&mut theirs);
+        assert_eq!(theirs.articles[0].outlet, "Ours");
+        assert_eq!(theirs.conflicts, ws.conflicts);
+        assert!(settle(&ws, 1, Keep::Ours).is_none());
+    }
+
+    #[test]
+    fn a_deletion_on_one_side_is_carried_out_only_when_chosen() {
+        // We deleted it (ours null), they edited it: the merge kept theirs.
+        let mut ws = ws_with_conflict("", Value::Null, Value::Null);
+        ws.conflicts[0].theirs = serde_json::to_value(&*ws.articles[0]).unwrap();
+        let mut keep = ws.clone();
+        settle(&ws, 0, Keep::Theirs).unwrap().apply(&mut keep);
+        assert_eq!(keep.articles.len(), 1);
+        let mut delete = ws.clone();
+        settle(&ws, 0, Keep::Ours).unwrap().apply(&mut delete);
+        assert!(delete.articles.is_empty() && delete.conflicts.is_empty());
+        // Not while a passage quotes it.
+        let mut used = ws.clone();
+        let art = used.articles[0].id.clone();
+        let anchor = crate::core::model::Anchor::from_range("Some text.", 0, 4).unwrap();
+        crate::core::ops::tag_new_event(
+            &mut used,
+            &art,
+            anchor,
+            crate::core::ops::NewEvent {
+                headline: "h".into(),
+                kind: "040".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert!(settle(&used, 0, Keep::Ours).is_none());
+    }
+}

@@ -1,0 +1,100 @@
+//! The Conflicts tab: what a merge of two copies could not settle (from
+//! `detente merge` or a `git merge`), each side by side, ours and theirs,
+//! with the common ancestor's value when known; "Keep mine" or "Keep
+//! theirs" settles it as one undoable step. Exports wait until none is left.
+//!
+//! Imports every layer but `cli` and `dev` (layer `ui`).
+
+use crate::core::conflicts::{Keep, settle};
+use crate::core::model::Conflict;
+use crate::ui::app::DetenteApp;
+use serde_json::Value;
+
+/// A value as a person reads it: text as it is, a deletion as such.
+fn shown(v: &Value) -> String {
+    match v {
+        Value::Null => "(deleted)".into(),
+        Value::String(s) => s.clone(),
+        Value::Object(o) if o.contains_key("id") => "(kept whole)".into(),
+        other => other.to_string(),
+    }
+}
+
+/// What the conflict is about, by name rather than id where possible.
+fn subject(app: &DetenteApp, c: &Conflict) -> String {
+    let id = c.id.split('/').next().unwrap_or_default();
+    let name = match c.kind.as_str() {
+        "event" => app.ws.event(id).map(|e| e.headline.clone()),
+        "article" => app.ws.article(id).map(|a| a.title.clone()),
+        "actor" => app.ws.actor(id).map(|a| a.name.clone()),
+        "workspace" => Some(app.ws.title.clone()),
+        _ => None,
+    }
+    .unwrap_or_else(|| c.id.clone());
+    let what = if c.field.is_empty() {
+        "deleted in one copy, changed in the other".to_string()
+    } else if c.id.contains('/') {
+        format!("passage {}", c.field)
+    } else {
+        c.field.clone()
+    };
+    format!("{} “{name}”: {what}", c.kind)
+}
+
+pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
+    if app.ws.conflicts.is_empty() {
+        ui.label("No merge conflicts.");
+        return;
+    }
+    ui.label(format!(
+        "{} difference(s) the merge could not settle. The workspace holds “mine”; \
+         choose for each. Exports wait until none is left.",
+        app.ws.conflicts.len()
+    ));
+    let mut chosen = None;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for (i, c) in app.ws.conflicts.iter().enumerate() {
+            ui.separator();
+            // The choice first, beside what it is about, then both values.
+            ui.horizontal(|ui| {
+                for (label, side) in [("Keep mine", Keep::Ours), ("Keep theirs", Keep::Theirs)] {
+                    let ok = settle(&app.ws, i, side).is_some();
+                    let b = ui
+                        .add_enabled(ok, egui::Button::new(label))
+                        .on_disabled_hover_text(
+                            "Not possible: passages or events still use it, or it is gone",
+                        );
+                    if b.clicked() {
+                        chosen = Some((i, side));
+                    }
+                }
+                ui.strong(subject(app, c));
+            });
+            egui::Grid::new(("conflict", i))
+                .num_columns(2)
+                .show(ui, |ui| {
+                    ui.weak("mine");
+                    ui.label(shown(&c.ours));
+                    ui.end_row();
+                    ui.weak("theirs");
+                    ui.label(shown(&c.theirs));
+                    ui.end_row();
+                    if let Some(b) = &c.base {
+                        ui.weak("before");
+                        ui.label(shown(b));
+                        ui.end_row();
+                    }
+                    if !c.found.is_empty() {
+                        ui.weak("found");
+                        ui.weak(&c.found);
+                        ui.end_row();
+                    }
+                });
+        }
+    });
+    if let Some((i, side)) = chosen
+        && let Some(edit) = settle(&app.ws, i, side)
+    {
+        app.apply(edit);
+    }
+}
