@@ -6,6 +6,9 @@ use detente::cli::{Cli, run};
 
 fn main() {
     let cli = Cli::parse();
+    if let Some(a) = &cli.author {
+        detente::core::ids::set_author(a);
+    }
     let code = match cli.command {
         Some(cmd) => run(cmd),
         None => window(cli.workspace),

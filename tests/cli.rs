@@ -1121,3 +1121,62 @@ fn merge_of_two_copies_lists_conflicts_and_writes_a_sound_workspace() {
         .assert()
         .success();
 }
+
+#[test]
+fn who_tagged_and_changed_what_is_stamped() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ws, event) = tagged_workspace(dir.path());
+    // Made without a name: nothing stamped, and the file still reads.
+    let v: Value = serde_json::from_slice(&std::fs::read(&ws).unwrap()).unwrap();
+    assert!(v["events"][0].get("created_by").is_none());
+    let out = detente()
+        .arg("tag")
+        .arg(&ws)
+        .args([
+            "--article",
+            "WASHINGTON",
+            "--quote",
+            "The talks lasted eight hours",
+            "--headline",
+            "Eight hours",
+        ])
+        .env("DETENTE_AUTHOR", "Ana Lee")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    detente()
+        .arg("actor")
+        .arg(&ws)
+        .arg("Wang Yi")
+        .args([
+            "--office",
+            "Director of the Office of the Foreign Affairs Commission",
+            "--author",
+            "Ben Okafor",
+        ])
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&std::fs::read(&ws).unwrap()).unwrap();
+    let e = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id.as_str())
+        .unwrap();
+    assert_eq!(e["created_by"], "Ana Lee");
+    assert_eq!(e["evidence"][0]["created_by"], "Ana Lee");
+    assert!(
+        e["evidence"][0]["created"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("20"))
+    );
+    let wang = v["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "Wang Yi")
+        .unwrap();
+    assert_eq!(wang["changed_by"], "Ben Okafor");
+    assert!(!event.is_empty());
+}

@@ -89,10 +89,14 @@ fn conflicting_edits_keep_ours_and_record_both() {
     let (mut a, mut b) = (base.clone(), base.clone());
     headline(&mut a, 0, "Ours");
     headline(&mut b, 0, "Theirs");
+    let id0 = a.events[0].id.clone();
+    a.event_mut(&id0).unwrap().changed_by = "Ana".into();
+    b.event_mut(&id0).unwrap().changed_by = "Ben".into();
     let m = merge(Some(&base), &a, &b);
     assert_eq!(m.events[0].headline, "Ours");
-    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
-    let c = &m.conflicts[0];
+    // The headline and who changed it last: the latter is settled with it.
+    let c = m.conflicts.iter().find(|c| c.field == "headline").unwrap();
+    assert_eq!((c.ours_by.as_str(), c.theirs_by.as_str()), ("Ana", "Ben"));
     assert_eq!((c.kind.as_str(), c.field.as_str()), ("event", "headline"));
     assert_eq!(
         (c.ours.as_str(), c.theirs.as_str()),

@@ -1404,3 +1404,27 @@ fn a_copy_saved_elsewhere_is_noticed_merged_in_undoably_and_then_saved_over() {
     assert!(saved.event("evt_from_the_other_machine").is_some());
     assert_eq!(saved.conflicts.len(), 1, "the conflict is saved for later");
 }
+
+#[test]
+fn your_name_is_asked_once_and_stamped_on_what_you_tag() {
+    let mut app = DetenteApp::open(None);
+    app.ask_name = true;
+    let mut h = harness(app);
+    assert!(h.query_by_label("Your name").is_some());
+    h.get_by_label("Name").focus();
+    h.run();
+    h.get_by_label("Name").type_text("Ana Lee");
+    h.run();
+    assert_eq!(h.state().name_draft, "Ana Lee");
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.query_by_label("Your name").is_none());
+    assert_eq!(h.state().prefs.author, "Ana Lee");
+    select_in_reader(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    let id = h.state().selected_event.clone().expect("tagged");
+    let e = h.state().ws.event(&id).unwrap();
+    assert_eq!(e.created_by, "Ana Lee");
+    assert_eq!(e.evidence[0].created_by, "Ana Lee");
+}

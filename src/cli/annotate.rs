@@ -180,6 +180,8 @@ pub fn run(cmd: AnnotateCommand, out: &mut dyn Write) -> Res {
                     a.aliases.push(al);
                 }
             }
+            a.changed_by = crate::core::model::author();
+            a.changed = crate::core::model::now();
             ws.touch();
             store::save_locked(&ws, &workspace, &lock)?;
             writeln!(out, "{id}")?;

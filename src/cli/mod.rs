@@ -35,6 +35,10 @@ use std::path::PathBuf;
 pub struct Cli {
     /// Workspace file to open in the window.
     pub workspace: Option<PathBuf>,
+    /// Your name, stamped on the events, passages and actors you create or
+    /// change (the window asks once and remembers it).
+    #[arg(long, global = true, env = "DETENTE_AUTHOR")]
+    pub author: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -162,6 +162,8 @@ mod tests {
             theirs,
             base: None,
             found: String::new(),
+            ours_by: String::new(),
+            theirs_by: String::new(),
         });
         ws
     }

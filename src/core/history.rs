@@ -455,6 +455,9 @@ mod tests {
             country: "CHN".into(),
             sector: "GOV".into(),
             office: String::new(),
+            created_by: String::new(),
+            changed_by: String::new(),
+            changed: String::new(),
         };
         let mut art = (*w.articles[0]).clone();
         art.outlet = "Reuters".into();

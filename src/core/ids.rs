@@ -20,6 +20,26 @@ pub fn new_id(prefix: &str) -> Id {
     format!("{prefix}_{}", ulid.to_string().to_ascii_lowercase())
 }
 
+static AUTHOR: Mutex<String> = Mutex::new(String::new());
+
+/// Who is working, stamped on what they create and change ("Your name" in
+/// the window; `--author` or `DETENTE_AUTHOR` on the command line); empty
+/// when nobody said.
+pub fn author() -> String {
+    AUTHOR.lock().map(|a| a.clone()).unwrap_or_default()
+}
+
+/// Set who is working (trimmed, one line).
+pub fn set_author(name: &str) {
+    let name: String = name
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if let Ok(mut a) = AUTHOR.lock() {
+        *a = name.trim().chars().take(200).collect();
+    }
+}
+
 /// The current time as an RFC 3339 UTC timestamp with second precision.
 pub fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()

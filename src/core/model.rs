@@ -5,7 +5,7 @@
 //!
 //! Imports only `dates` and `text`, and never egui (layer `core`).
 
-pub use crate::core::ids::{HasId, Id, Revision, new_id, now};
+pub use crate::core::ids::{HasId, Id, Revision, author, new_id, now};
 
 use crate::core::vocab::{EventType, default_event_types};
 use crate::dates::edtf::DateValue;
@@ -97,6 +97,11 @@ pub struct Conflict {
     pub base: Option<serde_json::Value>,
     /// When the merge found it.
     pub found: String,
+    /// Who last changed each side's object, when known.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ours_by: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub theirs_by: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -212,6 +217,11 @@ pub struct Passage {
     /// expression in or near the passage), so disagreeing sources show.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<DateValue>,
+    /// When and by whom it was tagged (empty in files from before).
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub created: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub created_by: String,
 }
 
 /// A passage whose text could not be found after its article changed.
@@ -350,6 +360,11 @@ pub struct Event {
     pub evidence: Vec<Passage>,
     pub created: String,
     pub modified: String,
+    /// Who created it and who last changed it (empty in older files).
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub created_by: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub changed_by: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -367,6 +382,13 @@ pub struct Actor {
     pub sector: String,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub office: String,
+    /// Who added it, who last changed it and when (empty in older files).
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub created_by: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub changed_by: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub changed: String,
 }
 
 impl Actor {

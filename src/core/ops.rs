@@ -4,7 +4,7 @@
 //! Imports only `dates` and `text`, and never egui (layer `core`).
 
 use crate::core::model::{
-    Actor, ActorRef, Anchor, Event, Id, Passage, Role, Status, Workspace, new_id, now,
+    Actor, ActorRef, Anchor, Event, Id, Passage, Role, Status, Workspace, author, new_id, now,
 };
 use crate::dates::edtf::DateValue;
 use crate::text::normalise::short;
@@ -160,6 +160,9 @@ pub fn actor_for_name(ws: &mut Workspace, name: &str) -> (Id, bool) {
         country: String::new(),
         sector: String::new(),
         office: String::new(),
+        created_by: author(),
+        changed_by: author(),
+        changed: now(),
     });
     (id, true)
 }
@@ -226,9 +229,13 @@ pub fn tag_new_event(
             article: article.clone(),
             anchor,
             date,
+            created: t.clone(),
+            created_by: author(),
         }],
         created: t.clone(),
         modified: t,
+        created_by: author(),
+        changed_by: author(),
     }));
     ws.touch();
     Ok(id)
@@ -267,8 +274,11 @@ pub fn add_evidence(
         article: article.clone(),
         anchor,
         date,
+        created: now(),
+        created_by: author(),
     });
     e.modified = now();
+    e.changed_by = author();
     ws.touch();
     Ok(pid)
 }

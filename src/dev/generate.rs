@@ -168,6 +168,8 @@ pub fn workspace(spec: Spec) -> Workspace {
                 article: ws.articles[art].id.clone(),
                 anchor: anchor(text, idx, s, end),
                 date,
+                created: String::new(),
+                created_by: String::new(),
             });
         }
         let n_actors = 1 + rng.usize(..4);
@@ -235,6 +237,8 @@ pub fn workspace(spec: Spec) -> Workspace {
             evidence,
             created: "2026-01-01T00:00:00Z".into(),
             modified: "2026-01-01T00:00:00Z".into(),
+            created_by: String::new(),
+            changed_by: String::new(),
         }));
     }
     ws.events = events;
@@ -271,6 +275,8 @@ mod tests {
             theirs: "theirs".into(),
             base: Some("base".into()),
             found: "2026-11-29T10:00:00Z".into(),
+            ours_by: "Ana".into(),
+            theirs_by: "Ben".into(),
         }];
         let bytes = store::to_bytes(&ws);
         let fast = store::parse_parallel(&bytes).expect("parses");

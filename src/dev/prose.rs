@@ -168,6 +168,9 @@ pub(crate) fn pools(rng: &mut Rng, ws: &Workspace) -> Pools {
             country: (*code).into(),
             sector: String::new(),
             office: String::new(),
+            created_by: String::new(),
+            changed_by: String::new(),
+            changed: String::new(),
         });
     }
     for i in 0..240 {
@@ -187,6 +190,9 @@ pub(crate) fn pools(rng: &mut Rng, ws: &Workspace) -> Pools {
             country: (*code).into(),
             sector: (*sector).into(),
             office: (*office).into(),
+            created_by: String::new(),
+            changed_by: String::new(),
+            changed: String::new(),
         });
     }
     // Names must be unique; the combination above repeats after a while.

@@ -30,6 +30,7 @@ pub fn merge(base: Option<&Workspace>, ours: &Workspace, theirs: &Workspace) -> 
     let mut m = Merger {
         found: now(),
         conflicts: vec![],
+        who: Default::default(),
     };
     let mut ws = ours.clone();
     ws.articles = m.objects(
@@ -157,6 +158,16 @@ fn same_article_ids(ours: &Workspace, theirs: &Workspace) -> Workspace {
 struct Merger {
     found: String,
     conflicts: Vec<Conflict>,
+    /// Who last changed the object being merged, on each side.
+    who: (String, String),
+}
+
+/// Who last changed (or created) an object, from its JSON.
+fn changed_by(v: Option<&Value>) -> String {
+    v.and_then(|v| v.get("changed_by").or_else(|| v.get("created_by")))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
 }
 
 impl Merger {
@@ -251,6 +262,20 @@ impl Merger {
         ours: Option<&Value>,
         theirs: Option<&Value>,
     ) -> Option<Value> {
+        let outer = std::mem::replace(&mut self.who, (changed_by(ours), changed_by(theirs)));
+        let merged = self.object_here(kind, id, base, ours, theirs);
+        self.who = outer;
+        merged
+    }
+
+    fn object_here(
+        &mut self,
+        kind: &str,
+        id: &str,
+        base: Option<Option<&Value>>,
+        ours: Option<&Value>,
+        theirs: Option<&Value>,
+    ) -> Option<Value> {
         match (base, ours, theirs) {
             (_, Some(o), Some(t)) => Some(self.value(kind, id, "", base.flatten(), o, t)),
             // Without a base, or new since it: kept.
@@ -296,6 +321,18 @@ impl Merger {
             if theirs == b {
                 return ours.clone();
             }
+        }
+        // Bookkeeping is no conflict: the later time, and ours for who.
+        match field {
+            "modified" | "changed" => {
+                return if theirs.as_str() > ours.as_str() {
+                    theirs.clone()
+                } else {
+                    ours.clone()
+                };
+            }
+            "changed_by" => return ours.clone(),
+            _ => {}
         }
         match (ours, theirs) {
             // An object is merged field by field; a value inside it (an
@@ -373,6 +410,8 @@ impl Merger {
             theirs: theirs.clone(),
             base: base.cloned(),
             found: self.found.clone(),
+            ours_by: self.who.0.clone(),
+            theirs_by: self.who.1.clone(),
         });
     }
 }

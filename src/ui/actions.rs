@@ -115,6 +115,10 @@ impl DetenteApp {
                     )
                 });
             }
+            Command::YourName => {
+                self.name_draft = crate::core::model::author();
+                self.ask_name = true;
+            }
             Command::MergeWith => {
                 let dir = self.start_dir();
                 self.spawn_dialog(move || {

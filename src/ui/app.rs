@@ -78,6 +78,10 @@ pub struct DetenteApp {
     /// change on disk since (a sync client, another Detente) is noticed.
     pub(crate) disk: Option<(PathBuf, Stamp)>,
     pub(crate) last_disk_check: f64,
+    /// Whether to ask "Your name" (first run, or Edit > Your name…).
+    pub ask_name: bool,
+    /// What is typed in the "Your name" prompt.
+    pub name_draft: String,
 }
 
 impl DetenteApp {
@@ -135,6 +139,8 @@ impl DetenteApp {
             opening: None,
             disk: None,
             last_disk_check: 0.0,
+            ask_name: false,
+            name_draft: String::new(),
         };
         app.reset_view();
         app

@@ -24,6 +24,8 @@ pub enum Command {
     Reimport,
     /// Merge another copy of the workspace into this one.
     MergeWith,
+    /// Set the name stamped on what this person creates and changes.
+    YourName,
     Undo,
     Redo,
     Find,
@@ -74,6 +76,7 @@ impl Command {
             Command::ExportJson => "Export events as JSON…",
             Command::Reimport => "New version…",
             Command::MergeWith => "Merge with…",
+            Command::YourName => "Your name…",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::Find => "Find in library",

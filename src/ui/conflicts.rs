@@ -73,10 +73,17 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             egui::Grid::new(("conflict", i))
                 .num_columns(2)
                 .show(ui, |ui| {
-                    ui.weak("mine");
+                    let by = |who: &str| {
+                        if who.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({who})")
+                        }
+                    };
+                    ui.weak(format!("mine{}", by(&c.ours_by)));
                     ui.label(shown(&c.ours));
                     ui.end_row();
-                    ui.weak("theirs");
+                    ui.weak(format!("theirs{}", by(&c.theirs_by)));
                     ui.label(shown(&c.theirs));
                     ui.end_row();
                     if let Some(b) = &c.base {

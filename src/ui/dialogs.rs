@@ -41,6 +41,42 @@ impl DetenteApp {
         }
     }
 
+    /// "Your name": asked once, kept in the preferences, stamped on the
+    /// events, passages and actors this person creates or changes, so a
+    /// team sees who did what (and a merge says whose each side is).
+    pub(crate) fn name_prompt(&mut self, ctx: &egui::Context) {
+        if !self.ask_name {
+            return;
+        }
+        let mut done = None;
+        egui::Modal::new(egui::Id::unique("your-name")).show(ctx, |ui| {
+            ui.heading("Your name");
+            ui.label("Detente notes who tags and changes each event, so colleagues who share\nthis workspace see who did what. It stays on this computer until you save.");
+            let label = ui.label("Name");
+            let r = ui
+                .add(egui::TextEdit::singleline(&mut self.name_draft).hint_text("e.g. Ana Lee"))
+                .labelled_by(label.id);
+            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                if ui.button("OK").clicked() || enter {
+                    done = Some(true);
+                }
+                if ui.button("Later").clicked() {
+                    done = Some(false);
+                }
+            });
+        });
+        match done {
+            Some(true) => {
+                crate::core::ids::set_author(&self.name_draft);
+                self.prefs.author = crate::core::model::author();
+                self.ask_name = false;
+            }
+            Some(false) => self.ask_name = false,
+            None => {}
+        }
+    }
+
     pub(crate) fn unsaved_prompt(&mut self, ctx: &egui::Context) {
         let Some(p) = self.pending.clone() else {
             return;

@@ -179,6 +179,7 @@ impl DetenteApp {
             });
         egui::CentralPanel::default().show(ui, |ui| reader::show(self, ui));
         self.unsaved_prompt(&ctx);
+        self.name_prompt(&ctx);
         self.run_commands(&ctx);
         let now = ctx.input(|i| i.time);
         self.autosave(now);

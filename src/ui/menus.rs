@@ -77,7 +77,7 @@ impl DetenteApp {
                     self.send(Command::Redo);
                 }
                 ui.separator();
-                for c in [Command::Find, Command::TagSelection] {
+                for c in [Command::Find, Command::TagSelection, Command::YourName] {
                     if item(ui, &c, None, true) {
                         self.send(c);
                     }

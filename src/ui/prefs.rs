@@ -22,6 +22,9 @@ pub struct Prefs {
     pub theme: Theme,
     pub recent: Vec<PathBuf>,
     pub last_workspace: Option<PathBuf>,
+    /// "Your name", stamped on what you create and change.
+    #[serde(default)]
+    pub author: String,
 }
 
 impl Prefs {

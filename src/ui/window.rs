@@ -48,6 +48,12 @@ pub fn run(path: Option<PathBuf>) -> i32 {
             if let Some(p) = &app.path {
                 prefs.remember(p);
             }
+            // Who is working: --author / DETENTE_AUTHOR, else the name given
+            // before, else asked once.
+            if crate::core::model::author().is_empty() {
+                crate::core::ids::set_author(&prefs.author);
+            }
+            app.ask_name = crate::core::model::author().is_empty();
             app.prefs = prefs;
             Ok(Box::new(app))
         }),

@@ -7,7 +7,7 @@
 pub mod state;
 
 use crate::core::history::Edit;
-use crate::core::model::{Actor, ActorRef, Role, Status, new_id, now};
+use crate::core::model::{Actor, ActorRef, Role, Status, author, new_id, now};
 use crate::core::vocab::{root_label, root_of};
 use crate::text::normalise::short;
 use crate::ui::app::DetenteApp;
@@ -285,6 +285,9 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                             country,
                             sector: st.new_actor_sector.trim().to_ascii_uppercase(),
                             office: String::new(),
+                            created_by: author(),
+                            changed_by: author(),
+                            changed: now(),
                         };
                         draft.actors.push(ActorRef {
                             actor: a.id.clone(),
@@ -399,6 +402,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     if let Some(actor) = new_actor {
         let mut after = draft;
         after.modified = now();
+        after.changed_by = author();
         app.apply(Edit::Batch(vec![
             Edit::new_actor(actor),
             Edit::change_event(stored, after),
@@ -410,6 +414,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             after.headline = stored.headline.clone();
         }
         after.modified = now();
+        after.changed_by = author();
         app.apply(Edit::change_event(stored, after));
     }
 }
@@ -458,6 +463,7 @@ fn resolve_orphan(app: &mut DetenteApp, passage: &str, place: bool) {
             ..orphan.passage.clone()
         });
         after.modified = now();
+        after.changed_by = author();
         edits.push(Edit::change_event(before, after));
         app.reader.clear_selection();
     }

@@ -5,7 +5,7 @@
 //! Imports every layer but `cli` and `dev` (layer `ui`).
 
 use crate::core::history::Edit;
-use crate::core::model::{Anchor, Event, Id, Passage, Status, new_id, now};
+use crate::core::model::{Anchor, Event, Id, Passage, Status, author, new_id, now};
 use crate::dates::edtf::DateValue;
 use crate::ui::app::DetenteApp;
 use crate::ui::reader::selection::trim_range;
@@ -146,7 +146,11 @@ impl DetenteApp {
                 article: article.clone(),
                 date: crate::core::ops::passage_date(&self.ws, &article, &anchor),
                 anchor,
+                created: t.clone(),
+                created_by: author(),
             }],
+            created_by: author(),
+            changed_by: author(),
             created: t.clone(),
             modified: t,
         };
@@ -185,8 +189,11 @@ impl DetenteApp {
             date: crate::core::ops::passage_date(&self.ws, &article, &anchor),
             article,
             anchor,
+            created: now(),
+            created_by: author(),
         });
         after.modified = now();
+        after.changed_by = author();
         self.apply(Edit::change_event(before, after));
         self.selected_event = Some(event.clone());
         self.reader.clear_selection();
