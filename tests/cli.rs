@@ -1180,3 +1180,27 @@ fn who_tagged_and_changed_what_is_stamped() {
     assert_eq!(wang["changed_by"], "Ben Okafor");
     assert!(!event.is_empty());
 }
+
+#[test]
+fn agree_prints_the_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ws, _) = tagged_workspace(dir.path());
+    detente()
+        .arg("agree")
+        .arg(&ws)
+        .arg(&ws)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("passage F1\t1.000").and(predicate::str::contains("matched")),
+        );
+    let out = detente()
+        .arg("agree")
+        .arg(&ws)
+        .arg(&ws)
+        .arg("--json")
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["passage_f1"], 1.0);
+}

@@ -234,3 +234,44 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn two_annotators_agreement_in_the_figures_researchers_report() {
+    use detente::exchange::agree::agree;
+    let a = sample_workspace();
+    let n: usize = a.events.iter().map(|e| e.evidence.len()).sum();
+    let same = agree(&a, &a);
+    assert_eq!((same.matched, same.passage_f1), (n, 1.0));
+    assert!(same.disagreements.is_empty());
+    assert_eq!(same.dates_overlap, same.dated_pairs);
+    // B: one event of another type, one passage left out, one date moved.
+    let mut b = a.clone();
+    let (e0, e1, e2) = (
+        b.events[0].id.clone(),
+        b.events[1].id.clone(),
+        b.events[2].id.clone(),
+    );
+    b.event_mut(&e0).unwrap().kind = "111".into();
+    let dropped = b.event_mut(&e1).unwrap().evidence.pop().unwrap();
+    b.event_mut(&e2).unwrap().date = Some(DateValue::parse("1999-01-01").unwrap());
+    let r = agree(&a, &b);
+    assert_eq!((r.passages_a, r.passages_b, r.matched), (n, n - 1, n - 1));
+    assert!((r.passage_f1 - 2.0 * (n - 1) as f64 / (2 * n - 1) as f64).abs() < 1e-12);
+    assert!(r.type_kappa.unwrap() < 1.0);
+    let has = |what: &str, quote: &str| {
+        r.disagreements
+            .iter()
+            .any(|d| d.what == what && d.quote == quote)
+    };
+    assert!(
+        has("only in A", &dropped.anchor.exact),
+        "{:?}",
+        r.disagreements
+    );
+    assert!(has("event type", &a.events[0].evidence[0].anchor.exact));
+    assert!(
+        r.disagreements
+            .iter()
+            .any(|d| d.what == "date" && d.b == "1999-01-01")
+    );
+}

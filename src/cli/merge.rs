@@ -34,6 +34,16 @@ pub enum MergeCommand {
         #[arg(long)]
         json: bool,
     },
+    /// How far two annotators of the same articles agree: passages matched
+    /// by overlap, passage F1, Cohen's kappa on event type, dates that
+    /// overlap, and every disagreement with its quote.
+    #[command(after_help = EXIT_CODES, display_order = 13)]
+    Agree {
+        a: PathBuf,
+        b: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Make git merge *.detente files with `detente merge` (in DIR's repository).
     #[command(after_help = EXIT_CODES, display_order = 12)]
     GitSetup {
@@ -101,6 +111,49 @@ pub fn run(cmd: MergeCommand, out: &mut dyn Write) -> Res {
             Ok(i32::from(!merged.conflicts.is_empty()))
         }
         MergeCommand::GitSetup { dir } => git_setup(&dir, out),
+        MergeCommand::Agree { a, b, json } => {
+            let r = crate::exchange::agree::agree(&store::load(&a)?, &store::load(&b)?);
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&r)?)?;
+                return Ok(0);
+            }
+            let pct = |x: f64| format!("{:.1}%", 100.0 * x);
+            writeln!(
+                out,
+                "passages\tA {}\tB {}\tmatched {}",
+                r.passages_a, r.passages_b, r.matched
+            )?;
+            writeln!(out, "passage F1\t{:.3}", r.passage_f1)?;
+            match r.type_kappa {
+                Some(k) => writeln!(
+                    out,
+                    "event type kappa\t{k:.3}\t(agreement {})",
+                    pct(r.type_agreement)
+                )?,
+                None => writeln!(
+                    out,
+                    "event type kappa\tundefined\t(agreement {})",
+                    pct(r.type_agreement)
+                )?,
+            }
+            writeln!(
+                out,
+                "dates overlap\t{} of {} dated event pairs ({} events matched)",
+                r.dates_overlap, r.dated_pairs, r.matched_events
+            )?;
+            for d in &r.disagreements {
+                writeln!(
+                    out,
+                    "{}\t{}\t\"{}\"\tA: {}\tB: {}",
+                    d.what,
+                    shown(&d.article),
+                    shown(&crate::text::normalise::short(&d.quote)),
+                    shown(&d.a),
+                    shown(&d.b)
+                )?;
+            }
+            Ok(0)
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `exchange`).
 
+pub mod agree;
 pub mod copies;
 pub mod csv;
 pub mod json;
