@@ -11,4 +11,5 @@ pub mod copies;
 pub mod csv;
 pub mod json;
 pub mod merge;
+pub mod reconcile;
 pub mod rows;
