@@ -17,6 +17,9 @@ use serde_json::Value;
 pub enum Keep {
     Ours,
     Theirs,
+    /// For an event: ours stays, and a second event holds theirs (with
+    /// its own ids), for when both readings deserve to be kept.
+    Both,
 }
 
 /// The edit that settles conflict `i` of `ws` by keeping `side`; None when
@@ -30,17 +33,35 @@ pub fn settle(ws: &Workspace, i: usize, side: Keep) -> Option<Edit> {
         before: ws.conflicts.clone(),
         after,
     };
+    if side == Keep::Both {
+        return both(ws, c).map(|e| Edit::Batch(vec![e, close]));
+    }
     // The workspace holds ours already, unless ours is a deletion the
     // merge did not carry out (it kept the other side's object).
     let want = match side {
-        Keep::Ours => &c.ours,
         Keep::Theirs => &c.theirs,
+        _ => &c.ours,
     };
     if side == Keep::Ours && !c.ours.is_null() {
         return Some(close);
     }
     let change = change(ws, c, want)?;
     Some(Edit::Batch(vec![change, close]))
+}
+
+/// For a conflict on a field of an event (not of one of its passages): a
+/// new event, a copy of it with theirs in that field and fresh ids.
+fn both(ws: &Workspace, c: &Conflict) -> Option<Edit> {
+    if c.kind != "event" || c.id.contains('/') || c.field.is_empty() || c.theirs.is_null() {
+        return None;
+    }
+    let e = ws.event(&c.id)?;
+    let mut copy = with(e, &c.field, &c.theirs)??;
+    copy.id = crate::core::model::new_id("evt");
+    for p in &mut copy.evidence {
+        p.id = crate::core::model::new_id("psg");
+    }
+    Some(Edit::new_event(copy))
 }
 
 /// The edit that gives the conflict's object (or field) the value `want`
@@ -183,6 +204,8 @@ mod tests {
         assert_eq!(theirs.articles[0].outlet, "Ours");
         assert_eq!(theirs.conflicts, ws.conflicts);
         assert!(settle(&ws, 1, Keep::Ours).is_none());
+        // Keeping both is for events only.
+        assert!(settle(&ws, 0, Keep::Both).is_none());
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The Conflicts tab: what a merge of two copies could not settle (from
 //! `detente merge` or a `git merge`), each side by side, ours and theirs,
-//! with the common ancestor's value when known; "Keep mine" or "Keep
-//! theirs" settles it as one undoable step. Exports wait until none is left.
+//! with the common ancestor's value when known; "Keep mine", "Keep
+//! theirs" or, for an event, "Keep both" (two events) settles it as one
+//! undoable step. Exports wait until none is left.
 //!
 //! Imports every layer but `cli` and `dev` (layer `ui`).
 
@@ -57,8 +58,15 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             ui.separator();
             // The choice first, beside what it is about, then both values.
             ui.horizontal(|ui| {
-                for (label, side) in [("Keep mine", Keep::Ours), ("Keep theirs", Keep::Theirs)] {
+                for (label, side) in [
+                    ("Keep mine", Keep::Ours),
+                    ("Keep theirs", Keep::Theirs),
+                    ("Keep both", Keep::Both),
+                ] {
                     let ok = settle(&app.ws, i, side).is_some();
+                    if side == Keep::Both && !ok {
+                        continue;
+                    }
                     let b = ui
                         .add_enabled(ok, egui::Button::new(label))
                         .on_disabled_hover_text(
