@@ -48,7 +48,8 @@ for t in $targets; do
     -max_total_time="$secs" -timeout=90 -rss_limit_mb=4096 -max_len=262144 -print_final_stats=1 2>&1 \
     | grep -E 'stat::number_of_executed_units|stat::peak_rss|Done|ERROR|panicked|SUMMARY|crash-|timeout-|oom-' || true
   # The pipe hides cargo-fuzz's status: a crash leaves an artifact.
-  if ls fuzz/artifacts/"$t"/crash-* fuzz/artifacts/"$t"/timeout-* fuzz/artifacts/"$t"/oom-* >/dev/null 2>&1; then
+  found=$(find fuzz/artifacts/"$t" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \) 2>/dev/null)
+  if [ -n "$found" ]; then
     echo "fuzz: $t FOUND A PROBLEM: see fuzz/artifacts/$t/"
     exit 1
   fi

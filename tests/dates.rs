@@ -708,3 +708,30 @@ mod props {
         }
     }
 }
+
+/// Found by the find_dates fuzz target: a number of days too large for the
+/// calendar made chrono panic. Now it is reported, not resolved.
+#[test]
+fn an_absurd_number_of_days_ago_is_refused_not_a_panic() {
+    let published = NaiveDate::from_ymd_opt(2023, 5, 11);
+    let found = find_dates(
+        "It happened 4444444418 days ago, officials said.",
+        published,
+    );
+    let f = found
+        .iter()
+        .find(|f| f.text.contains("days ago"))
+        .expect("found");
+    assert!(f.value.is_none());
+    assert!(f.rule.contains("too far back"), "{}", f.rule);
+    // The fuzzer's own input, whole.
+    let crash = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fuzz/seeds/find_dates/regression-days-ago-overflow.txt"
+    ))
+    .unwrap();
+    let _ = find_dates(&String::from_utf8_lossy(&crash), published);
+    // Ordinary ones still resolve.
+    let found = find_dates("Three days ago the talks ended.", published);
+    assert_eq!(found[0].edtf.as_deref(), Some("2023-05-08"));
+}

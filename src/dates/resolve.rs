@@ -101,6 +101,9 @@ fn year_for(month: u32, dom: Option<u32>, pubd: NaiveDate, future: bool) -> (i32
     }
 }
 
+/// The largest N in "N days/weeks/months/years ago" that is dated.
+const MAX_AGO: i64 = 100_000;
+
 /// The weekday `w` on or before `pubd` (past) or after it (future).
 fn weekday_near(w: Weekday, pubd: NaiveDate, future: bool, strict: bool) -> NaiveDate {
     let p = pubd.weekday().num_days_from_monday() as i64;
@@ -482,13 +485,20 @@ pub(crate) fn resolve(rule: &str, c: &Ctx) -> Result<(String, String), String> {
         "ago" => {
             let p = need_pub()?;
             let n = number_word(c.s(1).unwrap_or("")).ok_or("no number")?;
+            // The number comes from the text: "4444444418 days ago" must be
+            // refused, not overflow the calendar (found by fuzzing).
+            if !(0..=MAX_AGO).contains(&n) {
+                return Err(format!("cannot resolve: {n} is too far back to date"));
+            }
+            let back = |days: i64| {
+                Duration::try_days(days)
+                    .and_then(|d| p.checked_sub_signed(d))
+                    .ok_or_else(|| "cannot resolve: out of the calendar's range".to_string())
+            };
             match c.s(2).unwrap_or("").to_lowercase().as_str() {
-                "day" => Ok((
-                    day(p - Duration::days(n)),
-                    "N days before publication".into(),
-                )),
+                "day" => Ok((day(back(n)?), "N days before publication".into())),
                 "week" => Ok((
-                    format!("{}~", day(p - Duration::weeks(n))),
+                    format!("{}~", day(back(n * 7)?)),
                     "N weeks before publication (approximate)".into(),
                 )),
                 "month" => {
