@@ -52,18 +52,34 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
          choose for each. Exports wait until none is left.",
         app.ws.conflicts.len()
     ));
+    // Which choices each conflict allows, worked out once per change of the
+    // workspace, not three edits per conflict every frame.
+    const SIDES: [Keep; 3] = [Keep::Ours, Keep::Theirs, Keep::Both];
+    let key = egui::Id::unique("conflict-choices");
+    let revision = app.ws.revision.get();
+    let cached: Option<(u64, Vec<[bool; 3]>)> = ui.data(|d| d.get_temp(key));
+    let allowed = match cached {
+        Some((r, a)) if r == revision && a.len() == app.ws.conflicts.len() => a,
+        _ => {
+            let a: Vec<[bool; 3]> = (0..app.ws.conflicts.len())
+                .map(|i| SIDES.map(|side| settle(&app.ws, i, side).is_some()))
+                .collect();
+            ui.data_mut(|d| d.insert_temp(key, (revision, a.clone())));
+            a
+        }
+    };
     let mut chosen = None;
     egui::ScrollArea::vertical().show(ui, |ui| {
         for (i, c) in app.ws.conflicts.iter().enumerate() {
             ui.separator();
             // The choice first, beside what it is about, then both values.
             ui.horizontal(|ui| {
-                for (label, side) in [
-                    ("Keep mine", Keep::Ours),
-                    ("Keep theirs", Keep::Theirs),
-                    ("Keep both", Keep::Both),
-                ] {
-                    let ok = settle(&app.ws, i, side).is_some();
+                for (k, (label, side)) in ["Keep mine", "Keep theirs", "Keep both"]
+                    .into_iter()
+                    .zip(SIDES)
+                    .enumerate()
+                {
+                    let ok = allowed[i][k];
                     if side == Keep::Both && !ok {
                         continue;
                     }
