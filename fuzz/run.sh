@@ -21,9 +21,11 @@ secs=${1:-60}
 stable=0
 if [ "${1:-}" = "--stable" ]; then stable=1; shift; fi
 targets=${*:-load import_text import_html import_pdf import_docx edtf find_dates typed_date reanchor}
-# PDFs are read by a child `detente read-pdf`, as in the app.
-cargo build --locked --quiet
-export DETENTE_WORKER="$PWD/target/debug/detente"
+# PDFs are read by a child `detente read-pdf`, as in the app. The binary
+# `cargo test` builds is the one used (a plain `cargo build` resolves the GUI
+# crates' features without the dev-dependencies and would build them again).
+cargo test --locked --quiet --no-run 2>/dev/null || cargo test --locked --no-run
+export DETENTE_WORKER="${CARGO_TARGET_DIR:-$PWD/target}/debug/detente"
 export DETENTE_PDF_MEMORY_MB=1024
 cargo +nightly fuzz build -s none -O
 for t in $targets; do

@@ -476,16 +476,21 @@ fn a_save_killed_at_any_point_leaves_the_old_or_the_new_workspace() {
         .status()
         .unwrap();
     assert!(status.success());
-    // How long one save takes here, to spread the kills over it.
-    let t = std::time::Instant::now();
-    let ok = std::process::Command::new(bin)
-        .args(["actor"])
-        .arg(&path)
-        .arg("Calibration")
-        .output()
-        .unwrap();
-    assert!(ok.status.success(), "{ok:?}");
-    let full = t.elapsed().as_micros().max(1000) as u64;
+    // How long one save takes here, to spread the kills over it: the
+    // fastest of three runs (the first run of a freshly built binary pages
+    // it in from disk and can take many times longer than the rest).
+    let mut full = u64::MAX;
+    for i in 0..3 {
+        let t = std::time::Instant::now();
+        let ok = std::process::Command::new(bin)
+            .args(["actor"])
+            .arg(&path)
+            .arg(format!("Calibration {i}"))
+            .output()
+            .unwrap();
+        assert!(ok.status.success(), "{ok:?}");
+        full = full.min(t.elapsed().as_micros().max(1000) as u64);
+    }
     let mut actors = load(&path).unwrap().actors.len();
     let mut rng = fastrand::Rng::with_seed(12);
     let started = std::time::Instant::now();
