@@ -185,6 +185,90 @@ fn without_a_base_what_one_side_has_is_kept_and_differences_conflict() {
     sound(&m);
 }
 
+/// A copy saved to a file and opened again, as a colleague's copy arrives.
+fn saved_and_opened(ws: &mut Workspace) -> Workspace {
+    detente::core::lineage::record(ws);
+    detente::core::store::from_bytes(&to_bytes(ws), "copy.detente").unwrap()
+}
+
+#[test]
+fn without_a_base_the_saved_past_tells_which_side_changed_a_field_last() {
+    // Both start from one saved version; neither has that file any more.
+    let start = sample_workspace();
+    let (mut a, mut b) = (start.clone(), start.clone());
+    let ea = new_event(&mut a, "Added by Ana", "Wang Yi");
+    let id = b.events[1].id.clone();
+    b.event_mut(&id).unwrap().date = Some(DateValue::parse("2023-05-12").unwrap());
+    headline(&mut a, 0, "Ana's headline");
+    let (a, b) = (saved_and_opened(&mut a), saved_and_opened(&mut b));
+    assert!(
+        !b.event(&id).unwrap().past.is_empty(),
+        "the save noted the old date"
+    );
+    for (m, side) in [(merge(None, &a, &b), "a+b"), (merge(None, &b, &a), "b+a")] {
+        assert!(m.conflicts.is_empty(), "{side}: {:?}", m.conflicts);
+        assert_eq!(
+            m.event(&id).unwrap().date.as_ref().unwrap().edtf(),
+            "2023-05-12",
+            "{side}"
+        );
+        assert_eq!(m.events[0].headline, "Ana's headline", "{side}");
+        assert!(m.event(&ea).is_some(), "{side}");
+        sound(&m);
+    }
+    // The same field changed differently on both sides is still a conflict.
+    let (mut a2, mut b2) = (start.clone(), start.clone());
+    headline(&mut a2, 0, "Ours");
+    headline(&mut b2, 0, "Theirs");
+    let (a2, b2) = (saved_and_opened(&mut a2), saved_and_opened(&mut b2));
+    let m = merge(None, &a2, &b2);
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    assert_eq!(m.conflicts[0].field, "headline");
+    // A value changed there and back again on one side is no evidence.
+    let (mut a3, mut b3) = (start.clone(), start.clone());
+    let old = start.events[0].headline.clone();
+    headline(&mut a3, 0, "Interim");
+    let mut a3 = saved_and_opened(&mut a3);
+    headline(&mut a3, 0, &old);
+    headline(&mut b3, 0, "Interim");
+    let (a3, b3) = (saved_and_opened(&mut a3), saved_and_opened(&mut b3));
+    let m = merge(None, &a3, &b3);
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+}
+
+#[test]
+fn without_a_base_a_deletion_or_a_cleared_field_is_taken_not_undone() {
+    let start = sample_workspace();
+    let (mut a, mut b) = (start.clone(), start.clone());
+    let gone = b.events.remove(3).id.clone();
+    let id = start.events[2].id.clone();
+    b.event_mut(&id).unwrap().notes = "A note".into();
+    let mut b = saved_and_opened(&mut b);
+    b.event_mut(&id).unwrap().notes.clear();
+    let b = saved_and_opened(&mut b);
+    assert!(b.removed.contains_key(&gone));
+    let a = saved_and_opened(&mut a);
+    for m in [merge(None, &a, &b), merge(None, &b, &a)] {
+        assert!(m.event(&gone).is_none(), "the deletion is kept");
+        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+        assert!(m.removed.contains_key(&gone));
+        sound(&m);
+    }
+    // Edited on one side, deleted on the other: kept, as a conflict.
+    let mut a2 = start.clone();
+    headline(&mut a2, 3, "Edited while the other deleted it");
+    let a2 = saved_and_opened(&mut a2);
+    let m = merge(None, &a2, &b);
+    assert_eq!(
+        m.event(&gone).unwrap().headline,
+        "Edited while the other deleted it"
+    );
+    let c = m.conflicts.iter().find(|c| c.id == gone).unwrap();
+    assert!(c.field.is_empty() && c.theirs.is_null());
+    assert!(!m.removed.contains_key(&gone));
+    sound(&m);
+}
+
 #[test]
 fn the_same_article_imported_on_both_sides_becomes_one() {
     let base = sample_workspace();
@@ -274,4 +358,71 @@ fn two_annotators_agreement_in_the_figures_researchers_report() {
             .iter()
             .any(|d| d.what == "date" && d.b == "1999-01-01")
     );
+}
+
+// What saves note for merging without the common ancestor (core::lineage).
+
+use detente::core::lineage::{KEEP, field_hash, object_hash, record};
+
+#[test]
+fn a_save_notes_only_changed_fields_and_keeps_the_last_few() {
+    let mut ws = sample_workspace();
+    assert_eq!(record(&mut ws), 0, "nothing changed since the load");
+    let id = ws.events[0].id.clone();
+    for i in 0..(KEEP + 3) {
+        ws.event_mut(&id).unwrap().headline = format!("Headline {i}");
+        ws.event_mut(&id).unwrap().modified = format!("2026-11-29T10:00:{i:02}Z");
+        assert_eq!(record(&mut ws), 1);
+    }
+    let past = &ws.event(&id).unwrap().past;
+    assert_eq!(past.keys().collect::<Vec<_>>(), ["headline"], "{past:?}");
+    assert_eq!(past["headline"].len(), KEEP);
+    // Newest last: the value before the current one.
+    let before = serde_json::Value::String(format!("Headline {}", KEEP + 1));
+    assert_eq!(past["headline"].last(), Some(&field_hash(Some(&before))));
+    // Other events were not touched (still shared with the baseline).
+    assert!(ws.events[1].past.is_empty());
+}
+
+#[test]
+fn a_deletion_is_remembered_until_the_object_comes_back() {
+    let mut ws = sample_workspace();
+    let e = ws.events.remove(2);
+    record(&mut ws);
+    let v = serde_json::to_value(&*e).unwrap();
+    assert_eq!(ws.removed.get(&e.id), Some(&object_hash(&v)));
+    ws.events.push(e.clone());
+    record(&mut ws);
+    assert!(!ws.removed.contains_key(&e.id));
+    // A workspace built in memory has no baseline: the first save
+    // records nothing, only takes one.
+    let mut fresh = detente::core::model::Workspace::new("New");
+    assert_eq!(record(&mut fresh), 0);
+    assert!(fresh.removed.is_empty());
+}
+
+#[test]
+fn a_past_of_the_wrong_shape_is_refused_on_load() {
+    let mut ws = sample_workspace();
+    let id = ws.events[0].id.clone();
+    let long: Vec<String> = (0..KEEP + 1).map(|i| format!("{i:012x}")).collect();
+    ws.event_mut(&id)
+        .unwrap()
+        .past
+        .insert("headline".into(), long);
+    let bytes = detente::core::store::to_bytes(&ws);
+    let e = detente::core::store::from_bytes(&bytes, "w.detente").unwrap_err();
+    assert!(e.to_string().contains("earlier values (at most 8)"), "{e}");
+    ws.event_mut(&id)
+        .unwrap()
+        .past
+        .insert("headline".into(), vec!["<script>".into()]);
+    let e =
+        detente::core::store::from_bytes(&detente::core::store::to_bytes(&ws), "w").unwrap_err();
+    assert!(e.to_string().contains("not a 12-digit hex hash"), "{e}");
+    ws.event_mut(&id).unwrap().past.clear();
+    ws.removed.insert("evt_x".into(), "nothex".into());
+    let e =
+        detente::core::store::from_bytes(&detente::core::store::to_bytes(&ws), "w").unwrap_err();
+    assert!(e.to_string().contains("removed"), "{e}");
 }

@@ -394,7 +394,7 @@ fn writers_holding_the_lock_lose_no_edit() {
                     let lock = store::lock(&path).unwrap();
                     let mut ws = load(&path).unwrap();
                     ws.tags.push(format!("t{t}-{i}"));
-                    store::save_locked(&ws, &path, &lock).unwrap();
+                    store::save_locked(&mut ws, &path, &lock).unwrap();
                 }
             })
         })

@@ -1405,6 +1405,75 @@ fn a_copy_saved_elsewhere_is_noticed_merged_in_undoably_and_then_saved_over() {
     assert_eq!(saved.conflicts.len(), 1, "the conflict is saved for later");
 }
 
+/// Two annotators start from one saved file: Ana adds an event and retitles
+/// another, Ben corrects a date and deletes an event. Each merges the
+/// other's saved copy in the window: nothing is lost, nothing undone, and
+/// no conflict is raised, though neither has the file they started from.
+#[test]
+fn two_annotators_merge_each_others_copies_without_the_common_file() {
+    use detente::core::history::Edit;
+    use detente::core::store;
+    let dir = tempfile::tempdir().unwrap();
+    let (ana_path, ben_path) = (
+        dir.path().join("ana.detente"),
+        dir.path().join("ben.detente"),
+    );
+    store::save(&detente::core::sample::sample_workspace(), &ana_path).unwrap();
+    std::fs::copy(&ana_path, &ben_path).unwrap();
+    let mut ana = DetenteApp::open(Some(ana_path.clone()));
+    let mut ben = DetenteApp::open(Some(ben_path.clone()));
+    let (dated, retitled, deleted) = (
+        ana.ws.events[1].id.clone(),
+        ana.ws.events[0].id.clone(),
+        ana.ws.events[4].id.clone(),
+    );
+    // Ana: a new event (a copy of one with fresh ids) and a new headline.
+    let mut fresh = (*ana.ws.events[2]).clone();
+    fresh.id = "evt_ana_new".into();
+    for (k, p) in fresh.evidence.iter_mut().enumerate() {
+        p.id = format!("psg_ana_new_{k}");
+    }
+    ana.apply(Edit::new_event(fresh));
+    let mut e = ana.ws.event(&retitled).unwrap().clone();
+    let before = e.clone();
+    e.headline = "Ana: Vienna talks".into();
+    ana.apply(Edit::change_event(before, e));
+    assert!(ana.save_to(None));
+    ana.wait_for_saves();
+    // Ben: the date of the same Vienna meeting, and a deletion.
+    let mut e = ben.ws.event(&dated).unwrap().clone();
+    let before = e.clone();
+    e.date = Some(detente::dates::edtf::DateValue::parse("2023-05-11").unwrap());
+    ben.apply(Edit::change_event(before, e));
+    let gone = ben.ws.event(&deleted).unwrap().clone();
+    ben.apply(Edit::delete_event(gone));
+    assert!(ben.save_to(None));
+    ben.wait_for_saves();
+    for (app, other) in [(&mut ana, &ben_path), (&mut ben, &ana_path)] {
+        let (theirs, stamp) = store::load_stamped(other).unwrap();
+        app.merge_loaded(other, &theirs, stamp);
+        assert!(app.ws.conflicts.is_empty(), "{:?}", app.ws.conflicts);
+        assert!(app.ws.event("evt_ana_new").is_some());
+        assert_eq!(
+            app.ws.event(&retitled).unwrap().headline,
+            "Ana: Vienna talks"
+        );
+        let date = app.ws.event(&dated).unwrap().date.clone().unwrap();
+        assert_eq!(date.edtf(), "2023-05-11");
+        assert!(app.ws.event(&deleted).is_none(), "Ben's deletion stands");
+        assert_eq!(app.history.undo_label(), Some("merge"));
+        assert!(
+            app.notices.iter().any(|n| n.contains("0 conflict")),
+            "{:?}",
+            app.notices
+        );
+    }
+    // Both now hold the same work.
+    let ids =
+        |a: &DetenteApp| -> Vec<String> { a.ws.events.iter().map(|e| e.id.clone()).collect() };
+    assert_eq!(ids(&ana), ids(&ben));
+}
+
 #[test]
 fn your_name_is_asked_once_and_stamped_on_what_you_tag() {
     let mut app = DetenteApp::open(None);

@@ -137,7 +137,7 @@ pub fn run(cmd: AnnotateCommand, out: &mut dyn Write) -> Res {
                 ));
             }
             ws.touch();
-            store::save_locked(&ws, &workspace, &lock)?;
+            store::save_locked(&mut ws, &workspace, &lock)?;
             writeln!(out, "{id}")?;
             Ok(0)
         }
@@ -183,7 +183,7 @@ pub fn run(cmd: AnnotateCommand, out: &mut dyn Write) -> Res {
             a.changed_by = crate::core::model::author();
             a.changed = crate::core::model::now();
             ws.touch();
-            store::save_locked(&ws, &workspace, &lock)?;
+            store::save_locked(&mut ws, &workspace, &lock)?;
             writeln!(out, "{id}")?;
             Ok(0)
         }
@@ -257,7 +257,7 @@ pub fn run(cmd: AnnotateCommand, out: &mut dyn Write) -> Res {
                 ops::tag_new_event(&mut ws, &art, anchor, spec)
                     .map_err(|e| in_file(&workspace, e))?
             };
-            store::save_locked(&ws, &workspace, &lock)?;
+            store::save_locked(&mut ws, &workspace, &lock)?;
             writeln!(out, "{id}")?;
             Ok(0)
         }

@@ -91,7 +91,7 @@ pub fn run(cmd: ImportCommand, out: &mut dyn Write) -> Res {
                 }
             }
             if added {
-                store::save_locked(&ws, &workspace, &lock)?;
+                store::save_locked(&mut ws, &workspace, &lock)?;
             }
             Ok(i32::from(refused))
         }
@@ -115,7 +115,7 @@ pub fn run(cmd: ImportCommand, out: &mut dyn Write) -> Res {
                 .expect("the article was found above");
             let orphan_start = ws.orphans.len();
             edit.apply(&mut ws);
-            store::save_locked(&ws, &workspace, &lock)?;
+            store::save_locked(&mut ws, &workspace, &lock)?;
             writeln!(
                 out,
                 "replaced {id}: {} kept, {} moved, {} changed slightly, {} orphaned",

@@ -67,7 +67,7 @@ pub fn run(cmd: MergeCommand, out: &mut dyn Write) -> Res {
             let base = base.map(|p| store::load(p)).transpose()?;
             let ours = store::load(a)?;
             let theirs = store::load(b)?;
-            let merged = merge(base.as_ref(), &ours, &theirs);
+            let mut merged = merge(base.as_ref(), &ours, &theirs);
             let problems = merged.problems();
             if let Some(p) = problems.first() {
                 return Err(in_file(
@@ -76,7 +76,7 @@ pub fn run(cmd: MergeCommand, out: &mut dyn Write) -> Res {
                 ));
             }
             let lock = lock_new(&output)?;
-            store::save_locked(&merged, &output, &lock)?;
+            store::save_locked(&mut merged, &output, &lock)?;
             let fresh = merged.conflicts.len() - ours.conflicts.len().min(merged.conflicts.len());
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&merged.conflicts)?)?;

@@ -449,6 +449,7 @@ mod tests {
         let (mut w, _) = ws();
         let mut h = History::new();
         let actor = Actor {
+            past: Default::default(),
             id: crate::core::model::new_id("act"),
             name: "Wang Yi".into(),
             aliases: vec![],

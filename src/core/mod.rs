@@ -13,6 +13,7 @@ pub mod conflicts;
 pub mod history;
 pub mod ids;
 pub mod limits;
+pub mod lineage;
 pub mod model;
 pub mod ops;
 pub mod order;

@@ -15,6 +15,40 @@ use serde::{Deserialize, Serialize, Serializer};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// The objects as last loaded or saved, shared with the live workspace
+/// (events and articles are `Arc`s, so taking one costs reference counts):
+/// what `core::lineage` compares a save with.
+#[derive(Clone, Default)]
+pub struct Baseline(pub Option<Arc<Saved>>);
+
+pub struct Saved {
+    pub events: HashMap<String, Arc<Event>>,
+    pub articles: HashMap<String, Arc<Article>>,
+    pub actors: HashMap<String, Actor>,
+}
+
+impl std::fmt::Debug for Baseline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Baseline"
+        } else {
+            "Baseline(none)"
+        })
+    }
+}
+
+impl PartialEq for Baseline {
+    /// Bookkeeping, not content: two workspaces are equal whatever they
+    /// were loaded from.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// Short hashes of the values each field held in earlier saved versions,
+/// newest last (see `core::lineage`).
+pub type Past = std::collections::BTreeMap<String, Vec<String>>;
+
 pub const FORMAT: &str = "detente-workspace";
 pub const VERSION: u32 = 1;
 
@@ -73,6 +107,13 @@ pub struct Workspace {
     /// values, waiting for a person to choose; the file stays valid.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// Objects deleted in earlier saves: id and a hash of the last saved
+    /// state, so a merge can tell a deletion from an object never seen.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub removed: std::collections::BTreeMap<Id, String>,
+    /// The objects as last loaded or saved (not saved itself).
+    #[serde(skip)]
+    pub saved: Baseline,
 }
 
 /// A difference a merge could not settle. The merged workspace holds ours
@@ -138,6 +179,9 @@ pub struct Article {
     pub text_hash: String,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub notes: String,
+    /// Earlier saved values of its fields (see `core::lineage`).
+    #[serde(default, skip_serializing_if = "Past::is_empty")]
+    pub past: Past,
 }
 
 impl Article {
@@ -145,6 +189,7 @@ impl Article {
     /// no metadata: what the readers fill in, and what core tests build on.
     pub fn new(title: &str, text: &str) -> Article {
         Article {
+            past: Default::default(),
             id: new_id("art"),
             title: title.to_string(),
             outlet: String::new(),
@@ -365,6 +410,9 @@ pub struct Event {
     pub created_by: String,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub changed_by: String,
+    /// Earlier saved values of its fields (see `core::lineage`).
+    #[serde(default, skip_serializing_if = "Past::is_empty")]
+    pub past: Past,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -389,6 +437,9 @@ pub struct Actor {
     pub changed_by: String,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub changed: String,
+    /// Earlier saved values of its fields (see `core::lineage`).
+    #[serde(default, skip_serializing_if = "Past::is_empty")]
+    pub past: Past,
 }
 
 impl Actor {
@@ -423,6 +474,8 @@ impl Workspace {
             tags: vec![],
             notes: String::new(),
             orphans: vec![],
+            removed: Default::default(),
+            saved: Default::default(),
             conflicts: vec![],
         }
     }

@@ -154,6 +154,7 @@ pub fn actor_for_name(ws: &mut Workspace, name: &str) -> (Id, bool) {
     }
     let id = new_id("act");
     ws.actors.push(Actor {
+        past: Default::default(),
         id: id.clone(),
         name: name.trim().to_string(),
         aliases: vec![],
@@ -215,6 +216,7 @@ pub fn tag_new_event(
     ws.register_tags(&spec.tags);
     let date = passage_date(ws, article, &anchor);
     ws.events.push(std::sync::Arc::new(Event {
+        past: Default::default(),
         id: id.clone(),
         headline: spec.headline.trim().to_string(),
         kind: spec.kind,

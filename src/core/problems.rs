@@ -7,6 +7,7 @@
 //! Imports only `dates` and `text`, and never egui (layer `core`).
 
 use crate::core::limits::article_over_limits;
+use crate::core::lineage;
 use crate::core::model::{FORMAT, Workspace};
 use crate::core::parallel::parallel_map;
 use crate::text::normalise::{short, text_hash};
@@ -180,6 +181,18 @@ impl Workspace {
         });
         for (place, message) in found.into_iter().flatten() {
             p(place, message);
+        }
+        // What earlier saves noted: small, of a known shape, or refused.
+        let pasts = (self.articles.iter().map(|a| ("article", &a.id, &a.past)))
+            .chain(self.events.iter().map(|e| ("event", &e.id, &e.past)))
+            .chain(self.actors.iter().map(|a| ("actor", &a.id, &a.past)));
+        for (kind, id, past) in pasts {
+            if let Some(message) = lineage::past_problem(past) {
+                p(format!("{kind} {id}: past"), message);
+            }
+        }
+        if let Some(message) = lineage::removed_problem(&self.removed) {
+            p("removed".into(), message);
         }
         out
     }

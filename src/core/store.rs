@@ -6,6 +6,7 @@
 
 use crate::core::atomic::{self, WriteError};
 pub use crate::core::atomic::{Lock, Stamp};
+use crate::core::lineage;
 use crate::core::model::{FORMAT, VERSION, Workspace};
 use serde::Deserialize;
 use std::io::{Read, Write};
@@ -82,6 +83,8 @@ fn checked(ws: Workspace, file: &str) -> Result<Workspace, StoreError> {
             first: first.to_string(),
         });
     }
+    let mut ws = ws;
+    ws.saved = lineage::baseline(&ws);
     Ok(ws)
 }
 
@@ -333,8 +336,11 @@ pub fn save_unless_changed(
 }
 
 /// Save while holding the lock taken with [`lock`] (a load, an edit and a
-/// save by one command, so no other writer comes in between).
-pub fn save_locked(ws: &Workspace, path: &Path, _lock: &Lock) -> Result<(), StoreError> {
+/// save by one command, so no other writer comes in between). What changed
+/// since the load is first noted in the objects' `past`
+/// ([`lineage::record`]).
+pub fn save_locked(ws: &mut Workspace, path: &Path, _lock: &Lock) -> Result<(), StoreError> {
+    lineage::record(ws);
     write(&to_bytes(ws), path, None, true).map(|_| ())
 }
 

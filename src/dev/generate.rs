@@ -109,6 +109,7 @@ pub fn workspace(spec: Spec) -> Workspace {
         body(&mut rng, &pools, day, target, &mut tb);
         let text = tb.text;
         ws.articles.push(Arc::new(Article {
+            past: Default::default(),
             id: id(&mut rng, "art", i),
             title,
             outlet: outlet.into(),
@@ -215,6 +216,7 @@ pub fn workspace(spec: Spec) -> Workspace {
             vec![]
         };
         events.push(Arc::new(Event {
+            past: Default::default(),
             id: id(&mut rng, "evt", e),
             headline,
             kind: pools.kinds[zipf(&mut rng, pools.kinds.len())].clone(),

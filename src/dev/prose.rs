@@ -162,6 +162,7 @@ pub(crate) fn pools(rng: &mut Rng, ws: &Workspace) -> Pools {
     let mut people = vec![];
     for (i, (code, name, _)) in COUNTRIES.iter().enumerate() {
         actors.push(Actor {
+            past: Default::default(),
             id: id(rng, "act", i),
             name: (*name).into(),
             aliases: vec![],
@@ -180,6 +181,7 @@ pub(crate) fn pools(rng: &mut Rng, ws: &Workspace) -> Pools {
         let family = FAMILY[(i / GIVEN.len() + i * 7) % FAMILY.len()];
         people.push(actors.len());
         actors.push(Actor {
+            past: Default::default(),
             id: id(rng, "act", 100 + i),
             name: format!("{given} {family}"),
             aliases: if rng.u8(..4) == 0 {

@@ -12,6 +12,7 @@
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `exchange`).
 
+use crate::core::lineage::{self, field_hash, past_of};
 use crate::core::model::{Actor, Article, Conflict, Event, Orphan, Workspace, now};
 use crate::core::vocab::EventType;
 use crate::exchange::reconcile;
@@ -33,11 +34,13 @@ pub fn merge(base: Option<&Workspace>, ours: &Workspace, theirs: &Workspace) -> 
         who: Default::default(),
     };
     let mut ws = ours.clone();
+    let none = Removed::new();
     ws.articles = m.objects(
         "article",
         base.map(|b| &b.articles[..]),
         &ours.articles,
         &theirs.articles,
+        [&ours.removed, &theirs.removed],
         |a: &Article| &a.id,
         Arc::new,
     );
@@ -46,6 +49,7 @@ pub fn merge(base: Option<&Workspace>, ours: &Workspace, theirs: &Workspace) -> 
         base.map(|b| &b.events[..]),
         &ours.events,
         &theirs.events,
+        [&ours.removed, &theirs.removed],
         |e: &Event| &e.id,
         Arc::new,
     );
@@ -54,6 +58,7 @@ pub fn merge(base: Option<&Workspace>, ours: &Workspace, theirs: &Workspace) -> 
         base.map(|b| &b.actors[..]),
         &ours.actors,
         &theirs.actors,
+        [&ours.removed, &theirs.removed],
         |a: &Actor| &a.id,
         |a| a,
     );
@@ -62,6 +67,7 @@ pub fn merge(base: Option<&Workspace>, ours: &Workspace, theirs: &Workspace) -> 
         base.map(|b| &b.vocabularies.event_types[..]),
         &ours.vocabularies.event_types,
         &theirs.vocabularies.event_types,
+        [&none, &none],
         |t: &EventType| &t.code,
         |t| t,
     );
@@ -70,6 +76,7 @@ pub fn merge(base: Option<&Workspace>, ours: &Workspace, theirs: &Workspace) -> 
         base.map(|b| &b.orphans[..]),
         &ours.orphans,
         &theirs.orphans,
+        [&none, &none],
         |o: &Orphan| &o.passage.id,
         |o| o,
     );
@@ -99,6 +106,15 @@ pub fn merge(base: Option<&Workspace>, ours: &Workspace, theirs: &Workspace) -> 
         m.conflict(kind, &id, "", None, &Value::Null, &kept);
     }
     reconcile::place_passages(&mut ws, ours, theirs);
+    // Deletions either side remembers stay remembered, unless the object
+    // is in the merge after all.
+    ws.removed = ours.removed.clone();
+    ws.removed.extend(theirs.removed.clone());
+    let live: BTreeSet<&str> = (ws.events.iter().map(|e| e.id.as_str()))
+        .chain(ws.articles.iter().map(|a| a.id.as_str()))
+        .chain(ws.actors.iter().map(|a| a.id.as_str()))
+        .collect();
+    ws.removed.retain(|id, _| !live.contains(id.as_str()));
     // Conflicts already open in either copy stay open.
     let mut seen = BTreeSet::new();
     ws.conflicts = ours
@@ -112,6 +128,61 @@ pub fn merge(base: Option<&Workspace>, ours: &Workspace, theirs: &Workspace) -> 
     ws.modified = now();
     ws.touch();
     ws
+}
+
+/// Deleted objects: id and the hash of the state deleted.
+type Removed = std::collections::BTreeMap<String, String>;
+
+/// The common ancestor of two versions of one object, as far as their
+/// `past` tells (see [`lineage`]): field by field, a value one side holds
+/// and the other once held and left is the ancestor's, so the other side's
+/// change wins; a field neither side's past explains has no ancestor (a
+/// conflict if the two differ). None when neither side has a past.
+fn inferred_base(ours: &Value, theirs: &Value) -> Option<Value> {
+    let (Value::Object(o), Value::Object(t)) = (ours, theirs) else {
+        return None;
+    };
+    if !o.contains_key("past") && !t.contains_key("past") {
+        return None;
+    }
+    let mut base = Map::new();
+    let keys: BTreeSet<&String> = o.keys().chain(t.keys()).collect();
+    for k in keys.into_iter().filter(|k| *k != "past") {
+        let (ov, tv) = (o.get(k), t.get(k));
+        let pick = if ov == tv {
+            ov
+        } else {
+            let theirs_left_ours = past_of(theirs, k).any(|h| h == field_hash(ov));
+            let ours_left_theirs = past_of(ours, k).any(|h| h == field_hash(tv));
+            match (theirs_left_ours, ours_left_theirs) {
+                (true, false) => ov,
+                (false, true) => tv,
+                _ => None,
+            }
+        };
+        if let Some(v) = pick {
+            base.insert(k.clone(), v.clone());
+        }
+    }
+    Some(Value::Object(base))
+}
+
+/// Both sides' earlier values of each field.
+fn union_past(ours: &Value, theirs: &Value) -> Value {
+    let mut past = crate::core::model::Past::new();
+    for side in [ours, theirs] {
+        for (field, hashes) in side.as_object().into_iter().flatten() {
+            for h in hashes
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+            {
+                lineage::remember(&mut past, field, h.to_string());
+            }
+        }
+    }
+    serde_json::to_value(past).unwrap_or(Value::Null)
 }
 
 struct Merger {
@@ -134,12 +205,14 @@ impl Merger {
     /// order then theirs' new ones. An object the same on both sides, or
     /// changed on one side only, is taken as it is (shared, not copied);
     /// only one both sides changed is merged field by field.
+    #[allow(clippy::too_many_arguments)]
     fn objects<S, T>(
         &mut self,
         kind: &str,
         base: Option<&[S]>,
         ours: &[S],
         theirs: &[S],
+        removed: [&Removed; 2],
         key: impl Fn(&T) -> &str,
         wrap: impl Fn(T) -> S,
     ) -> Vec<S>
@@ -167,6 +240,39 @@ impl Merger {
             let ts = t.get(&k).map(|&i| &theirs[i]);
             let bs = b.as_ref().map(|(list, idx)| idx.get(&k).map(|&i| &list[i]));
             let same = |a: &S, c: &S| a.borrow() == c.borrow();
+            // Without a base, an object on one side only may be one the
+            // other side deleted: its `removed` says so, with a hash of
+            // the state it deleted.
+            if base.is_none() {
+                let one_side = match (os, ts) {
+                    (Some(o), None) => Some((o, removed[1], true)),
+                    (None, Some(t)) => Some((t, removed[0], false)),
+                    _ => None,
+                };
+                if let Some((kept, gone, ours_side)) = one_side
+                    && let Some(hash) = gone.get(&k)
+                {
+                    let v = json(kept);
+                    if lineage::object_hash(&v) == *hash {
+                        continue;
+                    }
+                    let who = changed_by(Some(&v));
+                    self.who = if ours_side {
+                        (who, String::new())
+                    } else {
+                        (String::new(), who)
+                    };
+                    let (o, t) = if ours_side {
+                        (&v, &Value::Null)
+                    } else {
+                        (&Value::Null, &v)
+                    };
+                    self.conflict(kind, &k, "", None, o, t);
+                    self.who = Default::default();
+                    out.push(kept.clone());
+                    continue;
+                }
+            }
             // The cheap cases, by typed equality.
             match (bs, os, ts) {
                 (_, Some(o), Some(t)) if same(o, t) => {
@@ -192,13 +298,19 @@ impl Merger {
                 }
                 _ => {}
             }
-            let bv = bs.map(|b| b.map(json));
+            let (oj, tj) = (os.map(json), ts.map(json));
+            let bv = match (bs, &oj, &tj) {
+                (Some(b), _, _) => Some(b.map(json)),
+                // No base: what each side's `past` tells of the ancestor.
+                (None, Some(o), Some(t)) => inferred_base(o, t).map(Some),
+                (None, _, _) => None,
+            };
             let merged = self.object(
                 kind,
                 &k,
                 bv.as_ref().map(Option::as_ref),
-                os.map(json).as_ref(),
-                ts.map(json).as_ref(),
+                oj.as_ref(),
+                tj.as_ref(),
             );
             if let Some(v) = merged {
                 // A merged value that no longer fits the type keeps ours.
@@ -291,6 +403,7 @@ impl Merger {
                 };
             }
             "changed_by" => return ours.clone(),
+            "past" => return union_past(ours, theirs),
             _ => {}
         }
         match (ours, theirs) {
@@ -309,6 +422,9 @@ impl Merger {
                     let (bv, ov, tv) = (b.and_then(|b| b.get(k)), o.get(k), t.get(k));
                     let v = match (ov, tv) {
                         (Some(ov), Some(tv)) => self.value(kind, id, &name, bv, ov, tv),
+                        // Absent on one side: cleared there if the base
+                        // held what the other side still holds.
+                        (Some(x), None) | (None, Some(x)) if bv == Some(x) => continue,
                         (Some(x), None) | (None, Some(x)) => x.clone(),
                         (None, None) => continue,
                     };

@@ -82,6 +82,7 @@ pub(crate) fn article_from_text(
     };
     let detected = crate::read::pubdate::detect(&text);
     Ok(Article {
+        past: Default::default(),
         id: new_id("art"),
         title,
         outlet: String::new(),

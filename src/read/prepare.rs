@@ -100,6 +100,7 @@ fn prepare_html(
         .unwrap_or_default();
     Ok((
         Article {
+            past: Default::default(),
             id: new_id("art"),
             title,
             outlet: page.outlet,

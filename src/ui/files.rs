@@ -129,8 +129,10 @@ impl DetenteApp {
     /// Merge another copy of this workspace into it, as one undoable step:
     /// what only the other copy has is added, and where both differ this
     /// window's version stays and the other is listed in the Conflicts tab.
-    /// (Without their common ancestor, a field that differs cannot be told
-    /// apart from one changed on both sides: it is a conflict.)
+    /// The common ancestor is found field by field from what each copy's
+    /// saves noted (`core::lineage`): a field only one side changed since
+    /// takes that change, a deletion stays deleted; a field changed on both
+    /// sides, or one neither copy's history explains, is a conflict.
     pub fn merge_in(&mut self, path: &Path, theirs: &Workspace) {
         let before = (
             self.ws.events.len(),
@@ -171,6 +173,9 @@ impl DetenteApp {
             self.send(Command::SaveAs);
             return false;
         };
+        // What changed since the last save goes into the objects' `past`,
+        // for merging copies later without their common ancestor.
+        crate::core::lineage::record(&mut self.ws);
         self.saver.save(self.ws.clone(), path.clone(), purpose);
         self.path = Some(path.clone());
         self.history.mark_saved();

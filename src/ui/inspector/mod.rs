@@ -279,6 +279,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                         .clicked()
                     {
                         let a = Actor {
+                            past: Default::default(),
                             id: new_id("act"),
                             name,
                             aliases: vec![],

@@ -132,6 +132,7 @@ impl DetenteApp {
         };
         let t = now();
         let ev = Event {
+            past: Default::default(),
             id: new_id("evt"),
             headline: sentence_around(&a.text, s, e),
             kind: "040".into(),
