@@ -1474,6 +1474,52 @@ fn two_annotators_merge_each_others_copies_without_the_common_file() {
     assert_eq!(ids(&ana), ids(&ben));
 }
 
+/// File > Compare with another annotator… shows the figures and every
+/// disagreement; Show takes the reader to the passage.
+#[test]
+fn the_agreement_with_another_annotator_is_reported_and_each_difference_shown() {
+    let mine = detente::core::sample::sample_workspace();
+    let mut theirs = mine.clone();
+    // They dated the first event a year off and did not tag the last one.
+    let first = theirs.events[0].id.clone();
+    theirs.event_mut(&first).unwrap().date =
+        Some(detente::dates::edtf::DateValue::parse("2022-01-01").unwrap());
+    theirs.events.pop();
+    let mut app = DetenteApp::with_workspace(mine.clone(), None);
+    app.compare_with(std::path::Path::new("/tmp/ben.detente"), &theirs);
+    let mut h = harness(app);
+    h.run();
+    assert!(h.query_by_label("Agreement with ben.detente").is_some());
+    assert!(h.query_by_label("Passage F1").is_some());
+    let r = h.state().agreement.clone().unwrap().1;
+    assert!(r.passage_f1 < 1.0 && r.matched > 0, "{r:?}");
+    let date = r
+        .disagreements
+        .iter()
+        .position(|d| d.what == "date")
+        .unwrap();
+    assert!(r.disagreements.iter().any(|d| d.what == "only in A"));
+    assert!(h.query_all_by_label("only mine").next().is_some());
+    // Show on the date disagreement opens its article at the passage.
+    h.get_all_by_label("Show").nth(date).unwrap().click();
+    // One frame: the flash of the passage lasts a moment.
+    h.step();
+    h.step();
+    let want = &r.disagreements[date];
+    assert_eq!(
+        h.state().selected_article.as_deref(),
+        Some(want.article_id.as_str())
+    );
+    assert_eq!(
+        h.state().reader.flash.as_ref().map(|f| f.0.as_str()),
+        Some(want.passage_id.as_str())
+    );
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.state().agreement.is_none());
+    assert!(h.query_by_label("Agreement").is_none(), "the tab is gone");
+}
+
 #[test]
 fn your_name_is_asked_once_and_stamped_on_what_you_tag() {
     let mut app = DetenteApp::open(None);

@@ -33,17 +33,7 @@ pub fn in_file(path: &Path, e: impl std::fmt::Display) -> Failure {
 /// would forge a line, an ESC that would steer the terminal) are written
 /// as escapes (`\n`, `\u{1b}`); everything else, CJK included, as it is.
 pub fn shown(s: &str) -> String {
-    s.chars()
-        .flat_map(|c| {
-            let mut buf = vec![];
-            if c.is_control() {
-                buf.extend(c.escape_default());
-            } else {
-                buf.push(c);
-            }
-            buf
-        })
-        .collect()
+    crate::text::normalise::escape_controls(s)
 }
 
 /// A path fit for one line of output (see [`shown`]).

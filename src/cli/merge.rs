@@ -117,41 +117,7 @@ pub fn run(cmd: MergeCommand, out: &mut dyn Write) -> Res {
                 writeln!(out, "{}", serde_json::to_string_pretty(&r)?)?;
                 return Ok(0);
             }
-            let pct = |x: f64| format!("{:.1}%", 100.0 * x);
-            writeln!(
-                out,
-                "passages\tA {}\tB {}\tmatched {}",
-                r.passages_a, r.passages_b, r.matched
-            )?;
-            writeln!(out, "passage F1\t{:.3}", r.passage_f1)?;
-            match r.type_kappa {
-                Some(k) => writeln!(
-                    out,
-                    "event type kappa\t{k:.3}\t(agreement {})",
-                    pct(r.type_agreement)
-                )?,
-                None => writeln!(
-                    out,
-                    "event type kappa\tundefined\t(agreement {})",
-                    pct(r.type_agreement)
-                )?,
-            }
-            writeln!(
-                out,
-                "dates overlap\t{} of {} dated event pairs ({} events matched)",
-                r.dates_overlap, r.dated_pairs, r.matched_events
-            )?;
-            for d in &r.disagreements {
-                writeln!(
-                    out,
-                    "{}\t{}\t\"{}\"\tA: {}\tB: {}",
-                    d.what,
-                    shown(&d.article),
-                    shown(&crate::text::normalise::short(&d.quote)),
-                    shown(&d.a),
-                    shown(&d.b)
-                )?;
-            }
+            write!(out, "{}", crate::exchange::agree::report(&r))?;
             Ok(0)
         }
     }

@@ -37,6 +37,10 @@ pub struct Disagreement {
     /// "only in A", "only in B", "event type", "date".
     pub what: String,
     pub article: String,
+    /// The article's id, and the passage (A's, or B's when only B has
+    /// one), to show it.
+    pub article_id: String,
+    pub passage_id: String,
     pub quote: String,
     pub a: String,
     pub b: String,
@@ -136,6 +140,8 @@ pub fn agree(a: &Workspace, b: &Workspace) -> Agreement {
                 disagreements.push(Disagreement {
                     what: side.into(),
                     article: title(art),
+                    article_id: art.to_string(),
+                    passage_id: p.id.clone(),
                     quote: p.anchor.exact.clone(),
                     a: if side == "only in A" {
                         e.headline.clone()
@@ -160,6 +166,8 @@ pub fn agree(a: &Workspace, b: &Workspace) -> Agreement {
             disagreements.push(Disagreement {
                 what: "event type".into(),
                 article: title(&p.article),
+                article_id: p.article.clone(),
+                passage_id: p.id.clone(),
                 quote: p.anchor.exact.clone(),
                 a: ea.kind.clone(),
                 b: eb.kind.clone(),
@@ -191,6 +199,8 @@ pub fn agree(a: &Workspace, b: &Workspace) -> Agreement {
                 disagreements.push(Disagreement {
                     what: "date".into(),
                     article: title(&p.article),
+                    article_id: p.article.clone(),
+                    passage_id: p.id.clone(),
                     quote: p.anchor.exact.clone(),
                     a: d(ea),
                     b: d(eb),
@@ -220,6 +230,47 @@ pub fn agree(a: &Workspace, b: &Workspace) -> Agreement {
         dates_overlap: overlapping,
         disagreements,
     }
+}
+
+/// The report `detente agree` prints and the window copies: the figures,
+/// then one line per disagreement (tab-separated, quotes cut short, control
+/// characters written out).
+pub fn report(r: &Agreement) -> String {
+    let mut out = figures(r);
+    let esc = crate::text::normalise::escape_controls;
+    for d in &r.disagreements {
+        out.push_str(&format!(
+            "{}\t{}\t\"{}\"\tA: {}\tB: {}\n",
+            d.what,
+            esc(&d.article),
+            esc(&crate::text::normalise::short(&d.quote)),
+            esc(&d.a),
+            esc(&d.b)
+        ));
+    }
+    out
+}
+
+/// The figures as a person reads them, one per line, tab-separated.
+pub fn figures(r: &Agreement) -> String {
+    let pct = |x: f64| format!("{:.1}%", 100.0 * x);
+    let kappa = r
+        .type_kappa
+        .map_or("undefined".to_string(), |k| format!("{k:.3}"));
+    format!(
+        "passages\tA {}\tB {}\tmatched {}\n\
+         passage F1\t{:.3}\n\
+         event type kappa\t{kappa}\t(agreement {})\n\
+         dates overlap\t{} of {} dated event pairs ({} events matched)\n",
+        r.passages_a,
+        r.passages_b,
+        r.matched,
+        r.passage_f1,
+        pct(r.type_agreement),
+        r.dates_overlap,
+        r.dated_pairs,
+        r.matched_events
+    )
 }
 
 #[cfg(test)]

@@ -20,6 +20,21 @@ pub fn short(s: &str) -> String {
     }
 }
 
+/// `s` with control characters (tabs, line breaks, escapes) written out
+/// (`\t`, `\n`, `\u{1b}`), so a line of output stays one line and a file
+/// from someone else cannot drive the terminal.
+pub fn escape_controls(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// SHA-256 of the text, as lowercase hex.
 pub fn text_hash(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());

@@ -46,11 +46,7 @@ impl DetenteApp {
                 if self.guard(Pending::Open(None)) {
                     let dir = self.start_dir();
                     self.spawn_dialog(move || {
-                        let mut d =
-                            rfd::FileDialog::new().add_filter("Detente workspace", &["detente"]);
-                        if let Some(dir) = dir {
-                            d = d.set_directory(dir);
-                        }
+                        let d = workspace_picker(dir);
                         Dialog::Open(d.pick_file())
                     });
                 }
@@ -122,16 +118,26 @@ impl DetenteApp {
             Command::MergeWith => {
                 let dir = self.start_dir();
                 self.spawn_dialog(move || {
-                    let mut d =
-                        rfd::FileDialog::new().add_filter("Detente workspace", &["detente"]);
-                    if let Some(dir) = dir {
-                        d = d.set_directory(dir);
-                    }
+                    let d = workspace_picker(dir);
                     Dialog::Merge(d.pick_file().map(|p| {
                         let ws = crate::core::store::load_stamped(&p)
                             .map(|(ws, stamp)| (Box::new(ws), stamp))
                             .map_err(|e| e.to_string());
                         (p, ws)
+                    }))
+                });
+            }
+            Command::CompareWith => {
+                let dir = self.start_dir();
+                // Articles and events are shared: this copy costs little.
+                let ours = self.ws.clone();
+                self.spawn_dialog(move || {
+                    let d = workspace_picker(dir);
+                    Dialog::Compare(d.pick_file().map(|p| {
+                        let report = crate::core::store::load(&p)
+                            .map(|theirs| Box::new(crate::exchange::agree::agree(&ours, &theirs)))
+                            .map_err(|e| e.to_string());
+                        (p, report)
                     }))
                 });
             }
@@ -174,5 +180,15 @@ impl DetenteApp {
             Command::TagSelection => self.tag_selection(),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
+    }
+}
+
+/// A file picker for workspaces, opening in `dir` (the open workspace's
+/// folder) when known.
+fn workspace_picker(dir: Option<std::path::PathBuf>) -> rfd::FileDialog {
+    let d = rfd::FileDialog::new().add_filter("Detente workspace", &["detente"]);
+    match dir {
+        Some(dir) => d.set_directory(dir),
+        None => d,
     }
 }

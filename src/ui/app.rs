@@ -9,6 +9,7 @@ use crate::core::history::{Edit, History};
 use crate::core::model::{Id, Workspace};
 use crate::core::sample::sample_workspace;
 use crate::core::store::{self, Stamp};
+use crate::exchange::agree::Agreement;
 use crate::ui::commands::Command;
 use crate::ui::inspector::state::InspectorState;
 use crate::ui::jobs::dialog::Dialog;
@@ -37,6 +38,8 @@ pub enum BottomTab {
     Timeline,
     Table,
     Conflicts,
+    /// How far this workspace and another annotator's copy agree.
+    Agreement,
 }
 
 pub struct DetenteApp {
@@ -54,6 +57,9 @@ pub struct DetenteApp {
     pub pending: Option<Pending>,
     pub import_job: Option<ImportJob>,
     pub bottom_tab: BottomTab,
+    /// The last comparison with another annotator's copy: its file name
+    /// and the figures (File > Compare with another annotator…).
+    pub agreement: Option<(String, Agreement)>,
     /// Where the recovery file lives; None disables autosave.
     pub recovery_dir: Option<PathBuf>,
     /// A recovery file found at start, offered to the user.
@@ -120,6 +126,7 @@ impl DetenteApp {
             pending: None,
             import_job: None,
             bottom_tab: BottomTab::Timeline,
+            agreement: None,
             recovery_dir: None,
             recovery_offer: None,
             reader: Default::default(),

@@ -24,6 +24,8 @@ pub enum Command {
     Reimport,
     /// Merge another copy of the workspace into this one.
     MergeWith,
+    /// Compare this workspace with another annotator's copy.
+    CompareWith,
     /// Set the name stamped on what this person creates and changes.
     YourName,
     Undo,
@@ -76,6 +78,7 @@ impl Command {
             Command::ExportJson => "Export events as JSON…",
             Command::Reimport => "New version…",
             Command::MergeWith => "Merge with…",
+            Command::CompareWith => "Compare with another annotator…",
             Command::YourName => "Your name…",
             Command::Undo => "Undo",
             Command::Redo => "Redo",

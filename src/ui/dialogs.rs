@@ -32,6 +32,8 @@ impl DetenteApp {
                     self.merge_loaded(&path, &theirs, stamp)
                 }
                 Dialog::Merge(Some((_, Err(e)))) => self.notices.push(e),
+                Dialog::Compare(Some((path, Ok(report)))) => self.show_agreement(&path, *report),
+                Dialog::Compare(Some((_, Err(e)))) => self.notices.push(e),
                 Dialog::Reimport(_, Some(Err((path, why)))) => {
                     self.refused
                         .push((path.display().to_string(), why.to_string()));

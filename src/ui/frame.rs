@@ -10,7 +10,7 @@
 use crate::ui::app::{BottomTab, DetenteApp, Pending};
 use crate::ui::commands::Command;
 use crate::ui::prefs::PREFS_KEY;
-use crate::ui::{conflicts, inspector, library, reader, table, timeline};
+use crate::ui::{agreement, conflicts, inspector, library, reader, table, timeline};
 
 impl DetenteApp {
     pub(crate) fn notices_bar(&mut self, ui: &mut egui::Ui) {
@@ -169,12 +169,20 @@ impl DetenteApp {
                             format!("Conflicts ({})", self.ws.conflicts.len()),
                         );
                     }
+                    if self.agreement.is_some() {
+                        ui.selectable_value(
+                            &mut self.bottom_tab,
+                            BottomTab::Agreement,
+                            "Agreement",
+                        );
+                    }
                 });
                 ui.separator();
                 match self.bottom_tab {
                     BottomTab::Timeline => timeline::show(self, ui),
                     BottomTab::Table => table::show(self, ui),
                     BottomTab::Conflicts => conflicts::show(self, ui),
+                    BottomTab::Agreement => agreement::show(self, ui),
                 }
             });
         egui::CentralPanel::default().show(ui, |ui| reader::show(self, ui));

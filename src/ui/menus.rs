@@ -55,6 +55,7 @@ impl DetenteApp {
                 for c in [
                     Command::Import,
                     Command::MergeWith,
+                    Command::CompareWith,
                     Command::ExportCsv,
                     Command::ExportJson,
                 ] {

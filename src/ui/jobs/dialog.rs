@@ -7,6 +7,7 @@
 
 use crate::core::model::{Id, Workspace};
 use crate::core::store::Stamp;
+use crate::exchange::agree::Agreement;
 use crate::read::prepare::Prepared;
 use crate::read::refusal::Refusal;
 use std::path::PathBuf;
@@ -21,6 +22,8 @@ pub enum Dialog {
     Reimport(Id, Option<Result<Box<Prepared>, (PathBuf, Refusal)>>),
     /// Another copy of the workspace, read on the dialog's thread.
     Merge(Option<(PathBuf, Result<Loaded, String>)>),
+    /// Another annotator's copy, read and compared on the dialog's thread.
+    Compare(Option<(PathBuf, Result<Box<Agreement>, String>)>),
 }
 
 /// A workspace read for merging, and the stamp of the file read.
