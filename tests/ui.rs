@@ -1345,13 +1345,8 @@ fn a_copy_saved_elsewhere_is_noticed_merged_in_undoably_and_then_saved_over() {
         .join("w (Ana's conflicted copy 2026-11-29).detente");
     std::fs::copy(&path, &copy_path).unwrap();
     let mut app = DetenteApp::open(Some(path.clone()));
-    assert!(
-        app.notices
-            .iter()
-            .any(|n| n.contains("conflict copy") && n.contains("Ana's conflicted copy")),
-        "{:?}",
-        app.notices
-    );
+    assert_eq!(app.offers, vec![copy_path.clone()], "offered for merging");
+    assert!(app.offer_text(&copy_path).contains("conflict copy"));
     // Another machine saves the file: a new event and a changed headline.
     let mut theirs = store::load(&path).unwrap();
     let first = theirs.events[0].id.clone();
@@ -1364,11 +1359,8 @@ fn a_copy_saved_elsewhere_is_noticed_merged_in_undoably_and_then_saved_over() {
     theirs.events.push(extra.into());
     store::save(&theirs, &path).unwrap();
     app.watch_disk(100.0);
-    assert!(
-        app.notices.iter().any(|n| n.contains("changed on disk")),
-        "{:?}",
-        app.notices
-    );
+    assert_eq!(app.offers, vec![copy_path.clone(), path.clone()]);
+    assert!(app.offer_text(&path).contains("changed on disk"));
     // Save does not write over it...
     app.notices.clear();
     app.save_to(None);
@@ -1377,10 +1369,21 @@ fn a_copy_saved_elsewhere_is_noticed_merged_in_undoably_and_then_saved_over() {
         store::load(&path).unwrap().events.len(),
         theirs.events.len()
     );
-    // ...merging it in does, as one undoable step.
+    // ...merging it in does, as one undoable step: the offer's button.
     let before = app.ws.clone();
-    let (loaded, stamp) = store::load_stamped(&path).unwrap();
-    app.merge_loaded(&path, &loaded, stamp);
+    let mut h = harness(app);
+    h.run();
+    h.get_all_by_label("Merge it in").nth(1).unwrap().click();
+    // The copy is read on another thread.
+    for _ in 0..500 {
+        h.step();
+        if h.state().ws.event("evt_from_the_other_machine").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let app = h.state_mut();
+    assert_eq!(app.offers, vec![copy_path.clone()], "the other offer stays");
     assert!(app.ws.event("evt_from_the_other_machine").is_some());
     assert_eq!(app.ws.conflicts.len(), 1, "{:?}", app.ws.conflicts);
     assert_eq!(app.history.undo_label(), Some("merge"));

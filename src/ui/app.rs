@@ -60,6 +60,9 @@ pub struct DetenteApp {
     /// The last comparison with another annotator's copy: its file name
     /// and the figures (File > Compare with another annotator…).
     pub agreement: Option<(String, Agreement)>,
+    /// Other copies of this workspace offered for merging: its own file
+    /// changed on disk, or conflict copies a sync client left beside it.
+    pub offers: Vec<PathBuf>,
     /// Where the recovery file lives; None disables autosave.
     pub recovery_dir: Option<PathBuf>,
     /// A recovery file found at start, offered to the user.
@@ -127,6 +130,7 @@ impl DetenteApp {
             import_job: None,
             bottom_tab: BottomTab::Timeline,
             agreement: None,
+            offers: vec![],
             recovery_dir: None,
             recovery_offer: None,
             reader: Default::default(),

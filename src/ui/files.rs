@@ -8,6 +8,7 @@ use crate::core::model::{Id, Workspace};
 use crate::core::store::{self, Stamp};
 use crate::ui::app::DetenteApp;
 use crate::ui::commands::Command;
+use crate::ui::jobs::dialog::Dialog;
 use crate::ui::jobs::{open, save};
 use crate::ui::recovery::recovery_meta;
 use std::path::{Path, PathBuf};
@@ -86,12 +87,7 @@ impl DetenteApp {
         };
         if current != seen {
             self.disk = Some((path.clone(), current));
-            let name = path.file_name().unwrap_or_default().to_string_lossy();
-            self.notices.push(format!(
-                "{name} changed on disk since this window read it (another machine or program \
-                 saved it). Save will not write over it: merge the change in with File > Merge \
-                 with… and choose {name}, or Save As to keep this version apart."
-            ));
+            self.offer(&path);
         }
     }
 
@@ -102,17 +98,45 @@ impl DetenteApp {
         if copies.is_empty() {
             return;
         }
-        let names: Vec<String> = copies
-            .iter()
-            .filter_map(|c| c.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .collect();
-        self.notices.push(format!(
-            "A sync client left {} conflict cop{} of this workspace beside it: {}. Each holds \
-             someone's work: merge it with File > Merge with…",
-            copies.len(),
-            if copies.len() == 1 { "y" } else { "ies" },
-            names.join(", ")
-        ));
+        for c in copies {
+            self.offer(&c);
+        }
+    }
+
+    /// Offer another copy of this workspace for merging (once).
+    pub(crate) fn offer(&mut self, path: &Path) {
+        if !self.offers.iter().any(|p| p == path) {
+            self.offers.push(path.to_path_buf());
+        }
+    }
+
+    /// What an offer says: why this file holds work to merge.
+    pub fn offer_text(&self, path: &Path) -> String {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if self.path.as_deref() == Some(path) {
+            format!(
+                "{name} changed on disk since this window read it (another machine or program \
+                 saved it). Save will not write over it: merge the change in, or Save As to keep \
+                 this version apart."
+            )
+        } else {
+            format!(
+                "A sync client left a conflict copy beside this workspace: {name}. It holds \
+                 someone's work: merge it in (then, once saved, the copy can go)."
+            )
+        }
+    }
+
+    /// Read an offered copy on another thread and merge it in when read.
+    pub fn merge_offer(&mut self, path: &Path) {
+        self.offers.retain(|p| p != path);
+        let p = path.to_path_buf();
+        self.spawn_dialog(move || {
+            let ws = crate::core::store::load_stamped(&p)
+                .map(|(ws, stamp)| (Box::new(ws), stamp))
+                .map_err(|e| e.to_string());
+            Dialog::Merge(Some((p, ws)))
+        });
     }
 
     /// Merge the copy read from `path` (as `stamp`); when it is the file

@@ -29,6 +29,28 @@ impl DetenteApp {
                 ui.weak(file.display().to_string());
             });
         }
+        let mut chosen = None;
+        for (i, p) in self.offers.iter().enumerate() {
+            ui.horizontal(|ui| {
+                ui.colored_label(ui.visuals().warn_fg_color, self.offer_text(p));
+                if ui.button("Merge it in").clicked() {
+                    chosen = Some((i, true));
+                }
+                if ui.small_button("Not now").clicked() {
+                    chosen = Some((i, false));
+                }
+            });
+        }
+        match chosen {
+            Some((i, true)) => {
+                let p = self.offers[i].clone();
+                self.merge_offer(&p);
+            }
+            Some((i, false)) => {
+                self.offers.remove(i);
+            }
+            None => {}
+        }
         let mut remove = None;
         for (i, n) in self.notices.iter().enumerate() {
             ui.horizontal(|ui| {
