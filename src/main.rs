@@ -1,10 +1,15 @@
 //! The `detente` binary: the window when no subcommand is given, the
 //! command line ([`detente::cli`]) when one is.
 
+// On Windows the program is a GUI one, so the Start menu opens no console
+// beside the window; see `attach_console` for the command line.
+#![cfg_attr(all(windows, feature = "gui"), windows_subsystem = "windows")]
+
 use clap::Parser;
 use detente::cli::{Cli, run};
 
 fn main() {
+    attach_console();
     let cli = Cli::parse();
     if let Some(a) = &cli.author {
         detente::core::ids::set_author(a);
@@ -26,3 +31,20 @@ fn window(_: Option<std::path::PathBuf>) -> i32 {
     eprintln!("detente: this build has no window (built without the `gui` feature); see --help");
     2
 }
+
+/// Run from a terminal on Windows, print there: a GUI-subsystem program
+/// starts without a console, so attach to the parent's (nothing happens
+/// when started from the Start menu or Explorer, which have none; output
+/// redirected to a file or pipe already has its handles).
+#[cfg(windows)]
+fn attach_console() {
+    use windows_sys::Win32::System::Console::{ATTACH_PARENT_PROCESS, AttachConsole};
+    // SAFETY: AttachConsole takes a process id and has no other effect
+    // than giving this process a console; failure is harmless.
+    unsafe {
+        AttachConsole(ATTACH_PARENT_PROCESS);
+    }
+}
+
+#[cfg(not(windows))]
+fn attach_console() {}

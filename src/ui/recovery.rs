@@ -21,11 +21,6 @@ pub(crate) fn recovery_meta(dir: &Path) -> PathBuf {
     dir.join("recovery.json")
 }
 
-/// The folder for recovery files: the platform's data folder for Detente.
-pub fn default_recovery_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("org", "detente", "Detente").map(|d| d.data_dir().to_path_buf())
-}
-
 impl DetenteApp {
     /// Use `dir` for the recovery file; offer what an earlier session left.
     pub fn with_recovery_dir(mut self, dir: Option<PathBuf>) -> Self {

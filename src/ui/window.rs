@@ -7,11 +7,19 @@
 use crate::ui::app::DetenteApp;
 use crate::ui::assets::{install_fonts, window_icon};
 use crate::ui::prefs::{PREFS_KEY, Prefs, apply_theme};
-use crate::ui::recovery::default_recovery_dir;
 use std::path::PathBuf;
 
 /// The one application id: settings folder, desktop entry, Wayland app id.
 pub const APP_ID: &str = "org.detente.Detente";
+
+/// The folder for recovery files: Detente's data folder, the one eframe
+/// keeps the window state and preferences in, named by the one app id
+/// (`~/.local/share/org.detente.detente` on Linux, `~/Library/Application
+/// Support/org.detente.Detente` on macOS, `%APPDATA%\org.detente.Detente\data`
+/// on Windows).
+pub fn default_recovery_dir() -> Option<PathBuf> {
+    eframe::storage_dir(APP_ID)
+}
 
 /// Open the window; returns the process exit code.
 pub fn run(path: Option<PathBuf>) -> i32 {
