@@ -1068,6 +1068,32 @@ fn git_merges_workspaces_with_detente_never_with_conflict_markers() {
         (Some("outlet"), Some("Reuters (A)"), Some("Reuters (B)")),
         "{c}"
     );
+    // Nothing left lying in the repository: no backup of git's temporary
+    // file, and the CLI's own backups are ignored here.
+    let status = String::from_utf8(git(repo, &["status", "--porcelain"]).stdout).unwrap();
+    assert!(
+        !status.contains("??"),
+        "untracked files after the merge: {status}"
+    );
+    // While the conflict is open, the workspace is sound but not settled:
+    // validate says so, and an export waits unless told otherwise.
+    detente()
+        .arg("validate")
+        .arg(&ws)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 merge conflict(s) open"));
+    detente()
+        .args(["export", "--format", "csv"])
+        .arg(&ws)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--with-conflicts"));
+    detente()
+        .args(["export", "--format", "csv", "--with-conflicts"])
+        .arg(&ws)
+        .assert()
+        .success();
 }
 
 #[test]

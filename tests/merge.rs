@@ -426,3 +426,44 @@ fn a_past_of_the_wrong_shape_is_refused_on_load() {
         detente::core::store::from_bytes(&detente::core::store::to_bytes(&ws), "w").unwrap_err();
     assert!(e.to_string().contains("removed"), "{e}");
 }
+
+#[test]
+fn a_settled_conflict_is_not_raised_again_when_the_same_copy_is_merged_again() {
+    use detente::core::conflicts::{Keep, settle};
+    let start = sample_workspace();
+    let (mut a, mut b) = (start.clone(), start.clone());
+    headline(&mut a, 0, "Ana's words");
+    headline(&mut b, 0, "Ben's words");
+    let id = b.events[0].id.clone();
+    b.event_mut(&id).unwrap().changed_by = "Ben".into();
+    let (a, b) = (saved_and_opened(&mut a), saved_and_opened(&mut b));
+    for side in [Keep::Ours, Keep::Theirs, Keep::Both] {
+        let mut m = merge(None, &a, &b);
+        assert_eq!(m.conflicts.len(), 1, "{side:?}: {:?}", m.conflicts);
+        let n = m.events.len();
+        settle(&m, 0, side).unwrap().apply(&mut m);
+        let kept = m.event(&id).unwrap().headline.clone();
+        // The same copy arrives again (a sync client, a second mail).
+        let again = merge(None, &m, &b);
+        assert!(
+            again.conflicts.is_empty(),
+            "{side:?}: {:?}",
+            again.conflicts
+        );
+        assert_eq!(again.event(&id).unwrap().headline, kept, "{side:?}");
+        let extra = usize::from(side == Keep::Both);
+        assert_eq!(again.events.len(), n + extra, "{side:?}: no third copy");
+        if side == Keep::Both {
+            let copy = again
+                .events
+                .iter()
+                .find(|e| e.headline.starts_with("Ben's words"))
+                .unwrap();
+            assert_eq!(copy.headline, "Ben's words (Ben's headline)");
+            assert_eq!(copy.changed_by, "Ben");
+        }
+        // And after a save and load, as a file.
+        let saved = saved_and_opened(&mut m);
+        assert!(merge(None, &saved, &b).conflicts.is_empty(), "{side:?}");
+    }
+}

@@ -1406,6 +1406,26 @@ fn a_copy_saved_elsewhere_is_noticed_merged_in_undoably_and_then_saved_over() {
     let saved = store::load(&path).unwrap();
     assert!(saved.event("evt_from_the_other_machine").is_some());
     assert_eq!(saved.conflicts.len(), 1, "the conflict is saved for later");
+    // The conflict copy, once merged, is not offered again (until it
+    // changes), though it stays on disk.
+    let (copy, stamp) = store::load_stamped(&copy_path).unwrap();
+    app.merge_loaded(&copy_path, &copy, stamp);
+    assert!(app.offers.is_empty(), "{:?}", app.offers);
+    app.offers.clear();
+    app.note_conflict_copies(&path);
+    assert!(app.offers.is_empty(), "offered again: {:?}", app.offers);
+    std::fs::write(&copy_path, store::to_bytes(&copy)).unwrap();
+    let mut later = std::fs::File::options()
+        .append(true)
+        .open(&copy_path)
+        .unwrap();
+    std::io::Write::write_all(&mut later, b"\n").unwrap();
+    app.note_conflict_copies(&path);
+    assert_eq!(
+        app.offers,
+        vec![copy_path.clone()],
+        "changed since: offered"
+    );
 }
 
 /// Two annotators start from one saved file: Ana adds an event and retitles

@@ -2,7 +2,7 @@
 //!
 //! Imports every layer but `ui`, and never egui (layer `cli`).
 
-use crate::cli::common::{EXIT_CODES, Res};
+use crate::cli::common::{EXIT_CODES, Res, in_file};
 use crate::core::store;
 use crate::exchange::{csv, json};
 use clap::{Subcommand, ValueEnum};
@@ -24,6 +24,10 @@ pub enum ExportCommand {
         /// Output file (default: standard output).
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
+        /// Export even while merge conflicts are open (each row then holds
+        /// "mine", the value the workspace keeps until settled).
+        #[arg(long)]
+        with_conflicts: bool,
     },
 }
 
@@ -34,8 +38,19 @@ pub fn run(cmd: ExportCommand, out: &mut dyn Write) -> Res {
             format,
             per_passage,
             output,
+            with_conflicts,
         } => {
             let ws = store::load(&workspace)?;
+            if !ws.conflicts.is_empty() && !with_conflicts {
+                return Err(in_file(
+                    &workspace,
+                    format!(
+                        "{} merge conflict(s) are open, so an export would quietly take one side; \
+                         settle them in the window (Conflicts tab), or pass --with-conflicts",
+                        ws.conflicts.len()
+                    ),
+                ));
+            }
             let text = match format {
                 ExportFormat::Csv => csv::to_csv(&ws, per_passage),
                 ExportFormat::Json => json::to_json(&ws, per_passage),

@@ -33,6 +33,12 @@ pub enum MergeCommand {
         /// List the conflicts as JSON.
         #[arg(long)]
         json: bool,
+        /// Keep no OUT.bak (git keeps the history; its merge driver uses this).
+        #[arg(long)]
+        no_backup: bool,
+        /// Print only the conflicts, not the summary line.
+        #[arg(short, long)]
+        quiet: bool,
     },
     /// How far two annotators of the same articles agree: passages matched
     /// by overlap, passage F1, Cohen's kappa on event type, dates that
@@ -58,6 +64,8 @@ pub fn run(cmd: MergeCommand, out: &mut dyn Write) -> Res {
             files,
             output,
             json,
+            no_backup,
+            quiet,
         } => {
             let (base, a, b) = match files.as_slice() {
                 [a, b] => (None, a, b),
@@ -76,7 +84,11 @@ pub fn run(cmd: MergeCommand, out: &mut dyn Write) -> Res {
                 ));
             }
             let lock = lock_new(&output)?;
-            store::save_locked(&mut merged, &output, &lock)?;
+            if no_backup {
+                store::save_locked_without_backup(&mut merged, &output, &lock)?;
+            } else {
+                store::save_locked(&mut merged, &output, &lock)?;
+            }
             let fresh = merged.conflicts.len() - ours.conflicts.len().min(merged.conflicts.len());
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&merged.conflicts)?)?;
@@ -97,16 +109,26 @@ pub fn run(cmd: MergeCommand, out: &mut dyn Write) -> Res {
                         shown(&c.theirs.to_string())
                     )?;
                 }
-                writeln!(
-                    out,
-                    "merged into {}: {} articles, {} events, {} actors, {} conflicts ({} new)",
-                    shown_path(&output),
-                    merged.articles.len(),
-                    merged.events.len(),
-                    merged.actors.len(),
-                    merged.conflicts.len(),
-                    fresh
-                )?;
+                if quiet {
+                    if !merged.conflicts.is_empty() {
+                        writeln!(
+                            out,
+                            "{} conflict(s) recorded in the workspace: open it in Detente to settle them",
+                            merged.conflicts.len()
+                        )?;
+                    }
+                } else {
+                    writeln!(
+                        out,
+                        "merged into {}: {} articles, {} events, {} actors, {} conflicts ({} new)",
+                        shown_path(&output),
+                        merged.articles.len(),
+                        merged.events.len(),
+                        merged.actors.len(),
+                        merged.conflicts.len(),
+                        fresh
+                    )?;
+                }
             }
             Ok(i32::from(!merged.conflicts.is_empty()))
         }
@@ -172,7 +194,7 @@ fn git_setup(dir: &Path, out: &mut dyn Write) -> Res {
         writeln!(out, "wrote {}: {line}", shown_path(&attrs))?;
     }
     let driver = format!(
-        "'{}' merge %O %A %B -o %A",
+        "'{}' merge %O %A %B -o %A --no-backup --quiet",
         exe.display().to_string().replace('\'', r"'\''")
     );
     git(
@@ -189,6 +211,37 @@ fn git_setup(dir: &Path, out: &mut dyn Write) -> Res {
         out,
         "git now merges *.detente files with detente: conflicts are recorded in the workspace \
          (open it in Detente to resolve them), never written as conflict markers."
+    )?;
+    // Backups are for folders without history; git has it.
+    let exclude = PathBuf::from(git(&top, &["rev-parse", "--git-path", "info/exclude"])?);
+    let exclude = if exclude.is_absolute() {
+        exclude
+    } else {
+        top.join(exclude)
+    };
+    let ignore = "*.detente.bak";
+    let current = std::fs::read_to_string(&exclude).unwrap_or_default();
+    if !current.lines().any(|l| l.trim() == ignore) {
+        let mut text = current;
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(ignore);
+        text.push('\n');
+        if let Some(d) = exclude.parent() {
+            std::fs::create_dir_all(d)?;
+        }
+        store::save_bytes(text.as_bytes(), &exclude)?;
+        writeln!(
+            out,
+            "git now ignores {ignore} here ({})",
+            shown_path(&exclude)
+        )?;
+    }
+    writeln!(
+        out,
+        "commit .gitattributes so that everyone's clone merges workspaces this way; each \
+         person runs `detente git-setup` once in their clone (git does not share its config)."
     )?;
     Ok(0)
 }

@@ -120,6 +120,15 @@ pub fn run(cmd: WorkspaceCommand, out: &mut dyn Write) -> Res {
                             ws.articles.len(),
                             ws.events.len()
                         )?;
+                        // Sound, but not settled: say so.
+                        if !ws.conflicts.is_empty() {
+                            writeln!(
+                                out,
+                                "{file}: {} merge conflict(s) open: settle them in the window \
+                                 (Conflicts tab); exports wait until then",
+                                ws.conflicts.len()
+                            )?;
+                        }
                         Ok(0)
                     } else {
                         writeln!(out, "{file}: {} problem(s)", problems.len())?;

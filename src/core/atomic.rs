@@ -58,6 +58,18 @@ impl Stamp {
     pub fn read(path: &Path) -> Option<Stamp> {
         std::fs::metadata(path).ok().map(|m| Stamp::of(&m))
     }
+
+    /// The stamp as text, to remember across sessions.
+    pub fn token(&self) -> String {
+        let nanos = self
+            .modified
+            .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        #[cfg(unix)]
+        return format!("{}:{nanos}:{}:{}", self.len, self.inode.0, self.inode.1);
+        #[cfg(not(unix))]
+        return format!("{}:{nanos}", self.len);
+    }
 }
 
 /// Where writing `path` really writes: the file a symlink points to (a
@@ -245,6 +257,19 @@ pub fn write(
     expect: Option<Stamp>,
     locked: bool,
 ) -> Result<Stamp, WriteError> {
+    write_with(bytes, path, expect, locked, true)
+}
+
+/// [`write`], keeping the old file as `NAME.bak` only when `keep_backup`
+/// (git's merge driver writes into a temporary file of git's, where a
+/// backup would be left behind in the repository).
+pub fn write_with(
+    bytes: &[u8],
+    path: &Path,
+    expect: Option<Stamp>,
+    locked: bool,
+    keep_backup: bool,
+) -> Result<Stamp, WriteError> {
     let path = target(path);
     let _lock = if locked { None } else { Some(lock(&path)?) };
     let old = std::fs::metadata(&path).ok();
@@ -261,7 +286,7 @@ pub fn write(
         keep_owner_and_mode(tmp.as_file(), old);
     }
     tmp.as_file().sync_all()?;
-    if old.is_some() {
+    if old.is_some() && keep_backup {
         backup(&path)?;
     }
     let file = tmp.persist(&path).map_err(|e| e.error)?;

@@ -7,6 +7,7 @@
 //! Imports only `dates` and `text`, and never egui (layer `core`).
 
 use crate::core::history::Edit;
+use crate::core::lineage;
 use crate::core::model::{Conflict, Workspace};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -34,19 +35,68 @@ pub fn settle(ws: &Workspace, i: usize, side: Keep) -> Option<Edit> {
         after,
     };
     if side == Keep::Both {
-        return both(ws, c).map(|e| Edit::Batch(vec![e, close]));
+        let copy = both(ws, c)?;
+        return Some(Edit::Batch(
+            [
+                unchanged(ws, c).map(|e| rejected(e, c, &c.theirs)),
+                Some(copy),
+                Some(close),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+        ));
     }
     // The workspace holds ours already, unless ours is a deletion the
     // merge did not carry out (it kept the other side's object).
-    let want = match side {
-        Keep::Theirs => &c.theirs,
-        _ => &c.ours,
+    let (want, other) = match side {
+        Keep::Theirs => (&c.theirs, &c.ours),
+        _ => (&c.ours, &c.theirs),
     };
     if side == Keep::Ours && !c.ours.is_null() {
-        return Some(close);
+        return Some(match unchanged(ws, c) {
+            Some(e) => Edit::Batch(vec![rejected(e, c, other), close]),
+            None => close,
+        });
     }
-    let change = change(ws, c, want)?;
+    let change = rejected(change(ws, c, want)?, c, other);
     Some(Edit::Batch(vec![change, close]))
+}
+
+/// `edit` (which writes the conflict's object) also noting the value not
+/// kept among the field's earlier values (`past`, see `core::lineage`): the
+/// next merge of the same copy then sees this side as the newer, and does
+/// not raise the settled conflict again.
+fn rejected(mut edit: Edit, c: &Conflict, value: &Value) -> Edit {
+    if c.field.is_empty() || c.id.contains('/') || value.is_null() {
+        return edit;
+    }
+    let hash = lineage::field_hash(Some(value));
+    match &mut edit {
+        Edit::Event { after: Some(e), .. } => lineage::remember(&mut e.past, &c.field, hash),
+        Edit::Actor { after: Some(a), .. } => lineage::remember(&mut a.past, &c.field, hash),
+        Edit::Article { after: Some(a), .. } => lineage::remember(&mut a.past, &c.field, hash),
+        _ => {}
+    }
+    edit
+}
+
+/// An edit that rewrites the conflict's event, actor or article as it is
+/// (for [`rejected`] to add to).
+fn unchanged(ws: &Workspace, c: &Conflict) -> Option<Edit> {
+    match c.kind.as_str() {
+        "event" => ws
+            .event(&c.id)
+            .map(|e| Edit::change_event(e.clone(), e.clone())),
+        "actor" => ws.actor(&c.id).map(|a| Edit::Actor {
+            before: Some(Box::new(a.clone())),
+            after: Some(Box::new(a.clone())),
+        }),
+        "article" => ws
+            .article(&c.id)
+            .map(|a| Edit::change_article(a.clone(), a.clone())),
+        _ => None,
+    }
 }
 
 /// For a conflict on a field of an event (not of one of its passages): a
@@ -61,6 +111,17 @@ fn both(ws: &Workspace, c: &Conflict) -> Option<Edit> {
     for p in &mut copy.evidence {
         p.id = crate::core::model::new_id("psg");
     }
+    // Told apart from ours at a glance, and by whose reading it is.
+    let whose = if c.theirs_by.is_empty() {
+        "the other copy".to_string()
+    } else {
+        c.theirs_by.clone()
+    };
+    copy.headline = format!("{} ({whose}'s {})", copy.headline, c.field);
+    if !c.theirs_by.is_empty() {
+        copy.changed_by = c.theirs_by.clone();
+    }
+    copy.past.clear();
     Some(Edit::new_event(copy))
 }
 

@@ -344,6 +344,22 @@ pub fn save_locked(ws: &mut Workspace, path: &Path, _lock: &Lock) -> Result<(), 
     write(&to_bytes(ws), path, None, true).map(|_| ())
 }
 
+/// [`save_locked`] without keeping the previous file as `NAME.bak`.
+pub fn save_locked_without_backup(
+    ws: &mut Workspace,
+    path: &Path,
+    _lock: &Lock,
+) -> Result<(), StoreError> {
+    lineage::record(ws);
+    let file = name(path);
+    atomic::write_with(&to_bytes(ws), path, None, true, false)
+        .map(|_| ())
+        .map_err(|e| match e {
+            WriteError::Io(source) => StoreError::Write { file, source },
+            WriteError::Changed => StoreError::Changed { file },
+        })
+}
+
 /// Take the lock writers of `path` share; hold it across load, edit and
 /// save so that no edit of another writer is lost.
 pub fn lock(path: &Path) -> Result<Lock, StoreError> {

@@ -11,13 +11,45 @@ use crate::core::model::Conflict;
 use crate::ui::app::DetenteApp;
 use serde_json::Value;
 
-/// A value as a person reads it: text as it is, a deletion as such.
-fn shown(v: &Value) -> String {
+/// A value as a person reads it: text as it is, a date as a date ("15
+/// November 2022 (2022-11-15)"), actors by name, lists joined, a deletion
+/// as such; JSON only for what has no better form.
+fn shown(app: &DetenteApp, v: &Value) -> String {
     match v {
         Value::Null => "(deleted)".into(),
+        Value::String(s) if s.is_empty() => "(empty)".into(),
         Value::String(s) => s.clone(),
         Value::Object(o) if o.contains_key("id") => "(kept whole)".into(),
+        Value::Object(o) if o.contains_key("edtf") => {
+            match serde_json::from_value::<crate::dates::edtf::DateValue>(v.clone()) {
+                Ok(d) => format!("{} ({})", d.human(), d.edtf()),
+                Err(_) => v.to_string(),
+            }
+        }
+        Value::Array(items) if items.is_empty() => "(none)".into(),
+        Value::Array(items) => items
+            .iter()
+            .map(|x| match x.get("actor").and_then(Value::as_str) {
+                Some(id) => {
+                    let name = app.ws.actor(id).map_or(id, |a| a.name.as_str());
+                    match x.get("role").and_then(Value::as_str) {
+                        Some(role) => format!("{name} ({role})"),
+                        None => name.to_string(),
+                    }
+                }
+                None => shown(app, x),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
         other => other.to_string(),
+    }
+}
+
+/// "2026-11-29T10:10:05.123Z" as "2026-11-29 10:10 UTC".
+fn when(t: &str) -> String {
+    match (t.get(..10), t.get(11..16)) {
+        (Some(d), Some(hm)) if t.as_bytes().get(10) == Some(&b'T') => format!("{d} {hm} UTC"),
+        _ => t.to_string(),
     }
 }
 
@@ -105,19 +137,19 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                         }
                     };
                     ui.weak(format!("mine{}", by(&c.ours_by)));
-                    ui.label(shown(&c.ours));
+                    ui.label(shown(app, &c.ours));
                     ui.end_row();
                     ui.weak(format!("theirs{}", by(&c.theirs_by)));
-                    ui.label(shown(&c.theirs));
+                    ui.label(shown(app, &c.theirs));
                     ui.end_row();
                     if let Some(b) = &c.base {
                         ui.weak("before");
-                        ui.label(shown(b));
+                        ui.label(shown(app, b));
                         ui.end_row();
                     }
                     if !c.found.is_empty() {
                         ui.weak("found");
-                        ui.weak(&c.found);
+                        ui.weak(when(&c.found));
                         ui.end_row();
                     }
                 });

@@ -93,13 +93,17 @@ impl DetenteApp {
 
     /// Say when sync clients left conflict copies of `path` beside it: each
     /// holds someone's work, to merge (File > Merge with…).
-    pub(crate) fn note_conflict_copies(&mut self, path: &Path) {
+    pub fn note_conflict_copies(&mut self, path: &Path) {
         let copies = crate::exchange::copies::conflict_copies(path);
         if copies.is_empty() {
             return;
         }
         for c in copies {
-            self.offer(&c);
+            let merged = Stamp::read(&c)
+                .is_some_and(|s| self.prefs.merged_copies.contains(&(c.clone(), s.token())));
+            if !merged {
+                self.offer(&c);
+            }
         }
     }
 
@@ -144,9 +148,17 @@ impl DetenteApp {
     /// may write over it again.
     pub fn merge_loaded(&mut self, path: &Path, theirs: &Workspace, stamp: Stamp) {
         self.merge_in(path, theirs);
+        self.offers.retain(|p| p != path);
         if self.path.as_deref() == Some(path) {
             self.saver.opened(path.to_path_buf(), stamp);
             self.disk = Some((path.to_path_buf(), stamp));
+        } else {
+            // Not offered again unless it changes.
+            let seen = &mut self.prefs.merged_copies;
+            seen.retain(|(p, _)| p != path);
+            seen.push((path.to_path_buf(), stamp.token()));
+            let extra = seen.len().saturating_sub(50);
+            seen.drain(..extra);
         }
     }
 
@@ -158,23 +170,29 @@ impl DetenteApp {
     /// takes that change, a deletion stays deleted; a field changed on both
     /// sides, or one neither copy's history explains, is a conflict.
     pub fn merge_in(&mut self, path: &Path, theirs: &Workspace) {
-        let before = (
-            self.ws.events.len(),
-            self.ws.articles.len(),
-            self.ws.conflicts.len(),
-        );
+        let open_before = self.ws.conflicts.len();
         let merged = crate::exchange::merge::merge(None, &self.ws, theirs);
-        let fresh = merged.conflicts.len().saturating_sub(before.2);
-        let (events, articles) = (
-            merged.events.len().saturating_sub(before.0),
-            merged.articles.len().saturating_sub(before.1),
-        );
+        let fresh = merged.conflicts.len().saturating_sub(open_before);
         let edit = crate::core::history::diff(&self.ws, &merged);
+        let counts = changes(&edit);
         self.apply(edit);
         let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let mut said: Vec<String> = counts
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(what, n)| format!("{n} {what}"))
+            .collect();
+        if said.is_empty() {
+            said.push("nothing new".into());
+        }
         self.notices.push(format!(
-            "Merged {name}: {events} event(s) and {articles} article(s) added, {fresh} conflict(s){}.",
-            if fresh > 0 { " to settle in the Conflicts tab" } else { "" }
+            "Merged {name}: {}; {fresh} conflict(s){}.",
+            said.join(", "),
+            if fresh > 0 {
+                " to settle in the Conflicts tab"
+            } else {
+                ""
+            }
         ));
         if !self.ws.conflicts.is_empty() {
             self.bottom_tab = crate::ui::app::BottomTab::Conflicts;
@@ -230,6 +248,10 @@ impl DetenteApp {
                     if self.saver.in_flight == 0 && !self.is_dirty() {
                         self.clear_recovery();
                     }
+                    // What went wrong with this file before is now moot.
+                    let about = format!("{}:", d.path.display());
+                    self.notices.retain(|n| !n.starts_with(&about));
+                    self.offers.retain(|p| *p != d.path);
                 }
                 (save::Purpose::File | save::Purpose::FileAs, Err(e)) => {
                     self.notices.push(e);
@@ -290,4 +312,30 @@ impl DetenteApp {
             if r.orphans > 0 { " (see the inspector of their events)" } else { "" }
         ));
     }
+}
+
+/// What a merge's edit does, in words and counts: events and articles
+/// added, changed and removed.
+fn changes(edit: &crate::core::history::Edit) -> [(&'static str, usize); 5] {
+    use crate::core::history::Edit;
+    fn walk(e: &Edit, n: &mut [usize; 5]) {
+        match e {
+            Edit::Event { before: None, .. } => n[0] += 1,
+            Edit::Event { after: None, .. } => n[2] += 1,
+            Edit::Event { .. } => n[1] += 1,
+            Edit::Article { before: None, .. } => n[3] += 1,
+            Edit::Article { after: Some(_), .. } => n[4] += 1,
+            Edit::Batch(v) | Edit::Merge(v) => v.iter().for_each(|e| walk(e, n)),
+            _ => {}
+        }
+    }
+    let mut n = [0; 5];
+    walk(edit, &mut n);
+    [
+        ("event(s) added", n[0]),
+        ("event(s) changed", n[1]),
+        ("event(s) removed", n[2]),
+        ("article(s) added", n[3]),
+        ("article(s) changed", n[4]),
+    ]
 }

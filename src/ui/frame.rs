@@ -51,6 +51,9 @@ impl DetenteApp {
             }
             None => {}
         }
+        // The newest few: older ones have had their moment.
+        let extra = self.notices.len().saturating_sub(4);
+        self.notices.drain(..extra);
         let mut remove = None;
         for (i, n) in self.notices.iter().enumerate() {
             ui.horizontal(|ui| {
@@ -176,6 +179,8 @@ impl DetenteApp {
         egui::Panel::bottom("bottom")
             .resizable(true)
             .default_size(300.0)
+            // A short tab (no conflicts left) must not leave the timeline squashed.
+            .min_size(180.0)
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.selectable_value(&mut self.bottom_tab, BottomTab::Timeline, "Timeline");

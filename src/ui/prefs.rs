@@ -25,6 +25,10 @@ pub struct Prefs {
     /// "Your name", stamped on what you create and change.
     #[serde(default)]
     pub author: String,
+    /// Other copies already merged in (path and the file's stamp), so a
+    /// sync client's conflict copy is not offered again until it changes.
+    #[serde(default)]
+    pub merged_copies: Vec<(PathBuf, String)>,
 }
 
 impl Prefs {
