@@ -14,9 +14,16 @@ fn main() {
     if let Some(a) = &cli.author {
         detente::core::ids::set_author(a);
     }
-    let code = match cli.command {
-        Some(cmd) => run(cmd),
-        None => window(cli.workspace),
+    let code = match (cli.command, cli.workspace) {
+        (Some(_), Some(w)) => {
+            eprintln!(
+                "detente: give a workspace to open ({}) or a command, not both; see --help",
+                w.display()
+            );
+            2
+        }
+        (Some(cmd), None) => run(cmd),
+        (None, workspace) => window(workspace),
     };
     std::process::exit(code);
 }

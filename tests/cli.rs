@@ -1205,6 +1205,23 @@ fn who_tagged_and_changed_what_is_stamped() {
         .unwrap();
     assert_eq!(wang["changed_by"], "Ben Okafor");
     assert!(!event.is_empty());
+    // The name may also come first, before the subcommand.
+    detente()
+        .args(["--author", "Chen Wei", "actor"])
+        .arg(&ws)
+        .arg("Qin Gang")
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&std::fs::read(&ws).unwrap()).unwrap();
+    let qin = v["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "Qin Gang")
+        .unwrap();
+    assert_eq!(qin["created_by"], "Chen Wei");
+    // A workspace to open and a command at once is a usage error.
+    detente().arg(&ws).args(["stats"]).assert().code(2);
 }
 
 #[test]

@@ -30,7 +30,11 @@ use std::path::PathBuf;
     long_about = "Detente: tag diplomatic events in news articles and see the timeline of contact.\n\n\
         With no subcommand, opens the window on WORKSPACE, or on the last workspace, or on the bundled sample.",
     after_help = EXIT_CODES,
-    args_conflicts_with_subcommands = true
+    // `detente --author NAME tag …` is the subcommand with the global
+    // option, not a workspace named "tag" (a word that names a subcommand
+    // is one; a workspace of that name is opened as `detente ./tag`).
+    subcommand_precedence_over_arg = true,
+    override_usage = "detente [OPTIONS] [WORKSPACE]\n       detente [OPTIONS] <COMMAND>"
 )]
 pub struct Cli {
     /// Workspace file to open in the window.

@@ -34,6 +34,12 @@ impl DetenteApp {
                 Dialog::Merge(Some((_, Err(e)))) => self.notices.push(e),
                 Dialog::Compare(Some((path, Ok(report)))) => self.show_agreement(&path, *report),
                 Dialog::Compare(Some((_, Err(e)))) => self.notices.push(e),
+                Dialog::NoChooser => self.notices.push(
+                    "No file chooser could be shown. Detente uses your desktop's, through \
+                     xdg-desktop-portal: install xdg-desktop-portal and its -gtk or -kde part. \
+                     Meanwhile, drop files on the window, or give a workspace on the command line."
+                        .into(),
+                ),
                 Dialog::Reimport(_, Some(Err((path, why)))) => {
                     self.refused
                         .push((path.display().to_string(), why.to_string()));

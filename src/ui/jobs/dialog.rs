@@ -24,6 +24,23 @@ pub enum Dialog {
     Merge(Option<(PathBuf, Result<Loaded, String>)>),
     /// Another annotator's copy, read and compared on the dialog's thread.
     Compare(Option<(PathBuf, Result<Box<Agreement>, String>)>),
+    /// A file chooser came back empty at once: none could be shown (on
+    /// Linux, no xdg-desktop-portal is running).
+    NoChooser,
+}
+
+impl Dialog {
+    /// Whether the user picked nothing (cancelled, or no chooser showed).
+    fn picked_nothing(&self) -> bool {
+        match self {
+            Dialog::Open(p) | Dialog::SaveAs(p) | Dialog::Export(p, _) => p.is_none(),
+            Dialog::Import(v) => v.is_empty(),
+            Dialog::Reimport(_, r) => r.is_none(),
+            Dialog::Merge(r) => r.is_none(),
+            Dialog::Compare(r) => r.is_none(),
+            Dialog::NoChooser => false,
+        }
+    }
 }
 
 /// A workspace read for merging, and the stamp of the file read.
@@ -33,6 +50,38 @@ pub type Loaded = (Box<Workspace>, Stamp);
 pub fn spawn(tx: &Sender<Dialog>, make: impl FnOnce() -> Dialog + Send + 'static) {
     let tx = tx.clone();
     std::thread::spawn(move || {
-        let _ = tx.send(make());
+        let started = std::time::Instant::now();
+        let answer = make();
+        // Nobody cancels a chooser within a quarter of a second: none
+        // was shown.
+        let answer = if answer.picked_nothing()
+            && started.elapsed() < std::time::Duration::from_millis(250)
+        {
+            Dialog::NoChooser
+        } else {
+            answer
+        };
+        let _ = tx.send(answer);
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chooser_that_comes_back_empty_at_once_was_never_shown() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        spawn(&tx, || Dialog::Open(None));
+        assert!(matches!(rx.recv().unwrap(), Dialog::NoChooser));
+        // A person who cancels takes longer: that is a plain cancel.
+        spawn(&tx, || {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            Dialog::Open(None)
+        });
+        assert!(matches!(rx.recv().unwrap(), Dialog::Open(None)));
+        // Something picked is never taken for a missing chooser.
+        spawn(&tx, || Dialog::Open(Some("w.detente".into())));
+        assert!(matches!(rx.recv().unwrap(), Dialog::Open(Some(_))));
+    }
 }
