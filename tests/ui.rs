@@ -1406,9 +1406,24 @@ fn a_copy_saved_elsewhere_is_noticed_merged_in_undoably_and_then_saved_over() {
     let saved = store::load(&path).unwrap();
     assert!(saved.event("evt_from_the_other_machine").is_some());
     assert_eq!(saved.conflicts.len(), 1, "the conflict is saved for later");
+    // No second merge while a conflict is open: it says why.
+    let (copy, stamp) = store::load_stamped(&copy_path).unwrap();
+    let events = app.ws.events.len();
+    app.notices.clear();
+    app.merge_loaded(&copy_path, &copy, stamp);
+    assert_eq!(app.ws.events.len(), events);
+    assert!(
+        app.notices
+            .iter()
+            .any(|n| n.contains("Settle the 1 merge conflict")),
+        "{:?}",
+        app.notices
+    );
+    assert_eq!(app.offers, vec![copy_path.clone()], "still offered");
+    let settle = detente::core::conflicts::settle(&app.ws, 0, detente::core::conflicts::Keep::Ours);
+    app.apply(settle.unwrap());
     // The conflict copy, once merged, is not offered again (until it
     // changes), though it stays on disk.
-    let (copy, stamp) = store::load_stamped(&copy_path).unwrap();
     app.merge_loaded(&copy_path, &copy, stamp);
     assert!(app.offers.is_empty(), "{:?}", app.offers);
     app.offers.clear();

@@ -90,12 +90,10 @@ impl DetenteApp {
             }
             Command::ImportPaths(paths) => self.start_import(paths),
             Command::ExportCsv | Command::ExportJson if !self.ws.conflicts.is_empty() => {
-                self.bottom_tab = crate::ui::app::BottomTab::Conflicts;
-                self.notices.push(format!(
-                    "Settle the {} merge conflict(s) first (Conflicts tab): an export now \
-                     would quietly take one side.",
-                    self.ws.conflicts.len()
-                ));
+                self.settle_first("an export now would quietly take one side");
+            }
+            Command::MergeWith if !self.ws.conflicts.is_empty() => {
+                self.settle_first(MERGE_WAITS);
             }
             Command::ExportCsv | Command::ExportJson => {
                 let csv = c == Command::ExportCsv;
@@ -190,5 +188,20 @@ fn workspace_picker(dir: Option<std::path::PathBuf>) -> rfd::FileDialog {
     match dir {
         Some(dir) => d.set_directory(dir),
         None => d,
+    }
+}
+
+/// Why a merge waits for open conflicts.
+pub(crate) const MERGE_WAITS: &str =
+    "merging another copy now would mix its differences with the unsettled ones";
+
+impl DetenteApp {
+    /// Say that the open merge conflicts come first, and why, and show them.
+    pub(crate) fn settle_first(&mut self, why: &str) {
+        self.bottom_tab = crate::ui::app::BottomTab::Conflicts;
+        self.notices.push(format!(
+            "Settle the {} merge conflict(s) first (Conflicts tab): {why}.",
+            self.ws.conflicts.len()
+        ));
     }
 }

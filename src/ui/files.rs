@@ -133,6 +133,10 @@ impl DetenteApp {
 
     /// Read an offered copy on another thread and merge it in when read.
     pub fn merge_offer(&mut self, path: &Path) {
+        if !self.ws.conflicts.is_empty() {
+            self.settle_first(crate::ui::actions::MERGE_WAITS);
+            return;
+        }
         self.offers.retain(|p| p != path);
         let p = path.to_path_buf();
         self.spawn_dialog(move || {
@@ -147,6 +151,11 @@ impl DetenteApp {
     /// this window saves to, what was saved there is now taken in, so Save
     /// may write over it again.
     pub fn merge_loaded(&mut self, path: &Path, theirs: &Workspace, stamp: Stamp) {
+        if !self.ws.conflicts.is_empty() {
+            self.offer(path);
+            self.settle_first(crate::ui::actions::MERGE_WAITS);
+            return;
+        }
         self.merge_in(path, theirs);
         self.offers.retain(|p| p != path);
         if self.path.as_deref() == Some(path) {
