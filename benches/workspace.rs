@@ -87,6 +87,21 @@ fn open_save(c: &mut Criterion) {
     g.bench_function("20000_events_1000_edits_each", |bench| {
         bench.iter_with_large_drop(|| exchange::merge::merge(Some(&ws), &a, &b))
     });
+    // The usual case: no base at hand, the copies' saves noted what their
+    // fields held before, and the ancestor is inferred from that.
+    let saved = |edited: &detente::core::model::Workspace| {
+        let mut w = ws.clone();
+        detente::core::lineage::record(&mut w);
+        w.events = edited.events.clone();
+        detente::core::lineage::record(&mut w);
+        w
+    };
+    let (sa, sb) = (saved(&a), saved(&b));
+    let m = exchange::merge::merge(None, &sa, &sb);
+    assert!(m.conflicts.is_empty(), "the inferred ancestor settles disjoint edits");
+    g.bench_function("20000_events_1000_edits_each_no_base", |bench| {
+        bench.iter_with_large_drop(|| exchange::merge::merge(None, &sa, &sb))
+    });
     g.finish();
 
     let mut g = c.benchmark_group("export");
@@ -117,6 +132,7 @@ fn main() {
     report("filter/absent", 50.0);
     report("timeline/layout", 100.0);
     report("merge/20000_events_1000_edits_each", 1000.0);
+    report("merge/20000_events_1000_edits_each_no_base", 1000.0);
     report("export/csv_8000_events_x20_actors", 1000.0);
     report("export/json_per_passage_8000_events", 1000.0);
 }
