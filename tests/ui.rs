@@ -1581,3 +1581,55 @@ fn your_name_is_asked_once_and_stamped_on_what_you_tag() {
     assert_eq!(e.created_by, "Ana Lee");
     assert_eq!(e.evidence[0].created_by, "Ana Lee");
 }
+
+/// Issue 15, items 1 and 11: a long message in the tag bar is cut at the
+/// panel's edge instead of widening the Reader (whose text was laid out
+/// for that width and clipped), and a message goes when its moment has
+/// passed (another article or event, or a few seconds).
+#[test]
+fn reader_messages_belong_to_their_moment_and_never_widen_the_text() {
+    let mut h = sample();
+    h.run();
+    let width = h.state().reader.view_size.0;
+    assert!(width > 100.0);
+    h.state_mut().reader.status = "New event: fill in its details in the inspector. ".repeat(30);
+    h.run();
+    assert!(!h.state().reader.status.is_empty(), "shown for now");
+    assert_eq!(
+        h.state().reader.view_size.0,
+        width,
+        "a long message must not widen the text"
+    );
+    let other = h.state().ws.articles[1].id.clone();
+    h.state_mut().selected_article = Some(other);
+    h.run();
+    assert!(h.state().reader.status.is_empty(), "another article: gone");
+}
+
+/// Issue 15, items 11 and 12: deleting an event says how to get it back,
+/// and undoing it takes back the messages of what was undone.
+#[test]
+fn a_deleted_event_says_how_to_undo_and_undo_clears_done_messages() {
+    let mut h = sample();
+    let id = h.state().ws.events[0].id.clone();
+    let n = h.state().ws.events.len();
+    h.state_mut().select_event(&id, false);
+    h.run();
+    h.get_by_label("Delete event").scroll_to_me();
+    h.run();
+    h.get_by_label("Delete event").click();
+    h.run();
+    assert_eq!(h.state().ws.events.len(), n - 1);
+    assert!(
+        h.state()
+            .notices
+            .iter()
+            .any(|m| m.starts_with("Deleted") && m.contains("Z to undo")),
+        "{:?}",
+        h.state().notices
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().ws.events.len(), n);
+    assert!(h.state().notices.is_empty(), "{:?}", h.state().notices);
+}

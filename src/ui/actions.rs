@@ -166,6 +166,8 @@ impl DetenteApp {
                 if let Some(what) = self.history.undo(&mut self.ws) {
                     self.after_change();
                     self.reader.status = format!("Undid {what}");
+                    // "Imported 1 article." no longer holds once undone.
+                    self.notices.retain(|n| !crate::ui::frame::is_info(n));
                 }
             }
             Command::Redo => {

@@ -57,11 +57,7 @@ impl DetenteApp {
         let mut remove = None;
         for (i, n) in self.notices.iter().enumerate() {
             ui.horizontal(|ui| {
-                let colour = if n.starts_with("Imported")
-                    || n.starts_with("Merged")
-                    || n.starts_with("Exported")
-                    || n.starts_with("Recovered")
-                {
+                let colour = if is_info(n) {
                     ui.visuals().text_color()
                 } else {
                     ui.visuals().error_fg_color
@@ -251,4 +247,12 @@ impl eframe::App for DetenteApp {
             self.clear_recovery();
         }
     }
+}
+
+/// Whether a notice reports something done (shown plainly, and dropped
+/// when that is undone) rather than a problem (shown in the error colour).
+pub(crate) fn is_info(n: &str) -> bool {
+    ["Imported", "Merged", "Exported", "Recovered", "Deleted"]
+        .iter()
+        .any(|w| n.starts_with(w))
 }

@@ -396,7 +396,10 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         app.jump_to_passage(&article, &passage);
     }
     if delete {
+        let headline = crate::text::normalise::short(&stored.headline);
         app.apply(Edit::delete_event(stored));
+        app.notices
+            .push(format!("Deleted “{headline}” (Ctrl/Cmd+Z to undo)."));
         return;
     }
     let draft = app.inspector.draft.clone().expect("set above");

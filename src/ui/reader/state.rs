@@ -42,7 +42,7 @@ pub struct ReaderState {
     pub(crate) view: Option<TextView>,
     /// The width of the Reader's text and the height of its view in the
     /// last frame.
-    pub(crate) view_size: (f32, f32),
+    pub view_size: (f32, f32),
     /// The fixed end of the selection (where a drag started), in chars.
     pub(crate) drag_anchor: Option<usize>,
     /// Whether keys go to the text (it was the last thing pressed).
@@ -56,7 +56,13 @@ pub struct ReaderState {
     /// A passage to flash briefly, with the time the flash started.
     pub flash: Option<(Id, Option<f64>)>,
     pub picker_query: String,
+    /// A short message about the last action in the Reader. It belongs to
+    /// its moment: shown while the same article and event stay selected,
+    /// for a few seconds (see [`ReaderState::status_now`]).
     pub status: String,
+    /// When the status was said, and the (article, event) selected then;
+    /// taken at the first frame that shows it.
+    pub(crate) status_moment: Option<(f64, Option<Id>, Option<Id>)>,
     pub(crate) published_text: Option<(Id, String)>,
     /// How many paragraphs of article text have been laid out (for tests).
     pub layouts: usize,
@@ -70,7 +76,33 @@ pub struct ReaderState {
     pub(crate) fingerprint: Option<(u64, Id, Fingerprint)>,
 }
 
+/// How long a Reader message stays, in seconds.
+pub const STATUS_SECONDS: f64 = 8.0;
+
 impl ReaderState {
+    /// The status to show now, or None once its moment has passed: another
+    /// article or event selected, or [`STATUS_SECONDS`] gone by.
+    pub(crate) fn status_now(
+        &mut self,
+        now: f64,
+        article: &Option<Id>,
+        event: &Option<Id>,
+    ) -> Option<String> {
+        if self.status.is_empty() {
+            self.status_moment = None;
+            return None;
+        }
+        let (t, a, e) = self
+            .status_moment
+            .get_or_insert_with(|| (now, article.clone(), event.clone()));
+        if now - *t > STATUS_SECONDS || a != article || e != event {
+            self.status.clear();
+            self.status_moment = None;
+            return None;
+        }
+        Some(self.status.clone())
+    }
+
     /// The analysis of `article`, if it is done.
     pub fn analysis_of(&self, article: &Id) -> Option<&Analysis> {
         self.analysis.as_ref().filter(|a| &a.article == article)

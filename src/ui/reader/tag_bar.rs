@@ -67,14 +67,26 @@ pub(crate) fn tag_bar(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 app.reader.clear_selection();
             }
         });
-        match selection {
-            Some((s, e)) => ui.weak(format!("{} characters selected", e - s)),
-            None => ui.weak("Select a passage in the text to tag it."),
+        let now = ui.input(|i| i.time);
+        let status = app
+            .reader
+            .status_now(now, &app.selected_article, &app.selected_event);
+        // What is said here is cut at the panel's edge (whole on hover):
+        // a long line must never widen the Reader past the window.
+        let hint = match (selection, status) {
+            (_, Some(s)) => {
+                // Gone after its few seconds even if nothing else happens.
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_secs_f64(
+                        crate::ui::reader::state::STATUS_SECONDS,
+                    ));
+                s
+            }
+            (Some((s, e)), None) => format!("{} characters selected", e - s),
+            (None, None) => "Select a passage in the text to tag it.".into(),
         };
-        if !app.reader.status.is_empty() {
-            ui.separator();
-            ui.weak(app.reader.status.clone());
-        }
+        ui.add(egui::Label::new(egui::RichText::new(&hint).weak()).truncate())
+            .on_hover_text(hint);
     });
 }
 
