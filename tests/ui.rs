@@ -1633,3 +1633,18 @@ fn a_deleted_event_says_how_to_undo_and_undo_clears_done_messages() {
     assert_eq!(h.state().ws.events.len(), n);
     assert!(h.state().notices.is_empty(), "{:?}", h.state().notices);
 }
+
+/// Issue 15, item 5: opening a file (File > Open, Open Recent, even the
+/// one already open) leaves it saved: nothing to undo, no "Save changes?"
+/// on quitting.
+#[test]
+fn an_opened_workspace_is_not_unsaved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.detente");
+    detente::core::store::save(&detente::core::sample::sample_workspace(), &path).unwrap();
+    let mut app = DetenteApp::open(Some(path.clone()));
+    assert!(!app.is_dirty());
+    app.open_path_now(&path);
+    assert!(!app.is_dirty(), "reopening the open file marked it unsaved");
+    assert!(app.history.undo_label().is_none());
+}

@@ -312,7 +312,7 @@ pub fn diff(before: &Workspace, after: &Workspace) -> Edit {
 }
 
 /// The undo and redo stacks.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct History {
     /// Inverse edits, each with the name of the step it undoes.
     undo: Vec<(Edit, &'static str)>,
@@ -323,6 +323,14 @@ pub struct History {
 
 /// Undo steps kept; older ones are dropped.
 pub use crate::core::limits::MAX_UNDO;
+
+impl Default for History {
+    /// A fresh history is at its saved state: a workspace just opened is
+    /// not "unsaved" (a derived default once made every opened file so).
+    fn default() -> Self {
+        History::new()
+    }
+}
 
 impl History {
     pub fn new() -> Self {
