@@ -226,6 +226,34 @@ fn add_a_passage_to_an_existing_event() {
     assert_eq!(h.state().selected_event.as_ref(), Some(&target));
 }
 
+/// Issue 15, item 8: in "Add to event…", Enter takes the single match.
+#[test]
+fn enter_in_the_event_picker_takes_the_match() {
+    let mut h = sample();
+    let (target, count) = {
+        let e = h
+            .state()
+            .ws
+            .events
+            .iter()
+            .find(|e| e.headline.contains("Munich"))
+            .unwrap();
+        (e.id.clone(), e.evidence.len())
+    };
+    select_in_reader(&mut h);
+    h.get_by_label("Add to event…").click();
+    h.run();
+    h.get_by_label("Search events").type_text("Munich");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().ws.event(&target).unwrap().evidence.len(),
+        count + 1
+    );
+    assert_eq!(h.state().selected_event.as_ref(), Some(&target));
+}
+
 #[test]
 fn editing_the_date_moves_the_mark_on_the_timeline() {
     let mut h = sample();
@@ -1647,4 +1675,39 @@ fn an_opened_workspace_is_not_unsaved() {
     app.open_path_now(&path);
     assert!(!app.is_dirty(), "reopening the open file marked it unsaved");
     assert!(app.history.undo_label().is_none());
+}
+
+/// Issue 15, item 8: "Add an existing actor" has a search box; Enter takes
+/// the first match.
+#[test]
+fn the_actor_picker_searches_and_enter_takes_the_match() {
+    let mut h = sample();
+    let (id, qin) = {
+        let ws = &h.state().ws;
+        let qin = ws
+            .actors
+            .iter()
+            .find(|a| a.name == "Qin Gang")
+            .unwrap()
+            .id
+            .clone();
+        let e = ws
+            .events
+            .iter()
+            .find(|e| !e.actors.iter().any(|r| r.actor == qin))
+            .unwrap();
+        (e.id.clone(), qin)
+    };
+    h.state_mut().select_event(&id, false);
+    h.run();
+    h.get_by_label("Add an existing actor").scroll_to_me();
+    h.run();
+    h.get_by_label("Add an existing actor").click();
+    h.run();
+    h.get_by_label("Find actor").type_text("qin");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let e = h.state().ws.event(&id).unwrap().clone();
+    assert!(e.actors.iter().any(|r| r.actor == qin), "{:?}", e.actors);
 }

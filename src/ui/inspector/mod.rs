@@ -220,10 +220,43 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 .selected_text("choose…")
                 .width(ui.available_width())
                 .show_ui(ui, |ui| {
+                    // Projects have hundreds of actors: search by name,
+                    // alias or code; Enter takes the first match.
+                    let find = ui.label("Find actor");
+                    let search = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut st.actor_query)
+                                .hint_text("name, alias or code"),
+                        )
+                        .labelled_by(find.id);
+                    search.request_focus();
+                    let q = st.actor_query.trim().to_lowercase();
                     let candidates: Vec<&Actor> = actors
                         .iter()
                         .filter(|a| !draft.actors.iter().any(|r| r.actor == a.id))
+                        .filter(|a| {
+                            q.is_empty()
+                                || a.name.to_lowercase().contains(&q)
+                                || a.code().to_lowercase().contains(&q)
+                                || a.aliases.iter().any(|x| x.to_lowercase().contains(&q))
+                        })
                         .collect();
+                    if candidates.is_empty() {
+                        ui.weak("No actor matches; add a new one below.");
+                    }
+                    if !q.is_empty()
+                        && ui.input(|i| i.key_pressed(egui::Key::Enter))
+                        && let Some(a) = candidates.first()
+                    {
+                        draft.actors.push(ActorRef {
+                            actor: a.id.clone(),
+                            role: Role::Participant,
+                        });
+                        commit = true;
+                        st.actor_query.clear();
+                        ui.close();
+                        return;
+                    }
                     for a in candidates {
                         let text = if a.code().is_empty() {
                             a.name.clone()

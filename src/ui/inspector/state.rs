@@ -14,4 +14,6 @@ pub struct InspectorState {
     pub new_actor_name: String,
     pub new_actor_country: String,
     pub new_actor_sector: String,
+    /// What is typed in the search box of "Add an existing actor".
+    pub actor_query: String,
 }

@@ -93,32 +93,45 @@ pub(crate) fn tag_bar(app: &mut DetenteApp, ui: &mut egui::Ui) {
 pub(crate) fn add_to_event_menu(app: &mut DetenteApp, ui: &mut egui::Ui) {
     ui.menu_button("Add to event…", |ui| {
         let label = ui.label("Search events");
-        ui.add(
-            egui::TextEdit::singleline(&mut app.reader.picker_query)
-                .hint_text("headline, place, date"),
-        )
-        .labelled_by(label.id)
-        .request_focus();
+        let search = ui
+            .add(
+                egui::TextEdit::singleline(&mut app.reader.picker_query)
+                    .hint_text("headline, place, date"),
+            )
+            .labelled_by(label.id);
+        search.request_focus();
         let q = app.reader.picker_query.to_lowercase();
-        let mut chosen = None;
-        egui::ScrollArea::vertical()
-            .max_height(260.0)
-            .show(ui, |ui| {
-                for ev in crate::core::order::events_in_order(&app.ws) {
+        let matches: Vec<(String, crate::core::model::Id)> =
+            crate::core::order::events_in_order(&app.ws)
+                .into_iter()
+                .filter_map(|ev| {
                     let date = ev
                         .date
                         .as_ref()
                         .map(|d| d.human())
                         .unwrap_or_else(|| "undated".into());
                     let line = format!("{date} · {}", ev.headline);
-                    if !q.is_empty()
-                        && !line.to_lowercase().contains(&q)
-                        && !ev.place.to_lowercase().contains(&q)
-                    {
-                        continue;
-                    }
+                    let hit = q.is_empty()
+                        || line.to_lowercase().contains(&q)
+                        || ev.place.to_lowercase().contains(&q);
+                    hit.then(|| (line, ev.id.clone()))
+                })
+                .collect();
+        let mut chosen = None;
+        // Enter takes the one match (or the first of several, as a
+        // search box does).
+        if ui.input(|i| i.key_pressed(egui::Key::Enter)) && !q.is_empty() {
+            chosen = matches.first().map(|(_, id)| id.clone());
+        }
+        if matches.is_empty() {
+            ui.weak("No event matches.");
+        }
+        egui::ScrollArea::vertical()
+            .max_height(260.0)
+            .show(ui, |ui| {
+                for (line, id) in &matches {
                     if ui.button(line).clicked() {
-                        chosen = Some(ev.id.clone());
+                        chosen = Some(id.clone());
                     }
                 }
             });
