@@ -1711,3 +1711,101 @@ fn the_actor_picker_searches_and_enter_takes_the_match() {
     let e = h.state().ws.event(&id).unwrap().clone();
     assert!(e.actors.iter().any(|r| r.actor == qin), "{:?}", e.actors);
 }
+
+/// Issue 15, item 9: on the timeline the wheel zooms around the pointer
+/// and Shift+wheel pans, as the README says.
+#[test]
+fn the_wheel_zooms_the_timeline_and_shift_wheel_pans_it() {
+    let mut h = sample();
+    h.run();
+    let id = h.state().ws.events[0].id.clone();
+    let at = mark_rect(&h, &id).center();
+    let view = |h: &Harness<'static, DetenteApp>| h.state().timeline.view.unwrap();
+    let wheel = |h: &mut Harness<'static, DetenteApp>, dy: f32, modifiers: Modifiers| {
+        h.event(Event::PointerMoved(at));
+        h.event(Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, dy),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers,
+        });
+        h.run();
+    };
+    let (a0, a1) = view(&h);
+    wheel(&mut h, 120.0, Modifiers::NONE);
+    let (b0, b1) = view(&h);
+    assert!(
+        b1 - b0 < 0.9 * (a1 - a0),
+        "wheel up zooms in: {a0}..{a1} -> {b0}..{b1}"
+    );
+    wheel(&mut h, 60.0, Modifiers::SHIFT);
+    let (c0, c1) = view(&h);
+    assert!(
+        (c1 - c0 - (b1 - b0)).abs() < 0.01 * (b1 - b0),
+        "a pan keeps the span"
+    );
+    assert!(
+        (c0 - b0).abs() > 0.01 * (b1 - b0),
+        "and moves it: {b0} -> {c0}"
+    );
+}
+
+/// Issue 15, item 10: the table has an Actors column, Place sorts, the
+/// text filter finds actors by name, and filters do not follow the user
+/// into another workspace.
+#[test]
+fn the_events_table_shows_actors_sorts_by_place_and_forgets_filters_on_open() {
+    let mut h = sample();
+    h.get_by_label("Events (20)").click();
+    h.run();
+    assert!(h.query_by_label("Actors").is_some());
+    h.get_by_label("Filter events").focus();
+    h.get_by_label("Filter events").type_text("Qin Gang");
+    h.run();
+    let rows = detente::ui::table_rows(h.state());
+    let qin = {
+        let ws = &h.state().ws;
+        ws.actors
+            .iter()
+            .find(|a| a.name == "Qin Gang")
+            .unwrap()
+            .id
+            .clone()
+    };
+    assert!(!rows.is_empty());
+    for id in &rows {
+        assert!(
+            h.state()
+                .ws
+                .event(id)
+                .unwrap()
+                .actors
+                .iter()
+                .any(|r| r.actor == qin),
+            "the filter found an event without Qin Gang"
+        );
+    }
+    h.get_by_label("Filter events").focus();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    h.key_press(egui::Key::Backspace);
+    h.run();
+    h.get_by_label("Place").click();
+    h.run();
+    let places: Vec<String> = detente::ui::table_rows(h.state())
+        .iter()
+        .map(|id| h.state().ws.event(id).unwrap().place.to_lowercase())
+        .collect();
+    let mut sorted = places.clone();
+    sorted.sort();
+    assert_eq!(places, sorted);
+    // A filter typed here does not carry into the next workspace.
+    h.state_mut().table.text = "Beijing".into();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.detente");
+    detente::core::store::save(&detente::core::sample::sample_workspace(), &path).unwrap();
+    h.state_mut().open_path_now(&path);
+    h.run();
+    assert!(h.state().table.text.is_empty());
+    assert_eq!(detente::ui::table_rows(h.state()).len(), 20);
+}

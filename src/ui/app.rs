@@ -162,6 +162,11 @@ impl DetenteApp {
         self.selected_event = None;
         self.reader = Default::default();
         self.inspector = Default::default();
+        // Filters belong to the workspace they were typed for; the sort
+        // order is a habit and stays.
+        let (sort, descending) = (self.table.sort, self.table.descending);
+        self.table = Default::default();
+        (self.table.sort, self.table.descending) = (sort, descending);
         self.timeline.fit_request = true;
         // A workspace that comes with merge conflicts shows them first.
         if !self.ws.conflicts.is_empty() {

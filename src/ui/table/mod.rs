@@ -8,7 +8,7 @@ pub mod state;
 use crate::core::model::Id;
 use crate::core::model::Status;
 use crate::ui::app::DetenteApp;
-use crate::ui::table::state::{SortBy, rows};
+use crate::ui::table::state::{SortBy, actor_names, rows};
 use egui_extras::{Column, TableBuilder};
 use std::sync::Arc;
 
@@ -91,6 +91,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                     date,
                     format!("{} {label}", e.kind),
                     e.headline.clone(),
+                    actor_names(&app.ws, e),
                     e.status.as_str().into(),
                     e.place.clone(),
                 ];
@@ -103,58 +104,66 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let mut clicked = None;
     let mut sort_clicked = None;
     let selected = app.selected_event.clone();
-    TableBuilder::new(ui)
-        .id_salt("events-table")
-        .striped(true)
-        .resizable(true)
-        .sense(egui::Sense::click())
-        .column(Column::initial(150.0))
-        .column(Column::initial(200.0))
-        .column(Column::remainder().at_least(200.0))
-        .column(Column::initial(80.0))
-        .column(Column::initial(140.0))
-        .header(22.0, |mut h| {
-            for (label, by) in [
-                ("Date", Some(SortBy::Date)),
-                ("Type", Some(SortBy::Kind)),
-                ("Headline", Some(SortBy::Headline)),
-                ("Status", Some(SortBy::Status)),
-                ("Place", None),
-            ] {
-                h.col(|ui| match by {
-                    Some(by) => {
-                        let arrow = if app.table.sort == by {
-                            if app.table.descending {
-                                " (desc)"
-                            } else {
-                                " (asc)"
+    // A narrow window scrolls the table sideways rather than hiding
+    // columns past its edge.
+    egui::ScrollArea::horizontal()
+        .id_salt("events-table-x")
+        .show(ui, |ui| {
+            TableBuilder::new(ui)
+                .id_salt("events-table")
+                .striped(true)
+                .resizable(true)
+                .sense(egui::Sense::click())
+                .column(Column::initial(120.0).at_least(60.0))
+                .column(Column::initial(150.0).at_least(60.0))
+                .column(Column::remainder().at_least(160.0))
+                .column(Column::initial(150.0).at_least(60.0))
+                .column(Column::initial(75.0).at_least(50.0))
+                .column(Column::initial(110.0).at_least(50.0))
+                .header(22.0, |mut h| {
+                    for (label, by) in [
+                        ("Date", Some(SortBy::Date)),
+                        ("Type", Some(SortBy::Kind)),
+                        ("Headline", Some(SortBy::Headline)),
+                        ("Actors", Some(SortBy::Actors)),
+                        ("Status", Some(SortBy::Status)),
+                        ("Place", Some(SortBy::Place)),
+                    ] {
+                        h.col(|ui| match by {
+                            Some(by) => {
+                                let arrow = if app.table.sort == by {
+                                    if app.table.descending {
+                                        " (desc)"
+                                    } else {
+                                        " (asc)"
+                                    }
+                                } else {
+                                    ""
+                                };
+                                if ui.button(format!("{label}{arrow}")).clicked() {
+                                    sort_clicked = Some(by);
+                                }
                             }
-                        } else {
-                            ""
-                        };
-                        if ui.button(format!("{label}{arrow}")).clicked() {
-                            sort_clicked = Some(by);
+                            None => {
+                                ui.strong(label);
+                            }
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(20.0, ids.len(), |mut row| {
+                        let (id, cells) = &ids[row.index()];
+                        row.set_selected(selected.as_deref() == Some(id.as_str()));
+                        for c in cells {
+                            row.col(|ui| {
+                                ui.add(egui::Label::new(c).truncate().selectable(false));
+                            });
                         }
-                    }
-                    None => {
-                        ui.strong(label);
-                    }
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(20.0, ids.len(), |mut row| {
-                let (id, cells) = &ids[row.index()];
-                row.set_selected(selected.as_deref() == Some(id.as_str()));
-                for c in cells {
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(c).truncate().selectable(false));
+                        if row.response().clicked() {
+                            clicked = Some(id.clone());
+                        }
                     });
-                }
-                if row.response().clicked() {
-                    clicked = Some(id.clone());
-                }
-            });
+                });
         });
     if let Some(by) = sort_clicked {
         if app.table.sort == by {

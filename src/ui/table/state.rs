@@ -14,9 +14,11 @@ pub enum SortBy {
     Kind,
     Headline,
     Status,
+    Actors,
+    Place,
 }
 
-pub(crate) type RowCells = Vec<(String, [String; 5])>;
+pub(crate) type RowCells = Vec<(String, [String; 6])>;
 
 pub(crate) type CacheKey = (
     u64,
@@ -59,6 +61,7 @@ pub fn rows<'a>(ws: &'a Workspace, st: &TableState) -> Vec<&'a Event> {
                 || e.place.to_lowercase().contains(&q)
                 || e.notes.to_lowercase().contains(&q)
                 || e.tags.iter().any(|t| t.to_lowercase().contains(&q))
+                || actor_names(ws, e).to_lowercase().contains(&q)
         })
         .collect();
     match st.sort {
@@ -66,9 +69,23 @@ pub fn rows<'a>(ws: &'a Workspace, st: &TableState) -> Vec<&'a Event> {
         SortBy::Kind => evs.sort_by(|a, b| a.kind.cmp(&b.kind)),
         SortBy::Headline => evs.sort_by_key(|e| e.headline.to_lowercase()),
         SortBy::Status => evs.sort_by_key(|e| e.status),
+        SortBy::Actors => evs.sort_by_cached_key(|e| actor_names(ws, e).to_lowercase()),
+        SortBy::Place => evs.sort_by_key(|e| e.place.to_lowercase()),
     }
     if st.descending {
         evs.reverse();
     }
     evs
+}
+
+/// An event's actors by name, in its order ("Wang Yi, Jake Sullivan").
+pub fn actor_names(ws: &Workspace, e: &Event) -> String {
+    e.actors
+        .iter()
+        .map(|r| {
+            ws.actor(&r.actor)
+                .map_or(r.actor.as_str(), |a| a.name.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

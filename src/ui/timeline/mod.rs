@@ -123,7 +123,8 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         .allow_boxed_zoom(false)
         .allow_zoom([true, false])
         .allow_drag([true, false])
-        .allow_scroll([true, false])
+        // The wheel is handled below, as timeline tools do.
+        .allow_scroll([false, false])
         .show_x(false)
         .show_y(false)
         .include_y(bottom - 0.5)
@@ -174,6 +175,20 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         if fit && let Some((lo, hi)) = timeline::fit(&layout) {
             pui.set_plot_bounds_x(lo..=hi);
         }
+        // As in map and timeline tools: the wheel zooms around the
+        // pointer; Shift+wheel (or a sideways swipe) pans.
+        let (wheel, shift) = pui
+            .ctx()
+            .input(|i| (i.smooth_scroll_delta, i.modifiers.shift));
+        if pui.response().hovered() && wheel != egui::Vec2::ZERO {
+            if shift || wheel.x.abs() > wheel.y.abs() {
+                let px = if wheel.x != 0.0 { wheel.x } else { wheel.y };
+                let per_px = pui.transform().dvalue_dpos()[0];
+                pui.translate_bounds(egui::vec2((-(px as f64) * per_px) as f32, 0.0));
+            } else {
+                pui.zoom_bounds_around_hovered(egui::vec2((wheel.y / 200.0).exp(), 1.0));
+            }
+        }
         let b = pui.plot_bounds();
         (b.min()[0], b.max()[0])
     });
@@ -193,11 +208,9 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         let a = t.position_from_point(&egui_plot::PlotPoint::new(x0, 0.8));
         let b = t.position_from_point(&egui_plot::PlotPoint::new(x1, 0.8 + h));
         let r = Rect::from_two_pos(a, b).shrink2(egui::vec2(1.0, 0.0));
-        painter.rect_filled(
-            r,
-            1.0,
-            ui.visuals().widgets.inactive.bg_fill.gamma_multiply(1.8),
-        );
+        // Weak text's grey reads on both themes (the widget fill used
+        // before was near white on the light one).
+        painter.rect_filled(r, 1.0, ui.visuals().weak_text_color());
         painter.text(
             r.center_top() - egui::vec2(0.0, 2.0),
             egui::Align2::CENTER_BOTTOM,
