@@ -293,7 +293,8 @@ fn editing_the_date_moves_the_mark_on_the_timeline() {
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
     h.get_by_label("Date (EDTF)").type_text("2023-02-30");
     h.run();
-    assert!(h.query_by_label_contains("not a valid EDTF date").is_some());
+    // Said as it is (issue 15, item 7), not as a relative date.
+    assert!(h.query_by_label_contains("February 2023 has no day 30").is_some());
     h.key_press(egui::Key::Enter);
     h.run();
     assert_eq!(
@@ -307,6 +308,17 @@ fn editing_the_date_moves_the_mark_on_the_timeline() {
             .edtf(),
         "2023-03-20"
     );
+    // What was typed stays, to be corrected.
+    assert_eq!(h.state().inspector.date_text, "2023-02-30");
+    // A European date is read day first.
+    let field = h.get_by_label("Date (EDTF)");
+    field.focus();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Date (EDTF)").type_text("19.03.2023");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let ev = h.state().ws.event(&id).unwrap();
+    assert_eq!(ev.date.as_ref().unwrap().edtf(), "2023-03-19");
 }
 
 fn mark_rect(h: &Harness<'static, DetenteApp>, id: &str) -> egui::Rect {

@@ -116,10 +116,17 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(l.id);
+            // "next Tuesday" is read against the event's article's date.
+            let anchor = draft
+                .evidence
+                .first()
+                .and_then(|p| ws.article(&p.article))
+                .and_then(|a| a.published.as_ref())
+                .and_then(|d| d.earliest().filter(|e| Some(*e) == d.latest()));
             let parsed = if st.date_text.trim().is_empty() {
                 Ok(None)
             } else {
-                crate::dates::typed::parse_typed(&st.date_text).map(Some)
+                crate::dates::typed::parse_typed_at(&st.date_text, anchor).map(Some)
             };
             match &parsed {
                 Ok(Some(d)) => {
