@@ -98,7 +98,10 @@ fn open_save(c: &mut Criterion) {
     };
     let (sa, sb) = (saved(&a), saved(&b));
     let m = exchange::merge::merge(None, &sa, &sb);
-    assert!(m.conflicts.is_empty(), "the inferred ancestor settles disjoint edits");
+    assert!(
+        m.conflicts.is_empty(),
+        "the inferred ancestor settles disjoint edits"
+    );
     g.bench_function("20000_events_1000_edits_each_no_base", |bench| {
         bench.iter_with_large_drop(|| exchange::merge::merge(None, &sa, &sb))
     });

@@ -294,7 +294,10 @@ fn editing_the_date_moves_the_mark_on_the_timeline() {
     h.get_by_label("Date (EDTF)").type_text("2023-02-30");
     h.run();
     // Said as it is (issue 15, item 7), not as a relative date.
-    assert!(h.query_by_label_contains("February 2023 has no day 30").is_some());
+    assert!(
+        h.query_by_label_contains("February 2023 has no day 30")
+            .is_some()
+    );
     h.key_press(egui::Key::Enter);
     h.run();
     assert_eq!(
@@ -1820,4 +1823,51 @@ fn the_events_table_shows_actors_sorts_by_place_and_forgets_filters_on_open() {
     h.run();
     assert!(h.state().table.text.is_empty());
     assert_eq!(detente::ui::table_rows(h.state()).len(), 20);
+}
+
+/// Issue 15, item 4: where the desktop shows no file chooser, Detente shows
+/// its own in the window (and says why), and what is picked there is
+/// followed up as the desktop's pick would be.
+#[test]
+fn without_a_desktop_chooser_the_window_shows_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.detente");
+    let mut other = detente::core::sample::sample_workspace();
+    other.title = "The other workspace".into();
+    detente::core::store::save(&other, &path).unwrap();
+    let mut app = DetenteApp::open(None);
+    app.native_choosers = false;
+    // egui_file's own text fields carry no accessible names (a limit of
+    // that crate, noted in the README): the check is off for this test.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(detente::ui::install_fonts)
+        .with_max_steps(64)
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut DetenteApp| app.frame(ui), app);
+    h.run();
+    h.state_mut().send(Command::Open);
+    h.run();
+    assert!(h.state().chooser.is_some(), "the in-window chooser is open");
+    // Go to the folder, click the file, then Open, as a user would.
+    h.state_mut()
+        .chooser
+        .as_mut()
+        .unwrap()
+        .0
+        .set_path(dir.path());
+    h.run();
+    h.get_by_label_contains("other.detente").click();
+    h.run();
+    h.get_by_label("Open").click();
+    for _ in 0..300 {
+        h.step();
+        if h.state().ws.title == "The other workspace" {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(h.state().ws.title, "The other workspace");
+    assert!(h.state().chooser.is_none());
+    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
 }

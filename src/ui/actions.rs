@@ -6,10 +6,9 @@
 
 use crate::core::history::History;
 use crate::core::model::Workspace;
-use crate::read::prepare;
 use crate::ui::app::{DetenteApp, Pending};
 use crate::ui::commands::Command;
-use crate::ui::jobs::dialog::Dialog;
+use crate::ui::jobs::dialog::Pick;
 
 impl DetenteApp {
     pub(crate) fn run_commands(&mut self, ctx: &egui::Context) {
@@ -44,11 +43,7 @@ impl DetenteApp {
             }
             Command::Open => {
                 if self.guard(Pending::Open(None)) {
-                    let dir = self.start_dir();
-                    self.spawn_dialog(move || {
-                        let d = workspace_picker(dir);
-                        Dialog::Open(d.pick_file())
-                    });
+                    self.choose(Pick::Open);
                 }
             }
             Command::OpenPath(p) => {
@@ -60,34 +55,10 @@ impl DetenteApp {
                 self.save_to(None);
             }
             Command::SaveAs => {
-                let dir = self.start_dir();
                 let name = format!("{}.detente", self.ws.title.replace(['/', '\\'], "-"));
-                self.spawn_dialog(move || {
-                    let mut d = rfd::FileDialog::new()
-                        .add_filter("Detente workspace", &["detente"])
-                        .set_file_name(name);
-                    if let Some(dir) = dir {
-                        d = d.set_directory(dir);
-                    }
-                    Dialog::SaveAs(d.save_file())
-                });
+                self.choose(Pick::SaveAs(name));
             }
-            Command::Import => {
-                self.spawn_dialog(|| {
-                    Dialog::Import(
-                        rfd::FileDialog::new()
-                            .add_filter(
-                                "Articles",
-                                &[
-                                    "txt", "text", "md", "xml", "html", "htm", "xhtml", "pdf",
-                                    "docx",
-                                ],
-                            )
-                            .pick_files()
-                            .unwrap_or_default(),
-                    )
-                });
-            }
+            Command::Import => self.choose(Pick::Import),
             Command::ImportPaths(paths) => self.start_import(paths),
             Command::ExportCsv | Command::ExportJson if !self.ws.conflicts.is_empty() => {
                 self.settle_first("an export now would quietly take one side");
@@ -99,68 +70,19 @@ impl DetenteApp {
                 let csv = c == Command::ExportCsv;
                 let ext = if csv { "csv" } else { "json" };
                 let name = format!("{}-events.{ext}", self.ws.title.replace(['/', '\\'], "-"));
-                self.spawn_dialog(move || {
-                    Dialog::Export(
-                        rfd::FileDialog::new()
-                            .add_filter(ext, &[ext])
-                            .set_file_name(name)
-                            .save_file(),
-                        csv,
-                    )
-                });
+                self.choose(Pick::Export(csv, name));
             }
             Command::YourName => {
                 self.name_draft = crate::core::model::author();
                 self.ask_name = true;
             }
-            Command::MergeWith => {
-                let dir = self.start_dir();
-                self.spawn_dialog(move || {
-                    let d = workspace_picker(dir);
-                    Dialog::Merge(d.pick_file().map(|p| {
-                        let ws = crate::core::store::load_stamped(&p)
-                            .map(|(ws, stamp)| (Box::new(ws), stamp))
-                            .map_err(|e| e.to_string());
-                        (p, ws)
-                    }))
-                });
-            }
-            Command::CompareWith => {
-                let dir = self.start_dir();
-                // Articles and events are shared: this copy costs little.
-                let ours = self.ws.clone();
-                self.spawn_dialog(move || {
-                    let d = workspace_picker(dir);
-                    Dialog::Compare(d.pick_file().map(|p| {
-                        let report = crate::core::store::load(&p)
-                            .map(|theirs| Box::new(crate::exchange::agree::agree(&ours, &theirs)))
-                            .map_err(|e| e.to_string());
-                        (p, report)
-                    }))
-                });
-            }
+            Command::MergeWith => self.choose(Pick::Merge),
+            // Articles and events are shared: this copy costs little.
+            Command::CompareWith => self.choose(Pick::Compare(Box::new(self.ws.clone()))),
             Command::Reimport => {
-                let Some(article) = self.selected_article.clone() else {
-                    return;
-                };
-                self.spawn_dialog(move || {
-                    let picked = rfd::FileDialog::new()
-                        .add_filter(
-                            "Articles",
-                            &[
-                                "txt", "text", "md", "xml", "html", "htm", "xhtml", "pdf", "docx",
-                            ],
-                        )
-                        .pick_file();
-                    Dialog::Reimport(
-                        article,
-                        picked.map(|p| {
-                            prepare::prepare_file(&p, None)
-                                .map(Box::new)
-                                .map_err(|e| (p, e))
-                        }),
-                    )
-                });
+                if let Some(article) = self.selected_article.clone() {
+                    self.choose(Pick::Reimport(article));
+                }
             }
             Command::Undo => {
                 if let Some(what) = self.history.undo(&mut self.ws) {
@@ -180,16 +102,6 @@ impl DetenteApp {
             Command::TagSelection => self.tag_selection(),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
-    }
-}
-
-/// A file picker for workspaces, opening in `dir` (the open workspace's
-/// folder) when known.
-fn workspace_picker(dir: Option<std::path::PathBuf>) -> rfd::FileDialog {
-    let d = rfd::FileDialog::new().add_filter("Detente workspace", &["detente"]);
-    match dir {
-        Some(dir) => d.set_directory(dir),
-        None => d,
     }
 }
 

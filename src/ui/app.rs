@@ -12,7 +12,7 @@ use crate::core::store::{self, Stamp};
 use crate::exchange::agree::Agreement;
 use crate::ui::commands::Command;
 use crate::ui::inspector::state::InspectorState;
-use crate::ui::jobs::dialog::Dialog;
+use crate::ui::jobs::dialog::{Dialog, Pick};
 use crate::ui::jobs::import::ImportJob;
 use crate::ui::jobs::open::Opening;
 use crate::ui::jobs::save::Saver;
@@ -63,6 +63,10 @@ pub struct DetenteApp {
     /// Other copies of this workspace offered for merging: its own file
     /// changed on disk, or conflict copies a sync client left beside it.
     pub offers: Vec<PathBuf>,
+    /// Detente's own file chooser, open for a pick (used where the
+    /// desktop shows none), and whether to try the desktop's first.
+    pub chooser: Option<(egui_file::FileDialog, Pick)>,
+    pub native_choosers: bool,
     /// Where the recovery file lives; None disables autosave.
     pub recovery_dir: Option<PathBuf>,
     /// A recovery file found at start, offered to the user.
@@ -131,6 +135,8 @@ impl DetenteApp {
             bottom_tab: BottomTab::Timeline,
             agreement: None,
             offers: vec![],
+            chooser: None,
+            native_choosers: true,
             recovery_dir: None,
             recovery_offer: None,
             reader: Default::default(),

@@ -6,11 +6,51 @@
 
 use crate::ui::app::{DetenteApp, Pending};
 use crate::ui::commands::Command;
-use crate::ui::jobs::dialog::{self, Dialog};
+use crate::ui::jobs::dialog::{self, Dialog, Pick};
 
 impl DetenteApp {
     pub(crate) fn spawn_dialog(&self, make: impl FnOnce() -> Dialog + Send + 'static) {
         dialog::spawn(&self.dialog_tx, make);
+    }
+
+    /// Let the user choose a file for `pick`: the desktop's chooser, or
+    /// Detente's own in the window once the desktop has shown it has none.
+    pub fn choose(&mut self, pick: Pick) {
+        let dir = self.start_dir();
+        if self.native_choosers {
+            dialog::spawn_pick(&self.dialog_tx, pick, move |p| p.native(dir));
+        } else {
+            self.choose_in_window(pick);
+        }
+    }
+
+    /// Open Detente's own chooser for `pick`.
+    pub fn choose_in_window(&mut self, pick: Pick) {
+        let mut d = pick.in_window(self.start_dir());
+        d.open();
+        self.chooser = Some((d, pick));
+    }
+
+    /// Draw the in-window chooser, if one is open; a pick is followed up
+    /// off this thread, like the desktop's.
+    pub(crate) fn show_chooser(&mut self, ctx: &egui::Context) {
+        let Some((d, _)) = &mut self.chooser else {
+            return;
+        };
+        d.show(ctx);
+        match d.state() {
+            egui_file::State::Open => {}
+            egui_file::State::Selected => {
+                let (d, pick) = self.chooser.take().expect("open");
+                let paths: Vec<std::path::PathBuf> = if d.has_multi_select() {
+                    d.selection().into_iter().map(|p| p.to_path_buf()).collect()
+                } else {
+                    d.path().map(|p| p.to_path_buf()).into_iter().collect()
+                };
+                self.spawn_dialog(move || pick.follow(paths));
+            }
+            egui_file::State::Cancelled | egui_file::State::Closed => self.chooser = None,
+        }
     }
 
     pub(crate) fn poll_dialogs(&mut self) {
@@ -34,12 +74,16 @@ impl DetenteApp {
                 Dialog::Merge(Some((_, Err(e)))) => self.notices.push(e),
                 Dialog::Compare(Some((path, Ok(report)))) => self.show_agreement(&path, *report),
                 Dialog::Compare(Some((_, Err(e)))) => self.notices.push(e),
-                Dialog::NoChooser => self.notices.push(
-                    "No file chooser could be shown. Detente uses your desktop's, through \
-                     xdg-desktop-portal: install xdg-desktop-portal and its -gtk or -kde part. \
-                     Meanwhile, drop files on the window, or give a workspace on the command line."
-                        .into(),
-                ),
+                Dialog::NoChooser(pick) => {
+                    // From now on, Detente's own chooser straight away.
+                    self.native_choosers = false;
+                    self.notices.push(
+                        "Your desktop showed no file chooser (on Linux it needs \
+                         xdg-desktop-portal and its -gtk or -kde part), so Detente shows its own."
+                            .into(),
+                    );
+                    self.choose_in_window(pick);
+                }
                 Dialog::Reimport(_, Some(Err((path, why)))) => {
                     self.refused
                         .push((path.display().to_string(), why.to_string()));

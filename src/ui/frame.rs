@@ -209,6 +209,7 @@ impl DetenteApp {
                 }
             });
         egui::CentralPanel::default().show(ui, |ui| reader::show(self, ui));
+        self.show_chooser(&ctx);
         self.unsaved_prompt(&ctx);
         self.name_prompt(&ctx);
         self.run_commands(&ctx);

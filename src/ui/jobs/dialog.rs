@@ -1,6 +1,10 @@
-//! Native file dialogs (rfd) run on their own thread so the window keeps
-//! drawing; what the user picked comes back as a [`Dialog`] message. A new
-//! version of an article is even read on that thread.
+//! File choosers: what one is for ([`Pick`]), the chooser itself, native
+//! (rfd: the desktop's, through xdg-desktop-portal on Linux) or, where the
+//! desktop has none, Detente's own in the window (egui_file), and the work
+//! that follows a pick (reading a workspace to merge or compare, preparing
+//! a new version of an article). Choosers and that work run on their own
+//! thread so the window keeps drawing; the result comes back as a
+//! [`Dialog`] message.
 //!
 //! Imports every layer but `cli` and `dev`, and nothing of `ui` that
 //! names the window's state, so `ui::app` can hold it (layer `ui`).
@@ -8,8 +12,10 @@
 use crate::core::model::{Id, Workspace};
 use crate::core::store::Stamp;
 use crate::exchange::agree::Agreement;
+use crate::read::prepare;
 use crate::read::prepare::Prepared;
 use crate::read::refusal::Refusal;
+use std::path::Path;
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 
@@ -24,21 +30,134 @@ pub enum Dialog {
     Merge(Option<(PathBuf, Result<Loaded, String>)>),
     /// Another annotator's copy, read and compared on the dialog's thread.
     Compare(Option<(PathBuf, Result<Box<Agreement>, String>)>),
-    /// A file chooser came back empty at once: none could be shown (on
-    /// Linux, no xdg-desktop-portal is running).
-    NoChooser,
+    /// The desktop's chooser came back empty at once: none could be shown
+    /// (on Linux, no xdg-desktop-portal is running). The pick is still to
+    /// be made, in the window.
+    NoChooser(Pick),
 }
 
-impl Dialog {
-    /// Whether the user picked nothing (cancelled, or no chooser showed).
-    fn picked_nothing(&self) -> bool {
+/// The kinds of file a chooser offers articles for.
+const ARTICLES: &[&str] = &[
+    "txt", "text", "md", "xml", "html", "htm", "xhtml", "pdf", "docx",
+];
+
+/// What the user is choosing a file for.
+pub enum Pick {
+    Open,
+    /// Where to save the workspace, offering `name`.
+    SaveAs(String),
+    /// Articles to import (several at once).
+    Import,
+    /// Where to export the events (CSV when true), offering `name`.
+    Export(bool, String),
+    /// A new version of an article's text.
+    Reimport(Id),
+    /// Another copy of the workspace, to merge.
+    Merge,
+    /// Another annotator's copy, to compare with this workspace (a cheap,
+    /// shared copy of it).
+    Compare(Box<Workspace>),
+}
+
+impl Pick {
+    /// Whether it saves (asks for a new file's name) rather than opens.
+    fn saves(&self) -> bool {
+        matches!(self, Pick::SaveAs(_) | Pick::Export(..))
+    }
+
+    /// The file-name extensions offered, and what to call them.
+    fn filter(&self) -> (&'static str, Vec<&'static str>) {
         match self {
-            Dialog::Open(p) | Dialog::SaveAs(p) | Dialog::Export(p, _) => p.is_none(),
-            Dialog::Import(v) => v.is_empty(),
-            Dialog::Reimport(_, r) => r.is_none(),
-            Dialog::Merge(r) => r.is_none(),
-            Dialog::Compare(r) => r.is_none(),
-            Dialog::NoChooser => false,
+            Pick::Open | Pick::SaveAs(_) | Pick::Merge | Pick::Compare(_) => {
+                ("Detente workspace", vec!["detente"])
+            }
+            Pick::Import | Pick::Reimport(_) => ("Articles", ARTICLES.to_vec()),
+            Pick::Export(true, _) => ("CSV", vec!["csv"]),
+            Pick::Export(false, _) => ("JSON", vec!["json"]),
+        }
+    }
+
+    fn offered_name(&self) -> Option<&str> {
+        match self {
+            Pick::SaveAs(n) | Pick::Export(_, n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// The desktop's chooser (blocks until closed); None when cancelled,
+    /// or when no chooser could be shown.
+    pub fn native(&self, dir: Option<PathBuf>) -> Option<Vec<PathBuf>> {
+        let (what, exts) = self.filter();
+        let mut d = rfd::FileDialog::new().add_filter(what, &exts);
+        if let Some(dir) = dir {
+            d = d.set_directory(dir);
+        }
+        if let Some(name) = self.offered_name() {
+            d = d.set_file_name(name);
+        }
+        match self {
+            Pick::Import => d.pick_files(),
+            _ if self.saves() => d.save_file().map(|p| vec![p]),
+            _ => d.pick_file().map(|p| vec![p]),
+        }
+    }
+
+    /// Detente's own chooser, shown in the window.
+    pub fn in_window(&self, dir: Option<PathBuf>) -> egui_file::FileDialog {
+        let (what, exts) = self.filter();
+        let mut d = if self.saves() {
+            egui_file::FileDialog::save_file()
+        } else {
+            egui_file::FileDialog::open_file()
+        };
+        if let Some(name) = self.offered_name() {
+            d = d.default_filename(name);
+        }
+        if let Some(dir) = dir {
+            d = d.initial_path(dir);
+        }
+        let exts: Vec<String> = exts.iter().map(|e| e.to_string()).collect();
+        d.title(&format!("Choose: {what}"))
+            .multi_select(matches!(self, Pick::Import))
+            .show_files_filter(Box::new(move |p: &Path| {
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| exts.iter().any(|x| x.eq_ignore_ascii_case(e)))
+            }))
+    }
+
+    /// The message for what was picked (nothing: cancelled), after the
+    /// work that follows a pick.
+    pub fn follow(self, mut paths: Vec<PathBuf>) -> Dialog {
+        let one = (!paths.is_empty()).then(|| paths.remove(0));
+        match self {
+            Pick::Open => Dialog::Open(one),
+            Pick::SaveAs(_) => Dialog::SaveAs(one),
+            Pick::Import => {
+                paths.splice(0..0, one);
+                Dialog::Import(paths)
+            }
+            Pick::Export(csv, _) => Dialog::Export(one, csv),
+            Pick::Reimport(article) => Dialog::Reimport(
+                article,
+                one.map(|p| {
+                    prepare::prepare_file(&p, None)
+                        .map(Box::new)
+                        .map_err(|e| (p, e))
+                }),
+            ),
+            Pick::Merge => Dialog::Merge(one.map(|p| {
+                let ws = crate::core::store::load_stamped(&p)
+                    .map(|(ws, stamp)| (Box::new(ws), stamp))
+                    .map_err(|e| e.to_string());
+                (p, ws)
+            })),
+            Pick::Compare(ours) => Dialog::Compare(one.map(|p| {
+                let report = crate::core::store::load(&p)
+                    .map(|theirs| Box::new(crate::exchange::agree::agree(&ours, &theirs)))
+                    .map_err(|e| e.to_string());
+                (p, report)
+            })),
         }
     }
 }
@@ -46,20 +165,32 @@ impl Dialog {
 /// A workspace read for merging, and the stamp of the file read.
 pub type Loaded = (Box<Workspace>, Stamp);
 
-/// Run `make` (which shows a dialog) on a new thread and send its answer.
+/// Run `make` on a new thread and send its answer.
 pub fn spawn(tx: &Sender<Dialog>, make: impl FnOnce() -> Dialog + Send + 'static) {
     let tx = tx.clone();
     std::thread::spawn(move || {
+        let _ = tx.send(make());
+    });
+}
+
+/// Show a chooser for `pick` on a new thread (`chooser`: the desktop's,
+/// see `Pick::native`) and send what follows the pick. A chooser that
+/// comes back empty within a quarter of a second was never shown (nobody
+/// cancels that fast): [`Dialog::NoChooser`] hands the pick back.
+pub fn spawn_pick(
+    tx: &Sender<Dialog>,
+    pick: Pick,
+    chooser: impl FnOnce(&Pick) -> Option<Vec<PathBuf>> + Send + 'static,
+) {
+    let tx = tx.clone();
+    std::thread::spawn(move || {
         let started = std::time::Instant::now();
-        let answer = make();
-        // Nobody cancels a chooser within a quarter of a second: none
-        // was shown.
-        let answer = if answer.picked_nothing()
-            && started.elapsed() < std::time::Duration::from_millis(250)
-        {
-            Dialog::NoChooser
-        } else {
-            answer
+        let got = chooser(&pick);
+        let answer = match got {
+            None if started.elapsed() < std::time::Duration::from_millis(250) => {
+                Dialog::NoChooser(pick)
+            }
+            got => pick.follow(got.unwrap_or_default()),
         };
         let _ = tx.send(answer);
     });
@@ -72,16 +203,20 @@ mod tests {
     #[test]
     fn a_chooser_that_comes_back_empty_at_once_was_never_shown() {
         let (tx, rx) = std::sync::mpsc::channel();
-        spawn(&tx, || Dialog::Open(None));
-        assert!(matches!(rx.recv().unwrap(), Dialog::NoChooser));
+        spawn_pick(&tx, Pick::Open, |_| None);
+        assert!(matches!(rx.recv().unwrap(), Dialog::NoChooser(Pick::Open)));
         // A person who cancels takes longer: that is a plain cancel.
-        spawn(&tx, || {
+        spawn_pick(&tx, Pick::Open, |_| {
             std::thread::sleep(std::time::Duration::from_millis(300));
-            Dialog::Open(None)
+            None
         });
         assert!(matches!(rx.recv().unwrap(), Dialog::Open(None)));
         // Something picked is never taken for a missing chooser.
-        spawn(&tx, || Dialog::Open(Some("w.detente".into())));
+        spawn_pick(&tx, Pick::Open, |_| Some(vec!["w.detente".into()]));
         assert!(matches!(rx.recv().unwrap(), Dialog::Open(Some(_))));
+        spawn_pick(&tx, Pick::Import, |_| {
+            Some(vec!["a.txt".into(), "b.html".into()])
+        });
+        assert!(matches!(rx.recv().unwrap(), Dialog::Import(v) if v.len() == 2));
     }
 }
