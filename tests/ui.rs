@@ -1871,3 +1871,22 @@ fn without_a_desktop_chooser_the_window_shows_its_own() {
     assert!(h.state().chooser.is_none());
     assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
 }
+
+/// Issue 15, item 12: a workspace reopens at the article last viewed.
+#[test]
+fn a_workspace_reopens_at_the_article_last_viewed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.detente");
+    detente::core::store::save(&detente::core::sample::sample_workspace(), &path).unwrap();
+    let mut h = harness(DetenteApp::open(Some(path.clone())));
+    let third = h.state().ws.articles[2].id.clone();
+    assert_ne!(h.state().selected_article.as_ref(), Some(&third));
+    h.state_mut().selected_article = Some(third.clone());
+    h.run();
+    // Next session: the preferences come back from eframe's storage.
+    let prefs = h.state().prefs.clone();
+    let mut again = DetenteApp::open(Some(path));
+    again.prefs = prefs;
+    again.reset_view();
+    assert_eq!(again.selected_article.as_ref(), Some(&third));
+}

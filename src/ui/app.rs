@@ -163,8 +163,15 @@ impl DetenteApp {
         app
     }
 
-    pub(crate) fn reset_view(&mut self) {
-        self.selected_article = self.ws.articles.first().map(|a| a.id.clone());
+    pub fn reset_view(&mut self) {
+        // Where the user was in this workspace last time, else the top.
+        let last = self
+            .path
+            .as_deref()
+            .and_then(|p| self.prefs.last_viewed(p))
+            .filter(|a| self.ws.article(a).is_some())
+            .map(str::to_string);
+        self.selected_article = last.or_else(|| self.ws.articles.first().map(|a| a.id.clone()));
         self.selected_event = None;
         self.reader = Default::default();
         self.inspector = Default::default();

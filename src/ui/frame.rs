@@ -210,6 +210,9 @@ impl DetenteApp {
             });
         egui::CentralPanel::default().show(ui, |ui| reader::show(self, ui));
         self.show_chooser(&ctx);
+        if let (Some(p), Some(a)) = (&self.path, &self.selected_article) {
+            self.prefs.viewed(p, a);
+        }
         self.unsaved_prompt(&ctx);
         self.name_prompt(&ctx);
         self.run_commands(&ctx);

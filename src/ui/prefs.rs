@@ -29,9 +29,36 @@ pub struct Prefs {
     /// sync client's conflict copy is not offered again until it changes.
     #[serde(default)]
     pub merged_copies: Vec<(PathBuf, String)>,
+    /// The article last viewed in each recent workspace, to reopen at.
+    #[serde(default)]
+    pub last_article: Vec<(PathBuf, String)>,
 }
 
 impl Prefs {
+    /// Remember `article` as the one viewed in `path` (the last 20
+    /// workspaces are kept).
+    pub(crate) fn viewed(&mut self, path: &Path, article: &str) {
+        if self
+            .last_article
+            .first()
+            .is_some_and(|(p, a)| p == path && a == article)
+        {
+            return;
+        }
+        self.last_article.retain(|(p, _)| p != path);
+        self.last_article
+            .insert(0, (path.to_path_buf(), article.to_string()));
+        self.last_article.truncate(20);
+    }
+
+    /// The article last viewed in `path`, if remembered.
+    pub(crate) fn last_viewed(&self, path: &Path) -> Option<&str> {
+        self.last_article
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, a)| a.as_str())
+    }
+
     pub(crate) fn remember(&mut self, path: &Path) {
         self.recent.retain(|p| p != path);
         self.recent.insert(0, path.to_path_buf());

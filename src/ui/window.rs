@@ -63,6 +63,8 @@ pub fn run(path: Option<PathBuf>) -> i32 {
             }
             app.ask_name = crate::core::model::author().is_empty();
             app.prefs = prefs;
+            // Now that the preferences are known: the article last viewed.
+            app.reset_view();
             Ok(Box::new(app))
         }),
     );
