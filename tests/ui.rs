@@ -1890,3 +1890,32 @@ fn a_workspace_reopens_at_the_article_last_viewed() {
     again.reset_view();
     assert_eq!(again.selected_article.as_ref(), Some(&third));
 }
+
+/// Issue 15, item 6: at 1000×700 the side panels give way to the Reader
+/// and the timeline's legend folds, leaving the plot its room; at
+/// 1400×900 the legend is open.
+#[test]
+fn a_small_window_gives_the_reader_and_the_plot_their_room() {
+    let small = |w: f32, h: f32| {
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(w, h))
+            .with_context_setup(detente::ui::install_fonts)
+            .with_max_steps(64)
+            .build_ui_state(
+                |ui, app: &mut DetenteApp| app.frame(ui),
+                DetenteApp::open(None),
+            );
+        h.run();
+        h
+    };
+    let h = small(1000.0, 700.0);
+    let reader = h.state().reader.view_size.0;
+    assert!(reader >= 450.0, "the Reader is {reader} px wide at 1000 px");
+    assert!(h.query_by_label("Legend").is_some());
+    assert!(
+        h.query_by_label_contains("Make a visit").is_none(),
+        "the legend is folded in a small window"
+    );
+    let h = small(1400.0, 900.0);
+    assert!(h.query_by_label_contains("Make a visit").is_some());
+}

@@ -160,15 +160,23 @@ impl DetenteApp {
                 });
             }
         });
+        // Side panels share the width with the Reader: in a small window
+        // they give way (at most 22% and 28% of it), and the
+        // inspector does not grow to its widest line.
+        let width = ui.available_width();
         egui::Panel::left("library")
             .resizable(true)
-            .default_size(270.0)
+            .default_size(270.0_f32.min(0.2 * width))
+            .min_size(160.0)
+            .max_size((0.22 * width).max(160.0))
             .show(ui, |ui| {
                 library::show(self, ui);
             });
         egui::Panel::right("inspector")
             .resizable(true)
-            .default_size(320.0)
+            .default_size(320.0_f32.min(0.25 * width))
+            .min_size(200.0)
+            .max_size((0.28 * width).max(200.0))
             .show(ui, |ui| {
                 inspector::show(self, ui);
             });

@@ -350,6 +350,24 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
 }
 
 fn legend(app: &DetenteApp, layout: &Layout, ui: &mut egui::Ui) {
+    // Folded when it would take more than a third of the panel (a small
+    // window wraps it to many lines), so the plot keeps its room.
+    let chars: usize = layout
+        .kinds
+        .iter()
+        .filter_map(|k| app.ws.event_type(k))
+        .map(|t| t.code.len() + t.label.len() + 4)
+        .sum::<usize>()
+        + 120;
+    let lines = (chars as f32 * 6.5 / ui.available_width().max(100.0)).ceil();
+    let fits = lines * 16.0 < ui.available_height() / 3.0;
+    egui::CollapsingHeader::new("Legend")
+        .id_salt(("legend", fits))
+        .default_open(fits)
+        .show(ui, |ui| legend_items(app, layout, ui));
+}
+
+fn legend_items(app: &DetenteApp, layout: &Layout, ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
         for k in &layout.kinds {
             let Some(t) = app.ws.event_type(k) else { continue };
