@@ -713,7 +713,8 @@ fn a_new_event_takes_its_date_from_the_expression_in_the_passage() {
             .contains("relative to 13 May 2023")
     );
     assert!(
-        h.query_by_label_contains("from “on Wednesday and Thursday”")
+        h.query_all_by_label_contains("from “on Wednesday and Thursday”")
+            .next()
             .is_some(),
         "the inspector shows the reasoning"
     );
@@ -1660,7 +1661,7 @@ fn a_deleted_event_says_how_to_undo_and_undo_clears_done_messages() {
     h.run();
     h.get_by_label("Delete event").scroll_to_me();
     h.run();
-    h.get_by_label("Delete event").click();
+    h.get_by_label("Delete event").click_accesskit();
     h.run();
     assert_eq!(h.state().ws.events.len(), n - 1);
     assert!(
@@ -1918,4 +1919,87 @@ fn a_small_window_gives_the_reader_and_the_plot_their_room() {
     );
     let h = small(1400.0, 900.0);
     assert!(h.query_by_label_contains("Make a visit").is_some());
+}
+
+/// Issue 15, item 3: each passage's own date is shown and correctable in
+/// the evidence list, and a disagreement between sources can be marked
+/// reviewed with a note (the timeline's orange dot then goes).
+#[test]
+fn passage_dates_are_corrected_and_disagreements_reviewed_in_the_inspector() {
+    let mut h = sample();
+    // Two sources of one event that give different days.
+    let id = h
+        .state()
+        .ws
+        .events
+        .iter()
+        .find(|e| e.evidence.len() >= 2)
+        .unwrap()
+        .id
+        .clone();
+    {
+        let e = h.state_mut().ws.event_mut(&id).unwrap();
+        e.evidence[0].date = Some(detente::dates::edtf::DateValue::parse("2023-05-10").unwrap());
+        e.evidence[1].date = Some(detente::dates::edtf::DateValue::parse("2023-05-12").unwrap());
+    }
+    let (id, dates) = {
+        let e = h.state().ws.event(&id).unwrap().clone();
+        assert!(e.disagreement().is_some());
+        let dates: Vec<Option<String>> = e
+            .evidence
+            .iter()
+            .map(|p| p.date.as_ref().map(|d| d.edtf().to_string()))
+            .collect();
+        (e.id.clone(), dates)
+    };
+    h.state_mut().select_event(&id, false);
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("sources disagree")
+            .next()
+            .is_some()
+    );
+    h.get_by_label("Review note").scroll_to_me();
+    h.run();
+    h.get_by_label("Review note").focus();
+    h.get_by_label("Review note")
+        .type_text("Reuters dates it by its dateline");
+    h.run();
+    h.get_by_label("Mark reviewed").click();
+    h.run();
+    let e = h.state().ws.event(&id).unwrap().clone();
+    assert_eq!(e.date_review, "Reuters dates it by its dateline");
+    assert!(e.open_disagreement().is_none() && e.disagreement().is_some());
+    assert!(
+        h.query_all_by_label_contains("reviewed: Reuters")
+            .next()
+            .is_some()
+    );
+    // Correct the source that disagrees: give it the other's date.
+    let (first, _) = dates.iter().enumerate().find(|(_, d)| d.is_some()).unwrap();
+    let other = dates
+        .iter()
+        .flatten()
+        .find(|d| Some(*d) != dates[first].as_ref())
+        .unwrap()
+        .clone();
+    let field = h.get_all_by_label("Says").nth(first).unwrap();
+    field.scroll_to_me();
+    h.run();
+    h.get_all_by_label("Says").nth(first).unwrap().focus();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    h.get_all_by_label("Says")
+        .nth(first)
+        .unwrap()
+        .type_text(&other);
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let e = h.state().ws.event(&id).unwrap().clone();
+    assert_eq!(
+        e.evidence[first]
+            .date
+            .as_ref()
+            .map(|d| d.edtf().to_string()),
+        Some(other)
+    );
 }

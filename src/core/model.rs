@@ -352,6 +352,11 @@ pub struct ActorRef {
 }
 
 impl Event {
+    /// [`Event::disagreement`] while nobody has reviewed it.
+    pub fn open_disagreement(&self) -> Option<String> {
+        self.disagreement().filter(|_| self.date_review.is_empty())
+    }
+
     /// "sources disagree: 10 May 2023 / 11 May 2023" when two passages give
     /// dates that cannot both be right (their ranges do not overlap).
     pub fn disagreement(&self) -> Option<String> {
@@ -410,6 +415,11 @@ pub struct Event {
     pub created_by: String,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub changed_by: String,
+    /// When its sources disagree on the date: the note of whoever looked
+    /// into it ("Reuters' dateline is the day after"); empty while not
+    /// reviewed.
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub date_review: String,
     /// Earlier saved values of its fields (see `core::lineage`).
     #[serde(default, skip_serializing_if = "Past::is_empty")]
     pub past: Past,

@@ -216,6 +216,7 @@ pub fn tag_new_event(
     ws.register_tags(&spec.tags);
     let date = passage_date(ws, article, &anchor);
     ws.events.push(std::sync::Arc::new(Event {
+        date_review: String::new(),
         past: Default::default(),
         id: id.clone(),
         headline: spec.headline.trim().to_string(),

@@ -195,7 +195,7 @@ pub fn layout(ws: &Workspace, by: LaneBy) -> Layout {
             .event_type(&e.kind)
             .map(|t| t.rgb())
             .unwrap_or([128, 128, 128]);
-        let disputed = e.disagreement().is_some();
+        let disputed = e.open_disagreement().is_some();
         for key in lane_keys(ws, &actors, e, by) {
             let lane = match lane_of.get(&key) {
                 Some(&i) => i,

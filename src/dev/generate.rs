@@ -216,6 +216,7 @@ pub fn workspace(spec: Spec) -> Workspace {
             vec![]
         };
         events.push(Arc::new(Event {
+            date_review: String::new(),
             past: Default::default(),
             id: id(&mut rng, "evt", e),
             headline,

@@ -54,6 +54,15 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             .map(|d| d.edtf().to_string())
             .unwrap_or_default();
         st.tags_text = stored.tags.join(", ");
+        st.passage_dates = stored
+            .evidence
+            .iter()
+            .map(|p| {
+                let d = p.date.as_ref().map(|d| d.edtf().to_string());
+                (p.id.clone(), d.unwrap_or_default())
+            })
+            .collect();
+        st.review_note.clear();
     }
     let mut commit = false;
     let mut new_actor: Option<Actor> = None;
@@ -155,8 +164,38 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                     ui.colored_label(ui.visuals().error_fg_color, e.to_string());
                 }
             }
+            // Sources that disagree on the date: fix a passage's date
+            // below, or say it was looked into.
             if let Some(msg) = draft.disagreement() {
-                ui.colored_label(ui.visuals().warn_fg_color, msg);
+                if draft.date_review.is_empty() {
+                    ui.colored_label(ui.visuals().warn_fg_color, msg);
+                    ui.horizontal(|ui| {
+                        let l = ui.label("Review note");
+                        ui.add(
+                            egui::TextEdit::singleline(&mut st.review_note)
+                                .hint_text("why the date above stands")
+                                .desired_width(ui.available_width() - 110.0),
+                        )
+                        .labelled_by(l.id);
+                        if ui
+                            .add_enabled(
+                                !st.review_note.trim().is_empty(),
+                                egui::Button::new("Mark reviewed"),
+                            )
+                            .clicked()
+                        {
+                            draft.date_review = st.review_note.trim().to_string();
+                            st.review_note.clear();
+                            commit = true;
+                        }
+                    });
+                } else {
+                    ui.weak(format!("{msg}; reviewed: {}", draft.date_review));
+                    if ui.small_button("Reopen").clicked() {
+                        draft.date_review.clear();
+                        commit = true;
+                    }
+                }
             }
             if r.lost_focus()
                 && let Ok(d) = parsed
@@ -372,15 +411,65 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             ui.separator();
             ui.strong(format!("Evidence ({})", draft.evidence.len()));
             let mut remove = None;
+            let mut redated: Option<(usize, Option<crate::dates::edtf::DateValue>)> = None;
             for (i, p) in draft.evidence.iter().enumerate() {
-                let title = ws
-                    .article(&p.article)
-                    .map(|a| a.title.clone())
-                    .unwrap_or_default();
-                match &p.date {
-                    Some(d) => ui.weak(format!("{} · says {}", short(&title), d.human())),
-                    None => ui.weak(short(&title)),
-                };
+                let article = ws.article(&p.article);
+                let title = article.map(|a| a.title.clone()).unwrap_or_default();
+                ui.weak(short(&title));
+                // What this source says of the date, correctable (a date
+                // taken from another clause of the sentence, say).
+                ui.horizontal(|ui| {
+                    let l = ui.label("Says");
+                    let text = st.passage_dates.entry(p.id.clone()).or_default();
+                    let r = ui
+                        .add(
+                            egui::TextEdit::singleline(text)
+                                .hint_text("no date")
+                                .desired_width(130.0),
+                        )
+                        .labelled_by(l.id);
+                    let anchor = article
+                        .and_then(|a| a.published.as_ref())
+                        .and_then(|d| d.earliest().filter(|e| Some(*e) == d.latest()));
+                    let parsed = if text.trim().is_empty() {
+                        Ok(None)
+                    } else {
+                        crate::dates::typed::parse_typed_at(text, anchor).map(Some)
+                    };
+                    match &parsed {
+                        Ok(Some(d)) => {
+                            let why = p
+                                .date
+                                .as_ref()
+                                .filter(|x| x.edtf() == d.edtf())
+                                .and_then(|x| x.expression.as_ref())
+                                .map(|e| format!(" from “{e}”"))
+                                .unwrap_or_default();
+                            // Cut at the panel's edge (whole on hover): a
+                            // long line must not widen the inspector.
+                            let said = format!("{}{why}", d.human());
+                            ui.add(egui::Label::new(egui::RichText::new(&said).weak()).truncate())
+                                .on_hover_text(said);
+                        }
+                        Ok(None) => {}
+                        Err(e) => {
+                            let e = e.to_string();
+                            ui.add(
+                                egui::Label::new(
+                                    egui::RichText::new(&e).color(ui.visuals().error_fg_color),
+                                )
+                                .truncate(),
+                            )
+                            .on_hover_text(e);
+                        }
+                    }
+                    if r.lost_focus()
+                        && let Ok(d) = parsed
+                        && d.as_ref().map(|d| d.edtf()) != p.date.as_ref().map(|d| d.edtf())
+                    {
+                        redated = Some((i, d));
+                    }
+                });
                 ui.horizontal_wrapped(|ui| {
                     if ui
                         .link(format!("“{}”", short(&p.anchor.exact)))
@@ -396,6 +485,10 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             }
             if let Some(i) = remove {
                 draft.evidence.remove(i);
+                commit = true;
+            }
+            if let Some((i, d)) = redated {
+                draft.evidence[i].date = d;
                 commit = true;
             }
             // Passages that lost their place when an article's text changed.

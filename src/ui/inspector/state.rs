@@ -16,4 +16,8 @@ pub struct InspectorState {
     pub new_actor_sector: String,
     /// What is typed in the search box of "Add an existing actor".
     pub actor_query: String,
+    /// The date typed for each passage of the draft (by passage id).
+    pub passage_dates: std::collections::HashMap<String, String>,
+    /// The note being written to mark the sources' disagreement reviewed.
+    pub review_note: String,
 }

@@ -157,6 +157,7 @@ impl DetenteApp {
         };
         let t = now();
         let ev = Event {
+            date_review: String::new(),
             past: Default::default(),
             id: new_id("evt"),
             headline: sentence_around(&a.text, s, e),
