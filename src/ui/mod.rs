@@ -28,6 +28,7 @@ pub mod menus;
 pub mod prefs;
 pub mod reader;
 pub mod recovery;
+pub mod runtime_dir;
 pub mod table;
 pub mod timeline;
 pub mod window;

@@ -23,6 +23,7 @@ pub fn default_recovery_dir() -> Option<PathBuf> {
 
 /// Open the window; returns the process exit code.
 pub fn run(path: Option<PathBuf>) -> i32 {
+    crate::ui::runtime_dir::quiet_wayland_probe();
     let mut viewport = egui::ViewportBuilder::default();
     if let Some(icon) = window_icon() {
         viewport = viewport.with_icon(std::sync::Arc::new(icon));
