@@ -2003,3 +2003,49 @@ fn passage_dates_are_corrected_and_disagreements_reviewed_in_the_inspector() {
         Some(other)
     );
 }
+
+/// Issue 15, item 2: when lanes are too many for the panel, the plot shows
+/// those that fit (so each keeps a readable label) and a vertical drag
+/// brings the others into view.
+#[test]
+fn lanes_that_do_not_fit_are_reached_by_dragging_the_plot() {
+    let mut h = sample();
+    h.state_mut().timeline.lane_by = detente::core::timeline::LaneBy::Actor;
+    h.state_mut().timeline.fit_request = true;
+    h.run();
+    assert!(h.query_by_label_contains("lanes: drag the plot").is_some());
+    let drawn = |h: &Harness<'static, DetenteApp>| -> std::collections::BTreeSet<String> {
+        h.state()
+            .timeline
+            .drawn
+            .iter()
+            .map(|(id, _)| id.clone())
+            .collect()
+    };
+    let before = drawn(&h);
+    let all = h
+        .state()
+        .ws
+        .events
+        .iter()
+        .filter(|e| e.date.is_some())
+        .count();
+    assert!(before.len() < all, "only the lanes that fit are drawn");
+    // Grab the plot by its topmost mark (well inside it, not on an axis).
+    let r = h
+        .state()
+        .timeline
+        .drawn
+        .iter()
+        .map(|(_, r)| *r)
+        .min_by(|a, b| a.center().y.total_cmp(&b.center().y))
+        .unwrap();
+    let from = egui::pos2(r.center().x + 3.0, r.center().y);
+    drag(&mut h, from, from - egui::vec2(0.0, 120.0));
+    h.run();
+    let after = drawn(&h);
+    assert!(
+        after.iter().any(|id| !before.contains(id)),
+        "dragging up brought lower lanes into view"
+    );
+}

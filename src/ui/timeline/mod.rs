@@ -119,10 +119,28 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let selected = app.selected_event.clone();
     let lane_y_axis = lane_y.clone();
     let max_month = layout.months.iter().map(|m| m.2).max().unwrap_or(1).max(1) as f64;
+    // Every lane keeps a readable label: egui_plot draws an axis label
+    // only when its mark is over 20 px from the next. When the closest two
+    // lanes would be nearer than 22 px, the plot shows the lanes that fit
+    // at that spacing and a vertical drag brings the others.
+    let (top, floor) = (STRIP + 0.1, bottom - 0.5);
+    let plot_px = (ui.available_height() - 28.0).max(72.0) as f64;
+    let min_gap = lane_y
+        .windows(2)
+        .map(|w| w[0] - w[1])
+        .fold(f64::INFINITY, f64::min);
+    let units_fit = plot_px * min_gap / 22.0;
+    let overflow = min_gap.is_finite() && top - floor > units_fit;
+    if overflow {
+        ui.weak(format!(
+            "{} lanes: drag the plot up or down to see them all",
+            lanes.len()
+        ));
+    }
     let plot = Plot::new("timeline")
         .allow_boxed_zoom(false)
         .allow_zoom([true, false])
-        .allow_drag([true, false])
+        .allow_drag([true, overflow])
         // The wheel is handled below, as timeline tools do.
         .allow_scroll([false, false])
         .show_x(false)
@@ -143,15 +161,24 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         })
         .x_axis_formatter(|m, _range| timeline::label_at(m.value, m.step_size))
         .y_grid_spacer(move |_| {
+            // Each mark's step is its distance from the lane above, which
+            // is what decides whether egui_plot has room for its label.
+            // (The first lane sits one unit under the strip's label; its
+            // step is the strip's, so both labels show.)
+            let mut above = f64::INFINITY;
             lane_y_axis
                 .iter()
-                .map(|&y| GridMark {
-                    value: y,
-                    step_size: 1.0,
+                .map(|&y| {
+                    let step = if above.is_finite() { above - y } else { STRIP };
+                    above = y;
+                    GridMark {
+                        value: y,
+                        step_size: step,
+                    }
                 })
                 .chain(std::iter::once(GridMark {
                     value: 1.0,
-                    step_size: 1.0,
+                    step_size: STRIP,
                 }))
                 .collect()
         })
@@ -174,6 +201,15 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let resp = plot.show(ui, |pui| {
         if fit && let Some((lo, hi)) = timeline::fit(&layout) {
             pui.set_plot_bounds_x(lo..=hi);
+        }
+        if overflow {
+            // A window of `units_fit` lanes' height, kept within them.
+            let b = pui.plot_bounds();
+            let hi = b.max()[1].clamp(floor + units_fit, top);
+            let lo = hi - units_fit;
+            if (b.max()[1] - hi).abs() > 1e-6 || (b.min()[1] - lo).abs() > 1e-6 {
+                pui.set_plot_bounds_y(lo..=hi);
+            }
         }
         // As in map and timeline tools: the wheel zooms around the
         // pointer; Shift+wheel (or a sideways swipe) pans.
@@ -243,12 +279,14 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let first = layout
         .marks
         .partition_point(|m| m.x0 < x_min - layout.longest);
+    // Lanes scrolled out of view (see `overflow`) are not drawn either.
+    let (y_lo, y_hi) = (t.bounds().min()[1] - 1.0, t.bounds().max()[1] + 1.0);
     let visible = || {
         layout.marks[first..]
             .iter()
             .enumerate()
             .take_while(|(_, m)| m.x0 <= x_max)
-            .filter(|(_, m)| m.x1 >= x_min)
+            .filter(|(_, m)| m.x1 >= x_min && m.y >= y_lo && m.y <= y_hi)
             .map(|(i, m)| (first + i, m))
     };
     let n_visible = visible().count();
