@@ -2049,3 +2049,43 @@ fn lanes_that_do_not_fit_are_reached_by_dragging_the_plot() {
         "dragging up brought lower lanes into view"
     );
 }
+
+/// Issue 15, item 2: an event selected (or newly tagged) outside the
+/// timeline's view is brought into it.
+#[test]
+fn a_selected_event_off_the_timeline_is_brought_into_view() {
+    let mut h = sample();
+    h.run();
+    let drawn = |h: &Harness<'static, DetenteApp>, id: &str| {
+        h.state().timeline.drawn.iter().any(|(e, _)| e == id)
+    };
+    // Zoom far into the first event's mark.
+    let first = h.state().timeline.drawn[0].clone();
+    for _ in 0..12 {
+        h.event(Event::PointerMoved(first.1.center()));
+        h.event(Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, 200.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        h.run();
+    }
+    // Zooming in stops at a day across the view (below it, a day's mark
+    // was millions of pixels wide and its hatching took seconds a frame).
+    let (lo, hi) = h.state().timeline.view.unwrap();
+    assert!(hi - lo >= 0.99, "{lo}..{hi}");
+    let far = h
+        .state()
+        .ws
+        .events
+        .iter()
+        .filter(|e| e.date.is_some())
+        .map(|e| e.id.clone())
+        .find(|id| !drawn(&h, id))
+        .expect("zoomed in, some event is out of view");
+    h.state_mut().select_event(&far, false);
+    h.run();
+    assert!(drawn(&h, &far), "the selected event is brought into view");
+}

@@ -117,6 +117,18 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             .request_repaint_after(std::time::Duration::from_millis(15));
     }
     let selected = app.selected_event.clone();
+    let reveal = match &selected {
+        Some(id) if app.timeline.revealed.as_ref() != Some(id) && !app.timeline.is_pending() => {
+            app.timeline.revealed = Some(id.clone());
+            layout.marks.iter().filter(|m| &m.event == id).fold(
+                None,
+                |acc: Option<(f64, f64)>, m| {
+                    Some(acc.map_or((m.x0, m.x1), |(a, b)| (a.min(m.x0), b.max(m.x1))))
+                },
+            )
+        }
+        _ => None,
+    };
     let lane_y_axis = lane_y.clone();
     let max_month = layout.months.iter().map(|m| m.2).max().unwrap_or(1).max(1) as f64;
     // Every lane keeps a readable label: egui_plot draws an axis label
@@ -202,6 +214,22 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         if fit && let Some((lo, hi)) = timeline::fit(&layout) {
             pui.set_plot_bounds_x(lo..=hi);
         }
+        // Dates are days: zooming in stops at a day across the view.
+        let b = pui.plot_bounds();
+        if b.max()[0] - b.min()[0] < 1.0 {
+            let c = (b.min()[0] + b.max()[0]) / 2.0;
+            pui.set_plot_bounds_x(c - 0.5..=c + 0.5);
+        }
+        // A newly selected event outside the view (a new one tagged in a
+        // far-off month, one picked in the table) is brought into it.
+        if let Some(x) = reveal {
+            let b = pui.plot_bounds();
+            let (lo, hi) = (b.min()[0], b.max()[0]);
+            if x.0 < lo || x.1 > hi {
+                let pad = 0.05 * (hi - lo).max(30.0);
+                pui.set_plot_bounds_x(lo.min(x.0 - pad)..=hi.max(x.1 + pad));
+            }
+        }
         if overflow {
             // A window of `units_fit` lanes' height, kept within them.
             let b = pui.plot_bounds();
@@ -268,7 +296,12 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         let b = t.position_from_point(&egui_plot::PlotPoint::new(m.x1, m.y));
         let full = if m.shape == Shape::Vague { 5.0 } else { 7.0 };
         let half = (row_px * 0.42).clamp(1.0, full);
-        let r = Rect::from_min_max(Pos2::new(a.x, a.y - half), Pos2::new(b.x, b.y + half));
+        // Cut to the frame (a little beyond): zoomed in, a day's mark can be
+        // millions of pixels wide, and its hatching was drawn all along it.
+        let r = Rect::from_min_max(
+            Pos2::new(a.x.max(frame.min.x - 10.0), a.y - half),
+            Pos2::new(b.x.min(frame.max.x + 10.0), b.y + half),
+        );
         if r.width() < 8.0 {
             Rect::from_center_size(r.center(), egui::vec2(8.0, r.height()))
         } else {

@@ -20,6 +20,9 @@ pub struct TimelineState {
     pub drawn: Vec<(String, Rect)>,
     /// Visible x range last frame.
     pub view: Option<(f64, f64)>,
+    /// The selected event the view was last brought to (so a newly
+    /// selected one off screen, a new event say, is brought into view once).
+    pub(crate) revealed: Option<String>,
     /// The zoomed-out overview, kept while the view and data stay the same.
     pub(crate) overview: Option<Overview>,
 }
