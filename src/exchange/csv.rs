@@ -72,6 +72,8 @@ pub fn to_csv(ws: &Workspace, per_passage: bool) -> String {
                 "passages",
                 "quotes",
                 "articles",
+                "sources_disagree",
+                "date_review",
             ])?;
             for r in event_rows(ws) {
                 w.write_record([
@@ -102,6 +104,8 @@ pub fn to_csv(ws: &Workspace, per_passage: bool) -> String {
                         .map(|a| a.title.clone())
                         .collect::<Vec<_>>()
                         .join("; "),
+                    opt(&r.disagreement),
+                    opt(&r.date_review),
                 ])?;
             }
         }
@@ -110,4 +114,41 @@ pub fn to_csv(ws: &Workspace, per_passage: bool) -> String {
     res.expect("writing CSV to memory cannot fail");
     String::from_utf8(w.into_inner().expect("in-memory writer"))
         .expect("CSV of UTF-8 fields is UTF-8")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::sample::sample_workspace;
+    use crate::dates::edtf::DateValue;
+
+    #[test]
+    fn disagreeing_sources_and_their_review_are_exported() {
+        let mut ws = sample_workspace();
+        let id = ws
+            .events
+            .iter()
+            .find(|e| e.evidence.len() >= 2)
+            .unwrap()
+            .id
+            .clone();
+        let e = ws.event_mut(&id).unwrap();
+        e.evidence[0].date = Some(DateValue::parse("2023-05-10").unwrap());
+        e.evidence[1].date = Some(DateValue::parse("2023-05-12").unwrap());
+        e.date_review = "Reuters dates it by its dateline".into();
+        let text = to_csv(&ws, false);
+        let mut r = ::csv::Reader::from_reader(text.as_bytes());
+        let head = r.headers().unwrap().clone();
+        let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+        let (d, n, i) = (col("sources_disagree"), col("date_review"), col("id"));
+        let row = r
+            .records()
+            .map(|x| x.unwrap())
+            .find(|x| x[i] == *id)
+            .unwrap();
+        assert!(row[d].contains("sources disagree"), "{:?}", &row[d]);
+        assert_eq!(&row[n], "Reuters dates it by its dateline");
+        let json = crate::exchange::json::to_json(&ws, false);
+        assert!(json.contains("\"date_review\": \"Reuters dates it by its dateline\""));
+    }
 }

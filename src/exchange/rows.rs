@@ -45,6 +45,10 @@ pub struct EventRow {
     pub articles: Vec<ArticleRef>,
     /// "sources disagree: ..." when the passages' dates conflict.
     pub disagreement: Option<String>,
+    /// Why the event's date stands although its sources disagree (the
+    /// reviewer's note), if someone reviewed it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_review: Option<String>,
 }
 
 /// One row per event x passage.
@@ -161,6 +165,7 @@ pub fn event_rows(ws: &Workspace) -> Vec<EventRow> {
                 quotes: e.evidence.iter().map(|p| p.anchor.exact.clone()).collect(),
                 articles,
                 disagreement: e.disagreement(),
+                date_review: (!e.date_review.is_empty()).then(|| e.date_review.clone()),
             }
         })
         .collect()
