@@ -467,3 +467,22 @@ fn a_settled_conflict_is_not_raised_again_when_the_same_copy_is_merged_again() {
         assert!(merge(None, &saved, &b).conflicts.is_empty(), "{side:?}");
     }
 }
+
+#[test]
+fn keeping_an_object_the_other_copy_deleted_is_not_asked_again() {
+    use detente::core::conflicts::{Keep, settle};
+    let start = sample_workspace();
+    let (mut a, mut b) = (start.clone(), start.clone());
+    let gone = b.events.remove(3).id.clone();
+    headline(&mut a, 3, "Edited while the other deleted it");
+    let (a, b) = (saved_and_opened(&mut a), saved_and_opened(&mut b));
+    let mut m = merge(None, &a, &b);
+    let i = m.conflicts.iter().position(|c| c.id == gone).unwrap();
+    assert!(!m.conflicts[i].deleted.is_empty());
+    settle(&m, i, Keep::Ours).unwrap().apply(&mut m);
+    let saved = saved_and_opened(&mut m);
+    for again in [merge(None, &m, &b), merge(None, &saved, &b)] {
+        assert!(again.conflicts.is_empty(), "{:?}", again.conflicts);
+        assert!(again.event(&gone).is_some(), "kept, as settled");
+    }
+}

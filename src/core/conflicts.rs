@@ -68,14 +68,18 @@ pub fn settle(ws: &Workspace, i: usize, side: Keep) -> Option<Edit> {
 /// next merge of the same copy then sees this side as the newer, and does
 /// not raise the settled conflict again.
 fn rejected(mut edit: Edit, c: &Conflict, value: &Value) -> Edit {
-    if c.field.is_empty() || c.id.contains('/') || value.is_null() {
+    // An object kept against the other copy's deletion notes the deletion.
+    let (field, hash) = if c.field.is_empty() && !c.deleted.is_empty() {
+        (lineage::DELETED, c.deleted.clone())
+    } else if c.field.is_empty() || c.id.contains('/') || value.is_null() {
         return edit;
-    }
-    let hash = lineage::field_hash(Some(value));
+    } else {
+        (c.field.as_str(), lineage::field_hash(Some(value)))
+    };
     match &mut edit {
-        Edit::Event { after: Some(e), .. } => lineage::remember(&mut e.past, &c.field, hash),
-        Edit::Actor { after: Some(a), .. } => lineage::remember(&mut a.past, &c.field, hash),
-        Edit::Article { after: Some(a), .. } => lineage::remember(&mut a.past, &c.field, hash),
+        Edit::Event { after: Some(e), .. } => lineage::remember(&mut e.past, field, hash),
+        Edit::Actor { after: Some(a), .. } => lineage::remember(&mut a.past, field, hash),
+        Edit::Article { after: Some(a), .. } => lineage::remember(&mut a.past, field, hash),
         _ => {}
     }
     edit
@@ -237,6 +241,7 @@ mod tests {
         let id = a.id.clone();
         ws.articles.push(a.into());
         ws.conflicts.push(Conflict {
+            deleted: String::new(),
             kind: "article".into(),
             id,
             field: field.into(),

@@ -24,6 +24,10 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// The `past` entry under which an object notes a deletion it outlived
+/// (a conflict settled by keeping it): the deleted state's hash.
+pub const DELETED: &str = "(deleted)";
+
 /// Earlier values kept per field.
 pub const KEEP: usize = 8;
 

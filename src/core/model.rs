@@ -143,6 +143,11 @@ pub struct Conflict {
     pub ours_by: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub theirs_by: String,
+    /// For an object one copy deleted (known from its `removed`): the hash
+    /// of the state it deleted, which keeping the object notes so the
+    /// same deletion is not raised again.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub deleted: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -271,6 +271,7 @@ mod tests {
         ws.tags = vec!["summit".into()];
         ws.notes = "notes".into();
         ws.conflicts = vec![crate::core::model::Conflict {
+            deleted: String::new(),
             kind: "event".into(),
             id: ws.events[0].id.clone(),
             field: "headline".into(),

@@ -256,6 +256,12 @@ impl Merger {
                     if lineage::object_hash(&v) == *hash {
                         continue;
                     }
+                    // Kept once already, by someone who settled this very
+                    // deletion: kept again, silently.
+                    if past_of(&v, lineage::DELETED).any(|h| h == hash) {
+                        out.push(kept.clone());
+                        continue;
+                    }
                     let who = changed_by(Some(&v));
                     self.who = if ours_side {
                         (who, String::new())
@@ -268,6 +274,9 @@ impl Merger {
                         (&Value::Null, &v)
                     };
                     self.conflict(kind, &k, "", None, o, t);
+                    if let Some(c) = self.conflicts.last_mut() {
+                        c.deleted = hash.clone();
+                    }
                     self.who = Default::default();
                     out.push(kept.clone());
                     continue;
@@ -478,6 +487,7 @@ impl Merger {
         theirs: &Value,
     ) {
         self.conflicts.push(Conflict {
+            deleted: String::new(),
             kind: kind.into(),
             id: id.into(),
             field: field.into(),
