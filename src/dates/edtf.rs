@@ -153,7 +153,8 @@ fn to_day(b: Bound) -> Option<NaiveDate> {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' English names, January first.
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -4,7 +4,7 @@
 //!
 //! Imports only `text` (layer `dates`).
 
-use crate::dates::edtf::DateValue;
+use crate::dates::edtf::{DateValue, MONTHS};
 use crate::dates::find::find_dates;
 use chrono::NaiveDate;
 
@@ -96,21 +96,6 @@ pub fn parse_typed_at(
     }
     DateValue::parse(&edtf)
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Why a day, month and year are not a date ("February 2023 has no day
 /// 30"), if they are not.
