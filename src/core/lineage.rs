@@ -17,7 +17,7 @@
 //!
 //! Imports only `text` and the model, and never egui (layer `core`).
 
-use crate::core::model::{Baseline, HasId, Past, Saved, Workspace};
+use crate::core::model::{Actor, Baseline, HasId, HasPast, Past, Saved, Workspace};
 use crate::text::normalise::text_hash;
 use serde::Serialize;
 use serde_json::Value;
@@ -99,38 +99,9 @@ pub fn record(ws: &mut Workspace) -> usize {
     };
     let mut touched = 0;
     let mut removed: Vec<(String, String)> = vec![];
-    for e in ws.events.iter_mut() {
-        match saved.events.get(&e.id) {
-            Some(old) if Arc::ptr_eq(old, e) || **old == **e => {}
-            Some(old) => {
-                if let Some(p) = earlier(&**old, &old.past, &**e, &e.past) {
-                    Arc::make_mut(e).past = p;
-                    touched += 1;
-                }
-            }
-            None => {}
-        }
-    }
-    for a in ws.articles.iter_mut() {
-        match saved.articles.get(&a.id) {
-            Some(old) if Arc::ptr_eq(old, a) || **old == **a => {}
-            Some(old) => {
-                if let Some(p) = earlier(&**old, &old.past, &**a, &a.past) {
-                    Arc::make_mut(a).past = p;
-                    touched += 1;
-                }
-            }
-            None => {}
-        }
-    }
-    for a in ws.actors.iter_mut() {
-        if let Some(old) = saved.actors.get(&a.id).filter(|old| **old != *a)
-            && let Some(p) = earlier(old, &old.past, &*a, &a.past)
-        {
-            a.past = p;
-            touched += 1;
-        }
-    }
+    touched += note_changes(&saved.events, &mut ws.events);
+    touched += note_changes(&saved.articles, &mut ws.articles);
+    touched += note_changes(&saved.actors, &mut ws.actors);
     gone(&saved.events, &ws.events, &mut removed);
     gone(&saved.articles, &ws.articles, &mut removed);
     gone(&saved.actors, &ws.actors, &mut removed);
@@ -138,23 +109,72 @@ pub fn record(ws: &mut Workspace) -> usize {
     for (id, hash) in removed {
         ws.removed.insert(id, hash);
     }
-    // A deleted object that came back (undo, or a merge) is no longer gone.
-    if !ws.removed.is_empty() {
-        let live: std::collections::HashSet<&str> = ws
-            .events
-            .iter()
-            .map(|e| e.id())
-            .chain(ws.articles.iter().map(|a| a.id()))
-            .chain(ws.actors.iter().map(|a| a.id()))
-            .collect();
-        ws.removed.retain(|id, _| !live.contains(id.as_str()));
-        while ws.removed.len() > REMOVED_KEEP {
-            // Ids are time-ordered (ULIDs): the oldest go first.
-            let first = ws.removed.keys().next().cloned().expect("not empty");
-            ws.removed.remove(&first);
-        }
+    forget_returned(ws);
+    while ws.removed.len() > REMOVED_KEEP {
+        // Ids are time-ordered (ULIDs): the oldest go first.
+        let first = ws.removed.keys().next().cloned().expect("not empty");
+        ws.removed.remove(&first);
     }
     ws.saved = baseline(ws);
+    touched
+}
+
+/// A deleted object that came back (undo, a merge, Keep mine) is no
+/// longer gone: drop it from `removed`.
+pub fn forget_returned(ws: &mut Workspace) {
+    if ws.removed.is_empty() {
+        return;
+    }
+    let live: std::collections::HashSet<&str> = (ws.events.iter().map(|e| e.id()))
+        .chain(ws.articles.iter().map(|a| a.id()))
+        .chain(ws.actors.iter().map(|a| a.id()))
+        .collect();
+    ws.removed.retain(|id, _| !live.contains(id.as_str()));
+}
+
+/// A list item holding an object: shared (events and articles, written
+/// copy-on-write) or owned (actors).
+trait Slot<T> {
+    fn get(&self) -> &T;
+    fn get_mut(&mut self) -> &mut T;
+}
+
+impl<T: Clone> Slot<T> for Arc<T> {
+    fn get(&self) -> &T {
+        self
+    }
+    fn get_mut(&mut self) -> &mut T {
+        Arc::make_mut(self)
+    }
+}
+
+impl Slot<Actor> for Actor {
+    fn get(&self) -> &Actor {
+        self
+    }
+    fn get_mut(&mut self) -> &mut Actor {
+        self
+    }
+}
+
+/// Note in each object's `past` what changed since its saved state
+/// (`saved`, by id); returns how many objects gained a record.
+fn note_changes<T: HasPast, S: Slot<T>>(saved: &HashMap<String, S>, now: &mut [S]) -> usize {
+    let mut touched = 0;
+    for x in now.iter_mut() {
+        let Some(old) = saved.get(x.get().id()) else {
+            continue;
+        };
+        let (old, new) = (old.get(), x.get());
+        // (Shared objects left untouched compare by pointer first.)
+        if std::ptr::eq(old, new) || old == new {
+            continue;
+        }
+        if let Some(p) = earlier(old, old.past(), new, new.past()) {
+            *x.get_mut().past_mut() = p;
+            touched += 1;
+        }
+    }
     touched
 }
 

@@ -73,6 +73,21 @@ macro_rules! has_id {
 
 has_id!(Article, Event, Actor);
 
+/// Objects that keep their earlier saved values (see `core::lineage`).
+pub trait HasPast: HasId + Clone + PartialEq + Serialize {
+    fn past(&self) -> &Past;
+    fn past_mut(&mut self) -> &mut Past;
+}
+
+macro_rules! has_past {
+    ($($t:ty),*) => { $(impl HasPast for $t {
+        fn past(&self) -> &Past { &self.past }
+        fn past_mut(&mut self) -> &mut Past { &mut self.past }
+    })* };
+}
+
+has_past!(Article, Event, Actor);
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Workspace {

@@ -110,11 +110,7 @@ pub fn merge(base: Option<&Workspace>, ours: &Workspace, theirs: &Workspace) -> 
     // is in the merge after all.
     ws.removed = ours.removed.clone();
     ws.removed.extend(theirs.removed.clone());
-    let live: BTreeSet<&str> = (ws.events.iter().map(|e| e.id.as_str()))
-        .chain(ws.articles.iter().map(|a| a.id.as_str()))
-        .chain(ws.actors.iter().map(|a| a.id.as_str()))
-        .collect();
-    ws.removed.retain(|id, _| !live.contains(id.as_str()));
+    lineage::forget_returned(&mut ws);
     // Conflicts already open in either copy stay open.
     let mut seen = BTreeSet::new();
     ws.conflicts = ours
