@@ -300,6 +300,28 @@ fn a_save_keeps_the_files_mode_and_a_new_file_follows_the_umask() {
     assert_eq!(mode(&csv), 0o640);
 }
 
+/// A save killed after its backup link was made but before the new file
+/// took the name leaves `NAME.bak` as a second name of `NAME`. The next
+/// save staged another link of `NAME` and renamed it over `NAME.bak`: POSIX
+/// makes a rename between two names of one file a no-op that succeeds, so
+/// the staged name stayed behind (the rare survivor of the kill test).
+#[cfg(unix)]
+#[test]
+fn a_backup_that_is_already_the_file_leaves_no_temporary() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.detente");
+    let ws = common::sample();
+    save(&ws, &path).unwrap();
+    let _ = std::fs::remove_file(backup_path(&path));
+    std::fs::hard_link(&path, backup_path(&path)).unwrap();
+    save(&ws, &path).unwrap();
+    assert_eq!(names_in(dir.path()), ["w.detente", "w.detente.bak"]);
+    // The backup is the file as it was, not a name of the new one.
+    use std::os::unix::fs::MetadataExt;
+    let ino = |p: &std::path::Path| std::fs::metadata(p).unwrap().ino();
+    assert_ne!(ino(&path), ino(&backup_path(&path)));
+}
+
 #[test]
 fn leftovers_of_killed_saves_go_on_the_next_save_and_on_open() {
     let dir = tempfile::tempdir().unwrap();
@@ -525,19 +547,11 @@ fn a_save_killed_at_any_point_leaves_the_old_or_the_new_workspace() {
         cut > 0,
         "no save was cut short in {rounds} rounds: the test proves nothing"
     );
-    // The next save clears what the killed ones left. (Once in some dozen
-    // runs a temporary survived the first save after the kills, which
-    // is not understood yet: the second must leave nothing. Said in the
-    // stop's note, to be found.)
+    // The next save clears what the killed ones left (a backup that a kill
+    // left as a second name of the file included: see the test above).
     let ws = load(&path).unwrap();
     save(&ws, &path).unwrap();
     let mut left = names_in(dir.path());
     left.retain(|n| n != "w.detente" && n != "w.detente.bak");
-    if !left.is_empty() {
-        eprintln!("left after the first save: {left:?}");
-        save(&ws, &path).unwrap();
-        left = names_in(dir.path());
-        left.retain(|n| n != "w.detente" && n != "w.detente.bak");
-    }
     assert!(left.is_empty(), "{left:?}");
 }

@@ -329,8 +329,20 @@ fn keep_owner_and_mode(new: &File, old: &std::fs::Metadata) {
 /// links fail. A directory in the backup's place is left alone.
 fn backup(path: &Path) -> std::io::Result<()> {
     let bak = backup_path(path);
-    if std::fs::symlink_metadata(&bak).is_ok_and(|m| m.is_dir()) {
+    let bak_meta = std::fs::symlink_metadata(&bak);
+    if bak_meta.as_ref().is_ok_and(|m| m.is_dir()) {
         return Ok(());
+    }
+    // A save killed between its backup link and its rename leaves the
+    // backup as a second name of the file. A rename between two names of
+    // one file does nothing and succeeds (POSIX), so the staged name would
+    // stay behind: the backup already holds this content, keep it.
+    #[cfg(unix)]
+    if let (Ok(b), Ok(f)) = (&bak_meta, std::fs::symlink_metadata(path)) {
+        use std::os::unix::fs::MetadataExt;
+        if b.is_file() && (b.dev(), b.ino()) == (f.dev(), f.ino()) {
+            return Ok(());
+        }
     }
     let dir = dir_of(path);
     let prefix = temp_prefix(path);
