@@ -249,10 +249,15 @@ impl Anchor {
     /// Build an anchor for chars `start..end` of `text`. None when the range
     /// is empty or out of bounds.
     pub fn from_range(text: &str, start: usize, end: usize) -> Option<Anchor> {
+        Anchor::from_range_in(text, &CharIndex::new(text), start, end)
+    }
+
+    /// [`Anchor::from_range`] with the text's char index already built (an
+    /// import placing thousands of passages in one long text builds it once).
+    pub fn from_range_in(text: &str, idx: &CharIndex, start: usize, end: usize) -> Option<Anchor> {
         if start >= end {
             return None;
         }
-        let idx = CharIndex::new(text);
         if end > idx.len() {
             return None;
         }

@@ -222,14 +222,32 @@ pub fn suggest_for<'a>(
     start: usize,
     end: usize,
 ) -> Option<&'a Found> {
-    let inside = found
+    // The text's chars are only needed when no date is inside.
+    inside(found, start, end).or_else(|| {
+        let chars: Vec<char> = text.chars().collect();
+        suggest_in_chars(found, &chars, start, end)
+    })
+}
+
+/// The first resolved expression within `start..end`.
+fn inside(found: &[Found], start: usize, end: usize) -> Option<&Found> {
+    found
         .iter()
-        .find(|f| f.value.is_some() && f.start >= start && f.end <= end);
-    if inside.is_some() {
-        return inside;
+        .find(|f| f.value.is_some() && f.start >= start && f.end <= end)
+}
+
+/// [`suggest_for`] over the text's chars, collected once by a caller that
+/// asks for many passages of one text.
+pub fn suggest_in_chars<'a>(
+    found: &'a [Found],
+    chars: &[char],
+    start: usize,
+    end: usize,
+) -> Option<&'a Found> {
+    if let Some(f) = inside(found, start, end) {
+        return Some(f);
     }
-    let chars: Vec<char> = text.chars().collect();
-    let (a, b) = sentence_bounds(&chars, start, end.max(start + 1).min(chars.len()));
+    let (a, b) = sentence_bounds(chars, start, end.max(start + 1).min(chars.len()));
     found
         .iter()
         .filter(|f| f.value.is_some() && f.start >= a && f.end <= b)

@@ -1,5 +1,8 @@
 //! Exchange: one module per output or interchange format. [`rows`] holds
 //! the event and passage rows the table formats ([`csv`], [`json`]) share.
+//! [`w3c`] writes passages as W3C Web Annotations, [`timelinejs`] the
+//! events as a TimelineJS timeline, and [`eventdata`] GDELT- and
+//! ICEWS-style rows and PLOVER records for event-data tools.
 //!
 //! It may use `core`, `dates` and `text`; never `read`, `dev`, `cli` or
 //! `ui`.
@@ -9,7 +12,14 @@
 pub mod agree;
 pub mod copies;
 pub mod csv;
+pub mod eventdata;
+pub mod figure;
+pub mod formats;
 pub mod json;
 pub mod merge;
+pub mod qdpx;
+pub mod range;
 pub mod reconcile;
 pub mod rows;
+pub mod timelinejs;
+pub mod w3c;

@@ -6,5 +6,6 @@
 //! Imports nothing from the crate (layer `text`).
 
 pub mod links;
+pub mod markup;
 pub mod normalise;
 pub mod offsets;

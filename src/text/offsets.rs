@@ -55,7 +55,15 @@ pub fn find_all(text: &str, quote: &str) -> Vec<(usize, usize)> {
     if quote.is_empty() {
         return vec![];
     }
-    let idx = CharIndex::new(text);
+    find_all_in(text, &CharIndex::new(text), quote)
+}
+
+/// [`find_all`] with the text's char index already built (a caller that
+/// looks for many quotes in one long text builds it once).
+pub fn find_all_in(text: &str, idx: &CharIndex, quote: &str) -> Vec<(usize, usize)> {
+    if quote.is_empty() {
+        return vec![];
+    }
     let qlen = quote.chars().count();
     // Overlapping occurrences count: in "王毅王毅王毅", "王毅王毅" is at 0 and 2.
     let mut hits = vec![];

@@ -1,0 +1,321 @@
+//! What a coded selection becomes: in a project Detente wrote, the event
+//! its note describes (headline, date, status, type, actors with roles,
+//! place, tags, notes read back from the note's fixed lines and the
+//! selection's codes); in another tool's, an event of type "Coded segment"
+//! whose tags are the code paths and whose notes are the notes attached.
+//!
+//! Imports only `core`, `dates` and `text`, and never egui (layer `exchange`).
+
+use super::ACTORS_CODE;
+use super::parse::{Project, Selection};
+use crate::core::model::{Actor, ActorRef, Event, Id, Passage, Role, Status, Workspace, new_id};
+use crate::core::vocab::EventType;
+use crate::dates::edtf::DateValue;
+use crate::text::normalise::one_line;
+use std::collections::HashMap;
+
+/// The event type given to coded segments from other tools.
+pub const CODED_SEGMENT: &str = "QDA";
+
+/// The codes by GUID, with their paths ("Diplomacy/Visits").
+pub(super) struct CodeTree {
+    pub(super) by_guid: HashMap<String, usize>,
+    pub(super) paths: Vec<String>,
+    pub(super) under_actors: Vec<bool>,
+}
+
+impl CodeTree {
+    pub(super) fn new(p: &Project) -> CodeTree {
+        let mut paths: Vec<String> = vec![];
+        let mut under_actors = vec![];
+        for c in &p.codes {
+            let name = one_line(&c.name);
+            let (path, actor) = match c.parent {
+                Some(i) if i < paths.len() => (
+                    format!("{}/{name}", paths[i]),
+                    under_actors[i] || p.codes[i].name == ACTORS_CODE,
+                ),
+                _ => (name, false),
+            };
+            paths.push(path);
+            under_actors.push(actor);
+        }
+        CodeTree {
+            by_guid: p
+                .codes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.guid.clone(), i))
+                .collect(),
+            paths,
+            under_actors,
+        }
+    }
+    pub(super) fn path(&self, guid: &str) -> Option<&str> {
+        self.by_guid.get(guid).map(|&i| self.paths[i].as_str())
+    }
+}
+
+/// The key that joins selections into one event: the event note they
+/// point to (Detente's own projects), else nothing (one event each).
+pub(super) fn event_key(p: &Project, sel: &Selection, ours: bool) -> Option<String> {
+    if !ours {
+        return None;
+    }
+    sel.note_refs
+        .iter()
+        .find(|g| p.notes.get(*g).is_some_and(|n| is_event_note(&n.text)))
+        .cloned()
+}
+
+pub(super) fn is_event_note(text: &str) -> bool {
+    text.lines().nth(1).is_some_and(|l| l.starts_with("Date: "))
+}
+
+/// `Key: value` lines of an event note; `Notes:` takes the rest.
+pub(super) fn note_fields(text: &str) -> (String, HashMap<&'static str, String>) {
+    let mut lines = text.lines();
+    let headline = lines.next().unwrap_or_default().to_string();
+    let mut fields = HashMap::new();
+    let keys = [
+        "Date",
+        "Status",
+        "Type",
+        "Actors",
+        "Place",
+        "Tags",
+        "Date review",
+        "Notes",
+    ];
+    let rest: Vec<&str> = lines.collect();
+    let mut i = 0;
+    while i < rest.len() {
+        let line = rest[i];
+        if let Some(k) = keys.iter().find(|k| line.starts_with(&format!("{k}: "))) {
+            let value = &line[k.len() + 2..];
+            if *k == "Notes" {
+                let mut all = vec![value];
+                all.extend(&rest[i + 1..]);
+                fields.insert(*k, all.join("\n"));
+                break;
+            }
+            fields.insert(*k, value.to_string());
+        }
+        i += 1;
+    }
+    (headline, fields)
+}
+
+pub(super) fn new_event(
+    ws: &mut Workspace,
+    p: &Project,
+    codes: &CodeTree,
+    sel: &Selection,
+    passage: Passage,
+    ours: bool,
+    new_actors: &mut usize,
+) -> Event {
+    let by = passage.created_by.clone();
+    let when = passage.created.clone();
+    let mut e = Event {
+        id: new_id("evt"),
+        headline: String::new(),
+        kind: String::new(),
+        date: None,
+        actors: vec![],
+        place: String::new(),
+        status: Status::Occurred,
+        tags: vec![],
+        notes: String::new(),
+        evidence: vec![passage],
+        created: when.clone(),
+        modified: when,
+        created_by: by.clone(),
+        changed_by: by,
+        date_review: String::new(),
+        past: Default::default(),
+    };
+    let note = event_key(p, sel, ours).and_then(|g| p.notes.get(&g));
+    let mut paths = vec![];
+    for g in &sel.codes {
+        let Some(&i) = codes.by_guid.get(g) else {
+            continue;
+        };
+        let code = &p.codes[i];
+        if ours && codes.under_actors[i] {
+            let (id, _) = actor_id(ws, &code.name, &code.description, new_actors);
+            if !e.actors.iter().any(|r| r.actor == id) {
+                e.actors.push(ActorRef {
+                    actor: id,
+                    role: Role::Participant,
+                });
+            }
+        } else if ours && e.kind.is_empty() && is_type_name(&code.name) {
+            e.kind = ensure_type(ws, &code.name, code.color.as_deref(), &code.description);
+        } else {
+            paths.push(codes.paths[i].clone());
+        }
+    }
+    if let Some(n) = note {
+        let (headline, f) = note_fields(&n.text);
+        e.headline = headline;
+        if let Some(d) = f.get("Date").and_then(|d| d.rsplit_once("(EDTF ")) {
+            e.date = DateValue::parse(d.1.trim_end_matches(')')).ok();
+        }
+        if let Some(st) = f.get("Status").and_then(|v| Status::parse(v)) {
+            e.status = st;
+        }
+        if let Some(roles) = f.get("Actors") {
+            for part in roles.split("; ") {
+                if let Some((name, role)) = part.rsplit_once(" (") {
+                    let role = match role.trim_end_matches(')') {
+                        "source" => Role::Source,
+                        "target" => Role::Target,
+                        _ => Role::Participant,
+                    };
+                    if let Some(a) = ws.actor_by_name(name)
+                        && let Some(r) = e.actors.iter_mut().find(|r| r.actor == a.id)
+                    {
+                        r.role = role;
+                    }
+                }
+            }
+        }
+        e.place = f.get("Place").cloned().unwrap_or_default();
+        if let Some(t) = f.get("Tags") {
+            e.tags = t.split("; ").map(str::to_string).collect();
+        }
+        e.date_review = f.get("Date review").cloned().unwrap_or_default();
+        e.notes = f.get("Notes").cloned().unwrap_or_default();
+    } else {
+        let notes: Vec<&str> = sel
+            .note_refs
+            .iter()
+            .filter_map(|g| p.notes.get(g))
+            .map(|n| n.text.as_str())
+            .chain((!sel.description.is_empty()).then_some(sel.description.as_str()))
+            .collect();
+        e.notes = notes.join("\n\n");
+    }
+    if e.kind.is_empty() {
+        e.kind = ensure_coded_segment(ws);
+    }
+    if e.headline.is_empty() {
+        let last: Vec<&str> = paths
+            .iter()
+            .map(|p| p.rsplit('/').next().unwrap_or(p))
+            .collect();
+        e.headline = if last.is_empty() {
+            format!(
+                "Selection: {}",
+                crate::text::normalise::short(&e.evidence[0].anchor.exact)
+            )
+        } else {
+            last.join(" · ")
+        };
+    }
+    for path in paths {
+        if !e.tags.contains(&path) {
+            e.tags.push(path);
+        }
+    }
+    e
+}
+
+/// "042 Make a visit": a code that names a Detente event type.
+pub(super) fn is_type_name(name: &str) -> bool {
+    name.split_once(' ')
+        .is_some_and(|(code, _)| !code.is_empty() && code.len() <= 12)
+}
+
+pub(super) fn ensure_type(
+    ws: &mut Workspace,
+    name: &str,
+    colour: Option<&str>,
+    description: &str,
+) -> String {
+    let (code, label) = name.split_once(' ').unwrap_or((name, name));
+    if ws.event_type(code).is_none() {
+        let goldstein = description
+            .split("; ")
+            .find_map(|d| d.strip_prefix("Goldstein "))
+            .and_then(|g| g.parse().ok());
+        let (plover_type, plover_mode) = description
+            .split("; ")
+            .find_map(|d| d.strip_prefix("PLOVER "))
+            .map(|p| match p.split_once(' ') {
+                Some((t, m)) => (t.to_string(), m.to_string()),
+                None => (p.to_string(), String::new()),
+            })
+            .unwrap_or_default();
+        ws.vocabularies.event_types.push(EventType {
+            code: code.to_string(),
+            label: label.to_string(),
+            goldstein,
+            plover_type,
+            plover_mode,
+            colour: colour
+                .filter(|c| c.len() == 7)
+                .map(|c| c.to_ascii_lowercase())
+                .unwrap_or_else(|| "#808080".into()),
+        });
+    }
+    code.to_string()
+}
+
+pub(super) fn ensure_coded_segment(ws: &mut Workspace) -> String {
+    if ws.event_type(CODED_SEGMENT).is_none() {
+        ws.vocabularies.event_types.push(EventType {
+            code: CODED_SEGMENT.into(),
+            label: "Coded segment".into(),
+            goldstein: None,
+            plover_type: String::new(),
+            plover_mode: String::new(),
+            colour: "#8e8e8e".into(),
+        });
+    }
+    CODED_SEGMENT.into()
+}
+
+/// The actor named `name`, created (with its CAMEO code from "CAMEO
+/// USAGOV" in the description) when the workspace has none.
+pub(super) fn actor_id(
+    ws: &mut Workspace,
+    name: &str,
+    description: &str,
+    new_actors: &mut usize,
+) -> (Id, bool) {
+    let name = one_line(name);
+    if let Some(a) = ws.actor_by_name(&name) {
+        return (a.id.clone(), false);
+    }
+    let code = description
+        .split("; ")
+        .find_map(|d| d.strip_prefix("CAMEO "))
+        .unwrap_or_default();
+    let (country, sector) = if code.len() >= 3 && code.is_char_boundary(3) {
+        code.split_at(3)
+    } else {
+        ("", "")
+    };
+    // Aliases come last: "also: a; b".
+    let aliases = description
+        .split_once("also: ")
+        .map(|(_, a)| a.split("; ").map(str::to_string).collect())
+        .unwrap_or_default();
+    let id = new_id("act");
+    ws.actors.push(Actor {
+        id: id.clone(),
+        name,
+        aliases,
+        country: country.to_string(),
+        sector: sector.to_string(),
+        office: String::new(),
+        created_by: crate::core::ids::author(),
+        changed_by: crate::core::ids::author(),
+        changed: crate::core::ids::now(),
+        past: Default::default(),
+    });
+    *new_actors += 1;
+    (id, true)
+}

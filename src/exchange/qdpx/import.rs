@@ -1,0 +1,382 @@
+//! A REFI-QDA project into a workspace. Text sources become articles; each
+//! coded selection becomes a passage of an event, so nothing coded is lost:
+//! in a project Detente wrote, the event its note describes (type, actors,
+//! date, status, place, tags, notes read back); in another tool's, an event
+//! of type "Coded segment" whose tags are the code paths. Codes on whole
+//! sources, notes and variables go to the article's notes. Audio, video and
+//! pictures are skipped and counted, and the summary says why.
+//!
+//! Paths the project names are checked here (none may leave the project);
+//! [`super::open`] reads them from the zip or the folder.
+//!
+//! Imports only `core`, `dates` and `text`, and never egui (layer `exchange`).
+
+use super::ORIGIN;
+pub use super::coded::CODED_SEGMENT;
+use super::coded::{CodeTree, event_key, new_event};
+use super::offsets::{Counting, locate_in, read_positions};
+use super::parse::{Project, Source, SourceKind, parse};
+use crate::core::limits::{MAX_ARTICLE_CHARS, article_over_limits};
+use crate::core::model::{Anchor, Article, Event, Id, Passage, Workspace, new_id};
+use crate::dates::edtf::DateValue;
+use crate::text::normalise::{normalise, one_line, title_from_text};
+use crate::text::offsets::CharIndex;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Where the files a project names come from: the zip, or (for a bare
+/// `.qde`) its folder, as the caller allows.
+pub trait Files {
+    /// The bytes of `path` (a path inside the project, never outside it);
+    /// None when there is no such file.
+    fn get(&mut self, path: &str) -> Result<Option<Vec<u8>>, String>;
+}
+
+/// What an import did, for the summary.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Summary {
+    pub articles: usize,
+    pub duplicates: usize,
+    pub passages: usize,
+    pub events: usize,
+    pub actors: usize,
+    /// Events left out because the workspace has them already.
+    pub already: usize,
+    /// Sources and selections left out, each with the reason.
+    pub skipped: Vec<String>,
+    /// How positions were read where not as the standard says.
+    pub readings: Vec<String>,
+    pub from_detente: bool,
+}
+
+impl Summary {
+    /// One line per fact, for the command line and the window.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = vec![format!(
+            "imported {} article(s), {} event(s), {} passage(s){}{}",
+            self.articles,
+            self.events,
+            self.passages,
+            if self.actors > 0 {
+                format!(", {} new actor(s)", self.actors)
+            } else {
+                String::new()
+            },
+            if self.duplicates > 0 {
+                format!(
+                    "; {} source(s) already here, their passages joined them",
+                    self.duplicates
+                )
+            } else {
+                String::new()
+            }
+        )];
+        if self.already > 0 {
+            out.push(format!(
+                "{} event(s) already here, not added again",
+                self.already
+            ));
+        }
+        out.extend(self.readings.iter().map(|r| format!("read: {r}")));
+        out.extend(self.skipped.iter().map(|s| format!("skipped: {s}")));
+        out
+    }
+}
+
+/// Turns a DOCX into its plain text (the `read` layer's reader, passed in
+/// by the caller: this layer does not know DOCX).
+pub type Docx<'a> = &'a dyn Fn(&[u8]) -> Result<String, String>;
+
+/// Import the project `xml` (with its files) into `ws`.
+pub fn import(
+    ws: &mut Workspace,
+    xml: &str,
+    files: &mut dyn Files,
+    docx: Docx,
+) -> Result<Summary, String> {
+    let project = parse(xml)?;
+    let mut s = Summary {
+        from_detente: project.origin.starts_with(ORIGIN),
+        ..Default::default()
+    };
+    let codes = CodeTree::new(&project);
+    let mut known: HashMap<String, Id> = ws
+        .articles
+        .iter()
+        .map(|a| (a.text_hash.clone(), a.id.clone()))
+        .collect();
+    let mut events: HashMap<String, usize> = HashMap::new();
+    let mut new_events: Vec<Event> = vec![];
+    let mut found_dates: HashMap<Id, Vec<crate::dates::find::Found>> = HashMap::new();
+    for (n, src) in project.sources.iter().enumerate() {
+        let label = src
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("source {}", n + 1));
+        if matches!(
+            src.kind,
+            SourceKind::Audio | SourceKind::Video | SourceKind::Picture
+        ) {
+            s.skipped.push(format!(
+                "\"{label}\": a {} source (Detente reads text)",
+                src.kind.label()
+            ));
+            continue;
+        }
+        let raw = match source_text(src, files, docx) {
+            Ok(Some(t)) => t,
+            Ok(None) => {
+                s.skipped.push(format!(
+                    "\"{label}\": a {} source with no text in the project",
+                    src.kind.label()
+                ));
+                continue;
+            }
+            Err(e) => {
+                s.skipped.push(format!("\"{label}\": {e}"));
+                continue;
+            }
+        };
+        if src.other_selections > 0 {
+            s.skipped.push(format!(
+                "\"{label}\": {} selection(s) by page area or time, which have no place in text",
+                src.other_selections
+            ));
+        }
+        let text = normalise(&raw);
+        if text.is_empty() {
+            s.skipped.push(format!("\"{label}\": its text is empty"));
+            continue;
+        }
+        if text.len() > MAX_ARTICLE_CHARS && text.chars().count() > MAX_ARTICLE_CHARS {
+            s.skipped
+                .push(format!("\"{label}\": over {MAX_ARTICLE_CHARS} characters"));
+            continue;
+        }
+        let mut article = Article::new(
+            &src.name
+                .as_deref()
+                .map(one_line)
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| title_from_text(&text)),
+            &text,
+        );
+        article.imported_from = "REFI-QDA project".into();
+        fill_article(&mut article, src, &project, &codes, s.from_detente);
+        let problems = article_over_limits(&article);
+        if !problems.is_empty() {
+            s.skipped
+                .push(format!("\"{label}\": {}", problems.join("; ")));
+            continue;
+        }
+        let article_id = match known.get(&article.text_hash) {
+            Some(id) => {
+                s.duplicates += 1;
+                id.clone()
+            }
+            None => {
+                let id = article.id.clone();
+                known.insert(article.text_hash.clone(), id.clone());
+                ws.articles.push(Arc::new(article));
+                s.articles += 1;
+                id
+            }
+        };
+        let text = ws
+            .article(&article_id)
+            .map(|a| a.text.clone())
+            .unwrap_or_default();
+        // Where the writer's positions fall in the text it had.
+        let positions: Vec<(i64, i64)> = src.selections.iter().map(|x| (x.start, x.end)).collect();
+        let (counting, ranges) = read_positions(&raw, &positions);
+        if counting != Counting::CodePoints && !src.selections.is_empty() {
+            s.readings.push(format!(
+                "\"{label}\": positions counted in {}",
+                counting.describe()
+            ));
+        }
+        let raw_chars: Vec<char> = raw.chars().collect();
+        let idx = CharIndex::new(&text);
+        let text_chars: Vec<char> = text.chars().collect();
+        let scale = text.chars().count() as f64 / raw_chars.len().max(1) as f64;
+        let mut misses = 0;
+        for (sel, range) in src.selections.iter().zip(ranges) {
+            let Some((a, b)) = range else {
+                misses += 1;
+                continue;
+            };
+            let quote: String = raw_chars[a..b].iter().collect();
+            let Some((start, end)) = locate_in(&text, &idx, &quote, (a as f64 * scale) as usize)
+            else {
+                misses += 1;
+                continue;
+            };
+            let Some(anchor) = Anchor::from_range_in(&text, &idx, start, end) else {
+                misses += 1;
+                continue;
+            };
+            let dates = found_dates.entry(article_id.clone()).or_insert_with(|| {
+                let published = ws
+                    .article(&article_id)
+                    .and_then(|a| a.published.as_ref())
+                    .and_then(|d| d.earliest());
+                crate::dates::find::find_dates(&text, published)
+            });
+            let date = crate::dates::find::suggest_in_chars(dates, &text_chars, start, end)
+                .and_then(|f| f.value.clone());
+            let passage = Passage {
+                id: new_id("psg"),
+                article: article_id.clone(),
+                anchor,
+                date,
+                created: sel.created.clone().unwrap_or_else(crate::core::ids::now),
+                created_by: user(&project, sel.creating_user.as_deref()),
+            };
+            s.passages += 1;
+            let key = event_key(&project, sel, s.from_detente);
+            match key.and_then(|k| events.get(&k).copied().map(|i| (k, i))) {
+                Some((_, i)) => new_events[i].evidence.push(passage),
+                None => {
+                    let e = new_event(
+                        ws,
+                        &project,
+                        &codes,
+                        sel,
+                        passage,
+                        s.from_detente,
+                        &mut s.actors,
+                    );
+                    if let Some(k) = event_key(&project, sel, s.from_detente) {
+                        events.insert(k, new_events.len());
+                    }
+                    new_events.push(e);
+                }
+            }
+        }
+        if misses > 0 {
+            s.skipped.push(format!(
+                "\"{label}\": {misses} selection(s) whose positions do not fall in its text"
+            ));
+        }
+    }
+    // An event already here (same headline, same passages) is not added
+    // twice: importing the same project again changes nothing.
+    let signature = |e: &Event| {
+        let mut p: Vec<(String, usize, usize)> = e
+            .evidence
+            .iter()
+            .map(|p| (p.article.clone(), p.anchor.start, p.anchor.end))
+            .collect();
+        p.sort();
+        (e.headline.clone(), p)
+    };
+    let present: std::collections::HashSet<_> = ws.events.iter().map(|e| signature(e)).collect();
+    let before = new_events.len();
+    new_events.retain(|e| !present.contains(&signature(e)));
+    s.already = before - new_events.len();
+    s.passages = new_events.iter().map(|e| e.evidence.len()).sum();
+    s.events = new_events.len();
+    for e in new_events {
+        ws.register_tags(&e.tags);
+        ws.events.push(Arc::new(e));
+    }
+    ws.touch();
+    Ok(s)
+}
+
+/// The text a source holds: inline, a file in the project, or (when the
+/// plain text is empty or missing) its DOCX.
+fn source_text(src: &Source, files: &mut dyn Files, docx: Docx) -> Result<Option<String>, String> {
+    if let Some(t) = &src.content
+        && !t.trim().is_empty()
+    {
+        return Ok(Some(t.clone()));
+    }
+    if let Some(p) = &src.plain_text_path
+        && let Some(bytes) = fetch(files, p)?
+    {
+        let t = decode_text(&bytes);
+        if !t.trim().is_empty() {
+            return Ok(Some(t));
+        }
+    }
+    if let Some(p) = src.rich_text_path.as_ref().or(src.path.as_ref())
+        && p.to_ascii_lowercase().ends_with(".docx")
+        && let Some(bytes) = fetch(files, p)?
+    {
+        return docx(&bytes).map(Some);
+    }
+    Ok(None)
+}
+
+/// A file the project names: `internal://NAME` and a bare `NAME` are in
+/// `Sources/`; other schemes point outside the project and are not read.
+fn fetch(files: &mut dyn Files, path: &str) -> Result<Option<Vec<u8>>, String> {
+    let name = match path.split_once("://") {
+        Some(("internal", rest)) => rest,
+        Some(_) => return Ok(None),
+        None => path,
+    };
+    let name = name.trim_start_matches(['/', '\\']);
+    if name.split(['/', '\\']).any(|part| part == "..") || name.contains(':') {
+        return Err(format!("the path {path:?} leaves the project; not read"));
+    }
+    for candidate in [format!("Sources/{name}"), name.to_string()] {
+        if let Some(b) = files.get(&candidate)? {
+            return Ok(Some(b));
+        }
+    }
+    Ok(None)
+}
+
+/// Source text files are UTF-8 by the standard; a BOM says otherwise.
+fn decode_text(bytes: &[u8]) -> String {
+    match encoding_rs::Encoding::for_bom(bytes) {
+        Some((enc, _)) => enc.decode(bytes).0.into_owned(),
+        None => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+fn user(p: &Project, guid: Option<&str>) -> String {
+    guid.and_then(|g| p.users.get(g))
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn fill_article(a: &mut Article, src: &Source, p: &Project, codes: &CodeTree, ours: bool) {
+    let mut notes = vec![];
+    for (var, value) in &src.values {
+        let name = p
+            .variables
+            .get(var)
+            .map(String::as_str)
+            .unwrap_or("variable");
+        let value = one_line(value);
+        match name {
+            "Outlet" if ours => a.outlet = value,
+            "URL" if ours => a.url = value,
+            "Language" if ours => a.language = value,
+            "Published" if ours => match DateValue::parse(&value) {
+                Ok(d) => {
+                    a.published = Some(d);
+                    a.published_source = "REFI-QDA project".into();
+                }
+                Err(_) => notes.push(format!("{name}: {value}")),
+            },
+            _ => notes.push(format!("{name}: {value}")),
+        }
+    }
+    let whole: Vec<&str> = src.codings.iter().filter_map(|g| codes.path(g)).collect();
+    if !whole.is_empty() {
+        notes.push(format!("Coded as a whole: {}", whole.join("; ")));
+    }
+    for set in &p.sets {
+        if set.sources.contains(&src.guid) {
+            notes.push(format!("In set: {}", one_line(&set.name)));
+        }
+    }
+    for n in src.note_refs.iter().filter_map(|g| p.notes.get(g)) {
+        notes.push(n.text.clone());
+    }
+    a.notes = notes.join("\n");
+}
