@@ -167,8 +167,7 @@ fn menu_items_are_the_command_table_and_run_their_command() {
         Command::Save,
         Command::SaveAs,
         Command::Import,
-        Command::ExportCsv,
-        Command::ExportJson,
+        Command::Export,
         Command::Quit,
     ] {
         // The accessible name of a menu item is its label and shortcut.
@@ -1341,7 +1340,7 @@ fn merge_conflicts_are_settled_side_by_side_undoably_and_block_exports() {
     assert!(h.query_by_label("Conflicts (1)").is_some());
     assert!(h.query_by_label("Theirs: talks in Vienna").is_some());
     // Exports wait.
-    h.state_mut().send(Command::ExportCsv);
+    h.state_mut().send(Command::Export);
     h.run();
     assert!(
         h.state()
@@ -2088,4 +2087,125 @@ fn a_selected_event_off_the_timeline_is_brought_into_view() {
     h.state_mut().select_event(&far, false);
     h.run();
     assert!(drawn(&h, &far), "the selected event is brought into view");
+}
+
+/// Issue 16, item 7: File > Export offers every format with a range of
+/// days, says how many events it will hold, and writes the file chosen.
+#[test]
+fn the_export_dialog_writes_a_qdpx_of_the_range_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = DetenteApp::open(None);
+    app.native_choosers = false;
+    let all = app.ws.events.len();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(detente::ui::install_fonts)
+        .with_max_steps(64)
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut DetenteApp| app.frame(ui), app);
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export…").click();
+    h.run();
+    h.get_by_label_contains("REFI-QDA project").click();
+    h.run();
+    assert!(
+        h.query_by_label(&format!("{all} events will be exported."))
+            .is_some()
+    );
+    h.get_by_label("From").click();
+    h.run();
+    h.get_by_label("From").type_text("2023-06");
+    h.run();
+    h.get_by_label("To").click();
+    h.run();
+    h.get_by_label("To").type_text("2023-06");
+    h.run();
+    let june = h
+        .state()
+        .ws
+        .events
+        .iter()
+        .filter(|e| {
+            e.date.as_ref().is_some_and(|d| {
+                d.earliest()
+                    .is_some_and(|x| x.to_string().as_str() <= "2023-06-30")
+                    && d.latest()
+                        .is_some_and(|x| x.to_string().as_str() >= "2023-06-01")
+            })
+        })
+        .count();
+    assert!(0 < june && june < all);
+    assert!(
+        h.query_by_label(&format!("{june} events will be exported."))
+            .is_some(),
+        "the count follows the range"
+    );
+    h.get_by_label("Export…").click();
+    h.run();
+    assert!(h.state().chooser.is_some(), "the chooser asks where");
+    h.state_mut()
+        .chooser
+        .as_mut()
+        .unwrap()
+        .0
+        .set_path(dir.path());
+    h.run();
+    h.get_by_label("Save").click();
+    // The pick comes back through the dialog channel a frame or two later.
+    let written = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "qdpx"))
+    };
+    for _ in 0..300 {
+        h.step();
+        if written().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let file = written().expect("a .qdpx was written");
+    let mut back = detente::core::model::Workspace::new("back");
+    let docx = |_: &[u8]| Err::<String, String>("no".into());
+    let s = detente::exchange::qdpx::open::import_file(&mut back, &file, &docx).unwrap();
+    assert_eq!(s.events, june);
+}
+
+/// Issue 16, item 7: File > Import takes a REFI-QDA project as one
+/// undoable step, and says what came in.
+#[test]
+fn importing_a_qdpx_in_the_window_is_one_undoable_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = detente::core::sample::sample_workspace();
+    let events: Vec<&detente::core::model::Event> = ws.events.iter().map(|e| &**e).collect();
+    let qdpx = dir.path().join("colleague.qdpx");
+    std::fs::write(
+        &qdpx,
+        detente::exchange::qdpx::write::to_qdpx(&ws, &events).unwrap(),
+    )
+    .unwrap();
+    let mut h = harness(DetenteApp::with_workspace(
+        detente::core::model::Workspace::new("Mine"),
+        None,
+    ));
+    h.state_mut().send(Command::ImportPaths(vec![qdpx]));
+    h.run();
+    assert_eq!(h.state().ws.articles.len(), ws.articles.len());
+    assert_eq!(h.state().ws.events.len(), 20);
+    assert!(
+        h.state()
+            .notices
+            .iter()
+            .any(|n| n.starts_with("colleague.qdpx: imported 5 article(s), 20 event(s)")),
+        "{:?}",
+        h.state().notices
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(h.state().ws.articles.is_empty());
+    assert!(h.state().ws.events.is_empty());
 }

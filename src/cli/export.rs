@@ -1,26 +1,54 @@
-//! `export`: the events as CSV or JSON tables, to a file or standard output.
+//! `export`: the workspace in any format of [`crate::exchange::formats`]
+//! (tables, REFI-QDA, W3C annotations, event-data rows, TimelineJS), for
+//! a range of days, to a file or standard output.
 //!
 //! Imports every layer but `ui`, and never egui (layer `cli`).
 
 use crate::cli::common::{EXIT_CODES, Res, in_file};
 use crate::core::store;
-use crate::exchange::{csv, json};
+use crate::core::timeline::LaneBy;
+use crate::dates::edtf::DateValue;
+use crate::exchange::formats::{self, Format, Options};
+use crate::exchange::range::DayRange;
 use clap::{Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]
 pub enum ExportCommand {
-    /// Export events as CSV or JSON.
+    /// Export the workspace: tables (csv, json), a REFI-QDA project (qdpx), W3C annotations
+    /// (w3c), event-data rows (gdelt, icews, plover), a web timeline (timelinejs) or the
+    /// timeline as a figure (svg, png).
     #[command(after_help = EXIT_CODES)]
     #[command(display_order = 7)]
     Export {
         workspace: PathBuf,
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// One row per event x passage instead of one per event.
+        /// One row per event x passage instead of one per event (csv, json).
         #[arg(long)]
         per_passage: bool,
+        /// Only events that may fall on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_parser = parse_from)]
+        from: Option<chrono::NaiveDate>,
+        /// Only events that may fall on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_parser = parse_to)]
+        to: Option<chrono::NaiveDate>,
+        /// How TimelineJS and figures group events, as the window's timeline lanes.
+        #[arg(long, value_enum, default_value = "dyad")]
+        lanes: Lanes,
+        /// Figures (svg, png): width in pixels.
+        #[arg(long, default_value_t = 1200, value_parser = clap::value_parser!(u32).range(320..=10000))]
+        width: u32,
+        /// Figures: height in pixels (default: as tall as the lanes need).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(200..=10000))]
+        height: Option<u32>,
+        /// PNG: pixels per figure pixel (2 suits print and high-density screens).
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+        /// Figures: the dark theme (for slides on dark backgrounds).
+        #[arg(long)]
+        dark: bool,
         /// Output file (default: standard output).
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
@@ -37,6 +65,13 @@ pub fn run(cmd: ExportCommand, out: &mut dyn Write) -> Res {
             workspace,
             format,
             per_passage,
+            from,
+            to,
+            lanes,
+            width,
+            height,
+            scale,
+            dark,
             output,
             with_conflicts,
         } => {
@@ -51,13 +86,20 @@ pub fn run(cmd: ExportCommand, out: &mut dyn Write) -> Res {
                     ),
                 ));
             }
-            let text = match format {
-                ExportFormat::Csv => csv::to_csv(&ws, per_passage),
-                ExportFormat::Json => json::to_json(&ws, per_passage),
+            let opts = Options {
+                per_passage,
+                range: DayRange { from, to },
+                lanes: lanes.into(),
+                width,
+                height: height.unwrap_or(0),
+                scale,
+                dark,
             };
+            let bytes =
+                formats::export(&ws, format.into(), &opts).map_err(|e| in_file(&workspace, e))?;
             match output {
-                Some(path) => store::save_bytes(text.as_bytes(), &path)?,
-                None => out.write_all(text.as_bytes())?,
+                Some(path) => store::save_bytes(&bytes, &path)?,
+                None => out.write_all(&bytes)?,
             }
             Ok(0)
         }
@@ -68,4 +110,61 @@ pub fn run(cmd: ExportCommand, out: &mut dyn Write) -> Res {
 pub enum ExportFormat {
     Csv,
     Json,
+    Qdpx,
+    W3c,
+    Gdelt,
+    Icews,
+    Plover,
+    Timelinejs,
+    Svg,
+    Png,
+}
+
+impl From<ExportFormat> for Format {
+    fn from(f: ExportFormat) -> Format {
+        match f {
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Qdpx => Format::Qdpx,
+            ExportFormat::W3c => Format::W3c,
+            ExportFormat::Gdelt => Format::Gdelt,
+            ExportFormat::Icews => Format::Icews,
+            ExportFormat::Plover => Format::Plover,
+            ExportFormat::Timelinejs => Format::TimelineJs,
+            ExportFormat::Svg => Format::Svg,
+            ExportFormat::Png => Format::Png,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lanes {
+    Dyad,
+    Type,
+    Actor,
+    Article,
+}
+
+impl From<Lanes> for LaneBy {
+    fn from(l: Lanes) -> LaneBy {
+        match l {
+            Lanes::Dyad => LaneBy::Dyad,
+            Lanes::Type => LaneBy::Kind,
+            Lanes::Actor => LaneBy::Actor,
+            Lanes::Article => LaneBy::Article,
+        }
+    }
+}
+
+/// The first day a date given as EDTF (a year, a month, a day) can be.
+fn parse_from(s: &str) -> Result<chrono::NaiveDate, String> {
+    let d = DateValue::parse(s).map_err(|e| e.to_string())?;
+    d.earliest()
+        .ok_or_else(|| format!("{s:?} has no first day"))
+}
+
+/// The last day a date given as EDTF can be.
+fn parse_to(s: &str) -> Result<chrono::NaiveDate, String> {
+    let d = DateValue::parse(s).map_err(|e| e.to_string())?;
+    d.latest().ok_or_else(|| format!("{s:?} has no last day"))
 }

@@ -7,7 +7,9 @@ use crate::cli::common::{
     EXIT_CODES, Failure, Res, in_file, load_with_article, lock, shown, shown_path,
 };
 use crate::core::store;
+use crate::exchange::qdpx::open::{import_file, is_project};
 use crate::read::add::{self, Outcome};
+use crate::read::docx::read_docx;
 use crate::read::prepare;
 use clap::Subcommand;
 use std::io::Write;
@@ -15,9 +17,12 @@ use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]
 pub enum ImportCommand {
-    /// Import text files and folders as articles.
+    /// Import text files and folders as articles, or a REFI-QDA project (.qdpx, .qde).
     ///
     /// Prints one line per file: `added ID TITLE`, `duplicate PATH`, or `refused PATH: REASON`.
+    /// A REFI-QDA project adds its text sources as articles and its coded selections as
+    /// passages of events, and prints what it imported, how it read positions and what it
+    /// skipped.
     /// The workspace is saved when anything was added, even if other files were refused.
     #[command(after_help = EXIT_CODES)]
     #[command(display_order = 1)]
@@ -61,9 +66,26 @@ pub fn run(cmd: ImportCommand, out: &mut dyn Write) -> Res {
                     return Err(Failure(format!("{}: no such file or folder", p.display())));
                 }
             }
-            let outcomes = add::import_paths(&mut ws, &paths, drop_boilerplate);
+            let (projects, paths): (Vec<PathBuf>, Vec<PathBuf>) =
+                paths.into_iter().partition(|p| is_project(p));
             let mut refused = false;
             let mut added = false;
+            for p in &projects {
+                let docx = |b: &[u8]| read_docx(b).map(|d| d.text);
+                match import_file(&mut ws, p, &docx) {
+                    Ok(summary) => {
+                        added |= summary.articles + summary.events > 0;
+                        for line in summary.lines() {
+                            writeln!(out, "{}: {}", shown_path(p), shown(&line))?;
+                        }
+                    }
+                    Err(e) => {
+                        refused = true;
+                        writeln!(out, "refused {}: {}", shown_path(p), shown(&e))?;
+                    }
+                }
+            }
+            let outcomes = add::import_paths(&mut ws, &paths, drop_boilerplate);
             for o in &outcomes {
                 match o {
                     Outcome::Added { id, title } => {

@@ -60,17 +60,15 @@ impl DetenteApp {
             }
             Command::Import => self.choose(Pick::Import),
             Command::ImportPaths(paths) => self.start_import(paths),
-            Command::ExportCsv | Command::ExportJson if !self.ws.conflicts.is_empty() => {
+            Command::Export if !self.ws.conflicts.is_empty() => {
                 self.settle_first("an export now would quietly take one side");
             }
             Command::MergeWith if !self.ws.conflicts.is_empty() => {
                 self.settle_first(MERGE_WAITS);
             }
-            Command::ExportCsv | Command::ExportJson => {
-                let csv = c == Command::ExportCsv;
-                let ext = if csv { "csv" } else { "json" };
-                let name = format!("{}-events.{ext}", self.ws.title.replace(['/', '\\'], "-"));
-                self.choose(Pick::Export(csv, name));
+            Command::Export => {
+                let f = self.export_form.format;
+                self.ask_export(f);
             }
             Command::YourName => {
                 self.name_draft = crate::core::model::author();

@@ -95,6 +95,8 @@ pub struct DetenteApp {
     pub ask_name: bool,
     /// What is typed in the "Your name" prompt.
     pub name_draft: String,
+    /// The Export dialog's choices (kept for the next export).
+    pub export_form: crate::ui::export::form::ExportForm,
 }
 
 impl DetenteApp {
@@ -157,6 +159,7 @@ impl DetenteApp {
             disk: None,
             last_disk_check: 0.0,
             ask_name: false,
+            export_form: Default::default(),
             name_draft: String::new(),
         };
         app.reset_view();

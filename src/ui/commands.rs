@@ -18,8 +18,8 @@ pub enum Command {
     SaveAs,
     Import,
     ImportPaths(Vec<PathBuf>),
-    ExportCsv,
-    ExportJson,
+    /// The Export dialog: every format, a range of days.
+    Export,
     /// Replace the open article's text with a newer version of it.
     Reimport,
     /// Merge another copy of the workspace into this one.
@@ -74,8 +74,7 @@ impl Command {
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
             Command::Import | Command::ImportPaths(_) => "Import…",
-            Command::ExportCsv => "Export events as CSV…",
-            Command::ExportJson => "Export events as JSON…",
+            Command::Export => "Export…",
             Command::Reimport => "New version…",
             Command::MergeWith => "Merge with…",
             Command::CompareWith => "Compare with another annotator…",

@@ -66,7 +66,7 @@ impl DetenteApp {
                     self.save_to(Some(p));
                 }
                 Dialog::Import(paths) if !paths.is_empty() => self.start_import(paths),
-                Dialog::Export(Some(p), csv) => self.export(&p, csv),
+                Dialog::Export(Some(p), format) => self.export(&p, format),
                 Dialog::Reimport(article, Some(Ok(p))) => self.reimport(&article, &p.article),
                 Dialog::Merge(Some((path, Ok((theirs, stamp))))) => {
                     self.merge_loaded(&path, &theirs, stamp)

@@ -5,7 +5,7 @@
 //! Imports every layer but `cli` and `dev` (layer `ui`).
 
 use crate::core::model::{Id, Workspace};
-use crate::core::store::{self, Stamp};
+use crate::core::store::Stamp;
 use crate::ui::app::DetenteApp;
 use crate::ui::commands::Command;
 use crate::ui::jobs::dialog::Dialog;
@@ -277,22 +277,6 @@ impl DetenteApp {
                 }
                 (save::Purpose::Recovery, Err(_)) => {}
             }
-        }
-    }
-
-    pub(crate) fn export(&mut self, path: &Path, csv: bool) {
-        let text = if csv {
-            crate::exchange::csv::to_csv(&self.ws, false)
-        } else {
-            crate::exchange::json::to_json(&self.ws, false)
-        };
-        match store::save_bytes(text.as_bytes(), path) {
-            Ok(()) => self.notices.push(format!(
-                "Exported {} events to {}.",
-                self.ws.events.len(),
-                path.display()
-            )),
-            Err(e) => self.notices.push(e.to_string()),
         }
     }
 

@@ -223,6 +223,7 @@ impl DetenteApp {
         }
         self.unsaved_prompt(&ctx);
         self.name_prompt(&ctx);
+        self.export_dialog(&ctx);
         self.run_commands(&ctx);
         let now = ctx.input(|i| i.time);
         self.autosave(now);

@@ -5,6 +5,7 @@
 //! Imports every layer but `cli` and `dev` (layer `ui`).
 
 use crate::core::history::Edit;
+use crate::exchange::qdpx::open::{import_file, is_project};
 use crate::read::add;
 use crate::read::prepare;
 use crate::ui::app::DetenteApp;
@@ -14,6 +15,14 @@ use std::path::PathBuf;
 impl DetenteApp {
     /// Read files on a background thread; the window stays responsive.
     pub fn start_import(&mut self, paths: Vec<PathBuf>) {
+        let (projects, paths): (Vec<PathBuf>, Vec<PathBuf>) =
+            paths.into_iter().partition(|p| is_project(p));
+        for p in projects {
+            self.import_project(&p);
+        }
+        if paths.is_empty() {
+            return;
+        }
         let c = prepare::collect_files(&paths);
         for (p, why) in c.skipped {
             self.refused
@@ -30,6 +39,28 @@ impl DetenteApp {
             return;
         }
         self.import_job = Some(ImportJob::start(c.files));
+    }
+
+    /// A REFI-QDA project (`.qdpx`, `.qde`): its sources and coded passages
+    /// join the workspace as one undoable step, and the notices say what
+    /// came in, how positions were read and what was left out.
+    pub fn import_project(&mut self, path: &std::path::Path) {
+        let mut after = self.ws.clone();
+        let docx = |b: &[u8]| crate::read::docx::read_docx(b).map(|d| d.text);
+        match import_file(&mut after, path, &docx) {
+            Ok(summary) => {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                for line in summary.lines() {
+                    self.notices.push(format!("{name}: {line}"));
+                }
+                let edit = crate::core::history::diff(&self.ws, &after);
+                self.apply(edit);
+            }
+            Err(e) => self.refused.push((path.display().to_string(), e)),
+        }
     }
 
     /// Stop reading more files; those already read are still added.

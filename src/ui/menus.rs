@@ -56,8 +56,7 @@ impl DetenteApp {
                     Command::Import,
                     Command::MergeWith,
                     Command::CompareWith,
-                    Command::ExportCsv,
-                    Command::ExportJson,
+                    Command::Export,
                 ] {
                     if item(ui, &c, None, true) {
                         self.send(c);

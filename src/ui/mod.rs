@@ -18,6 +18,7 @@ pub mod assets;
 pub mod commands;
 pub mod conflicts;
 pub mod dialogs;
+pub mod export;
 pub mod files;
 pub mod frame;
 pub mod import;

@@ -12,6 +12,7 @@
 use crate::core::model::{Id, Workspace};
 use crate::core::store::Stamp;
 use crate::exchange::agree::Agreement;
+use crate::exchange::formats::Format;
 use crate::read::prepare;
 use crate::read::prepare::Prepared;
 use crate::read::refusal::Refusal;
@@ -23,7 +24,7 @@ pub enum Dialog {
     Open(Option<PathBuf>),
     SaveAs(Option<PathBuf>),
     Import(Vec<PathBuf>),
-    Export(Option<PathBuf>, bool),
+    Export(Option<PathBuf>, Format),
     /// A new version of an article, read on the dialog's thread.
     Reimport(Id, Option<Result<Box<Prepared>, (PathBuf, Refusal)>>),
     /// Another copy of the workspace, read on the dialog's thread.
@@ -38,7 +39,7 @@ pub enum Dialog {
 
 /// The kinds of file a chooser offers articles for.
 const ARTICLES: &[&str] = &[
-    "txt", "text", "md", "xml", "html", "htm", "xhtml", "pdf", "docx",
+    "txt", "text", "md", "xml", "html", "htm", "xhtml", "pdf", "docx", "qdpx", "qde",
 ];
 
 /// What the user is choosing a file for.
@@ -48,8 +49,8 @@ pub enum Pick {
     SaveAs(String),
     /// Articles to import (several at once).
     Import,
-    /// Where to export the events (CSV when true), offering `name`.
-    Export(bool, String),
+    /// Where to export in a format, offering `name`.
+    Export(Format, String),
     /// A new version of an article's text.
     Reimport(Id),
     /// Another copy of the workspace, to merge.
@@ -72,8 +73,7 @@ impl Pick {
                 ("Detente workspace", vec!["detente"])
             }
             Pick::Import | Pick::Reimport(_) => ("Articles", ARTICLES.to_vec()),
-            Pick::Export(true, _) => ("CSV", vec!["csv"]),
-            Pick::Export(false, _) => ("JSON", vec!["json"]),
+            Pick::Export(f, _) => (f.label(), vec![f.extension()]),
         }
     }
 
@@ -137,7 +137,7 @@ impl Pick {
                 paths.splice(0..0, one);
                 Dialog::Import(paths)
             }
-            Pick::Export(csv, _) => Dialog::Export(one, csv),
+            Pick::Export(f, _) => Dialog::Export(one, f),
             Pick::Reimport(article) => Dialog::Reimport(
                 article,
                 one.map(|p| {

@@ -1,0 +1,156 @@
+//! The Export dialog: every format of [`crate::exchange::formats`] with
+//! its options (rows per passage, a range of days, TimelineJS groups) and
+//! how many events it will hold, then the file chooser for where it goes.
+//! The command line's `export` offers the same formats and options.
+//!
+//! Imports every layer but `cli` and `dev` (layer `ui`).
+
+pub mod form;
+
+use crate::core::timeline::LaneBy;
+use crate::exchange::formats::Format;
+use crate::ui::app::DetenteApp;
+use crate::ui::jobs::dialog::Pick;
+use std::path::Path;
+
+impl DetenteApp {
+    /// Open the Export dialog with `format` chosen.
+    pub(crate) fn ask_export(&mut self, format: Format) {
+        self.export_form.format = format;
+        self.export_form.open = true;
+    }
+
+    pub(crate) fn export_dialog(&mut self, ctx: &egui::Context) {
+        if !self.export_form.open {
+            return;
+        }
+        let mut go = false;
+        let mut close = false;
+        let form = &mut self.export_form;
+        let options = form.options();
+        let count = options
+            .as_ref()
+            .map(|o| self.ws.events.iter().filter(|e| o.range.admits(e)).count());
+        egui::Modal::new(egui::Id::unique("export-dialog")).show(ctx, |ui| {
+            ui.heading("Export");
+            ui.label("Format");
+            for f in Format::ALL {
+                ui.radio_value(&mut form.format, f, f.label());
+            }
+            ui.separator();
+            if form.format.has_per_passage() {
+                ui.checkbox(&mut form.per_passage, "One row per passage");
+            }
+            if form.format.has_lanes() {
+                egui::ComboBox::from_label("Groups")
+                    .selected_text(form.lanes.label())
+                    .show_ui(ui, |ui| {
+                        for l in LaneBy::ALL {
+                            ui.selectable_value(&mut form.lanes, l, l.label());
+                        }
+                    });
+            }
+            if form.format.is_figure() {
+                ui.horizontal(|ui| {
+                    let l = ui.label("Width");
+                    ui.add(
+                        egui::DragValue::new(&mut form.width)
+                            .range(320..=10000)
+                            .suffix(" px"),
+                    )
+                    .labelled_by(l.id);
+                    let l = ui.label("Height");
+                    ui.add(
+                        egui::DragValue::new(&mut form.height)
+                            .range(0..=10000)
+                            .suffix(" px")
+                            .custom_formatter(|v, _| {
+                                if v == 0.0 {
+                                    "auto".into()
+                                } else {
+                                    format!("{v} px")
+                                }
+                            }),
+                    )
+                    .labelled_by(l.id);
+                });
+                ui.checkbox(&mut form.dark, "Dark theme");
+            }
+            ui.weak(
+                "Only events that may fall in these days (a year, a month or a day; empty: all):",
+            );
+            egui::Grid::new("export-range").show(ui, |ui| {
+                let l = ui.label("From");
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.from)
+                        .hint_text("e.g. 2023-01")
+                        .desired_width(160.0),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("To");
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.to)
+                        .hint_text("e.g. 2023-12-31")
+                        .desired_width(160.0),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+            });
+            match &count {
+                Ok(n) if *n == 1 => ui.label("1 event will be exported."),
+                Ok(n) => ui.label(format!("{n} events will be exported.")),
+                Err(e) => ui.colored_label(ui.visuals().error_fg_color, e.as_str()),
+            };
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(count.is_ok(), egui::Button::new("Export…"))
+                    .clicked()
+                {
+                    go = true;
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    close = true;
+                }
+            });
+        });
+        if go {
+            self.export_form.open = false;
+            let f = self.export_form.format;
+            let stem = self.ws.title.replace(['/', '\\'], "-");
+            self.choose(Pick::Export(f, format!("{stem}.{}", f.extension())));
+        } else if close {
+            self.export_form.open = false;
+        }
+    }
+
+    /// Write the export chosen in the dialog to `path`.
+    pub(crate) fn export(&mut self, path: &Path, format: Format) {
+        let path = if path.extension().is_none() {
+            path.with_extension(format.extension())
+        } else {
+            path.to_path_buf()
+        };
+        let result = self
+            .export_form
+            .options()
+            .and_then(|o| crate::exchange::formats::export(&self.ws, format, &o))
+            .and_then(|bytes| {
+                crate::core::store::save_bytes(&bytes, &path).map_err(|e| e.to_string())
+            });
+        match result {
+            Ok(()) => {
+                let n = self
+                    .export_form
+                    .options()
+                    .map(|o| self.ws.events.iter().filter(|e| o.range.admits(e)).count())
+                    .unwrap_or(0);
+                self.notices
+                    .push(format!("Exported {n} events to {}.", path.display()))
+            }
+            Err(e) => self
+                .notices
+                .push(format!("Could not export to {}: {e}", path.display())),
+        }
+    }
+}
