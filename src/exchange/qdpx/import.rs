@@ -18,6 +18,7 @@ use super::offsets::{Counting, locate_in, read_positions};
 use super::parse::{Project, Source, SourceKind, parse};
 use crate::core::limits::{MAX_ARTICLE_CHARS, article_over_limits};
 use crate::core::model::{Anchor, Article, Event, Id, Passage, Workspace, new_id};
+use crate::core::parallel::parallel_map;
 use crate::dates::edtf::DateValue;
 use crate::text::normalise::{normalise, one_line, title_from_text};
 use crate::text::offsets::CharIndex;
@@ -107,7 +108,8 @@ pub fn import(
         .collect();
     let mut events: HashMap<String, usize> = HashMap::new();
     let mut new_events: Vec<Event> = vec![];
-    let mut found_dates: HashMap<Id, Vec<crate::dates::find::Found>> = HashMap::new();
+    // 1. The text of each source (the zip is read in order).
+    let mut texts: Vec<(usize, String, String)> = vec![];
     for (n, src) in project.sources.iter().enumerate() {
         let label = src
             .name
@@ -123,52 +125,50 @@ pub fn import(
             ));
             continue;
         }
-        let raw = match source_text(src, files, docx) {
-            Ok(Some(t)) => t,
-            Ok(None) => {
-                s.skipped.push(format!(
-                    "\"{label}\": a {} source with no text in the project",
-                    src.kind.label()
-                ));
-                continue;
-            }
-            Err(e) => {
-                s.skipped.push(format!("\"{label}\": {e}"));
-                continue;
-            }
-        };
+        match source_text(src, files, docx) {
+            Ok(Some(t)) => texts.push((n, label, t)),
+            Ok(None) => s.skipped.push(format!(
+                "\"{label}\": a {} source with no text in the project",
+                src.kind.label()
+            )),
+            Err(e) => s.skipped.push(format!("\"{label}\": {e}")),
+        }
+    }
+    // 2. Each source on its own, on every core: its article, and where
+    // each selection falls in its text, with the date it gives.
+    let ours = s.from_detente;
+    let placed = parallel_map(&texts, |(n, _, raw)| {
+        place(&project.sources[*n], raw, &project, &codes, ours)
+    });
+    // 3. Into the workspace, in the project's order.
+    for ((n, label, _), placed) in texts.iter().zip(placed) {
+        let src = &project.sources[*n];
         if src.other_selections > 0 {
             s.skipped.push(format!(
                 "\"{label}\": {} selection(s) by page area or time, which have no place in text",
                 src.other_selections
             ));
         }
-        let text = normalise(&raw);
-        if text.is_empty() {
-            s.skipped.push(format!("\"{label}\": its text is empty"));
-            continue;
+        let placed = match placed {
+            Ok(p) => p,
+            Err(why) => {
+                s.skipped.push(format!("\"{label}\": {why}"));
+                continue;
+            }
+        };
+        if placed.counting != Counting::CodePoints && !src.selections.is_empty() {
+            s.readings.push(format!(
+                "\"{label}\": positions counted in {}",
+                placed.counting.describe()
+            ));
         }
-        if text.len() > MAX_ARTICLE_CHARS && text.chars().count() > MAX_ARTICLE_CHARS {
-            s.skipped
-                .push(format!("\"{label}\": over {MAX_ARTICLE_CHARS} characters"));
-            continue;
+        if placed.misses > 0 {
+            s.skipped.push(format!(
+                "\"{label}\": {} selection(s) whose positions do not fall in its text",
+                placed.misses
+            ));
         }
-        let mut article = Article::new(
-            &src.name
-                .as_deref()
-                .map(one_line)
-                .filter(|t| !t.is_empty())
-                .unwrap_or_else(|| title_from_text(&text)),
-            &text,
-        );
-        article.imported_from = "REFI-QDA project".into();
-        fill_article(&mut article, src, &project, &codes, s.from_detente);
-        let problems = article_over_limits(&article);
-        if !problems.is_empty() {
-            s.skipped
-                .push(format!("\"{label}\": {}", problems.join("; ")));
-            continue;
-        }
+        let article = placed.article;
         let article_id = match known.get(&article.text_hash) {
             Some(id) => {
                 s.duplicates += 1;
@@ -182,48 +182,8 @@ pub fn import(
                 id
             }
         };
-        let text = ws
-            .article(&article_id)
-            .map(|a| a.text.clone())
-            .unwrap_or_default();
-        // Where the writer's positions fall in the text it had.
-        let positions: Vec<(i64, i64)> = src.selections.iter().map(|x| (x.start, x.end)).collect();
-        let (counting, ranges) = read_positions(&raw, &positions);
-        if counting != Counting::CodePoints && !src.selections.is_empty() {
-            s.readings.push(format!(
-                "\"{label}\": positions counted in {}",
-                counting.describe()
-            ));
-        }
-        let raw_chars: Vec<char> = raw.chars().collect();
-        let idx = CharIndex::new(&text);
-        let text_chars: Vec<char> = text.chars().collect();
-        let scale = text.chars().count() as f64 / raw_chars.len().max(1) as f64;
-        let mut misses = 0;
-        for (sel, range) in src.selections.iter().zip(ranges) {
-            let Some((a, b)) = range else {
-                misses += 1;
-                continue;
-            };
-            let quote: String = raw_chars[a..b].iter().collect();
-            let Some((start, end)) = locate_in(&text, &idx, &quote, (a as f64 * scale) as usize)
-            else {
-                misses += 1;
-                continue;
-            };
-            let Some(anchor) = Anchor::from_range_in(&text, &idx, start, end) else {
-                misses += 1;
-                continue;
-            };
-            let dates = found_dates.entry(article_id.clone()).or_insert_with(|| {
-                let published = ws
-                    .article(&article_id)
-                    .and_then(|a| a.published.as_ref())
-                    .and_then(|d| d.earliest());
-                crate::dates::find::find_dates(&text, published)
-            });
-            let date = crate::dates::find::suggest_in_chars(dates, &text_chars, start, end)
-                .and_then(|f| f.value.clone());
+        for (i, anchor, date) in placed.passages {
+            let sel = &src.selections[i];
             let passage = Passage {
                 id: new_id("psg"),
                 article: article_id.clone(),
@@ -232,31 +192,17 @@ pub fn import(
                 created: sel.created.clone().unwrap_or_else(crate::core::ids::now),
                 created_by: user(&project, sel.creating_user.as_deref()),
             };
-            s.passages += 1;
-            let key = event_key(&project, sel, s.from_detente);
-            match key.and_then(|k| events.get(&k).copied().map(|i| (k, i))) {
-                Some((_, i)) => new_events[i].evidence.push(passage),
+            let key = event_key(&project, sel, ours);
+            match key.as_ref().and_then(|k| events.get(k)) {
+                Some(&i) => new_events[i].evidence.push(passage),
                 None => {
-                    let e = new_event(
-                        ws,
-                        &project,
-                        &codes,
-                        sel,
-                        passage,
-                        s.from_detente,
-                        &mut s.actors,
-                    );
-                    if let Some(k) = event_key(&project, sel, s.from_detente) {
+                    let e = new_event(ws, &project, &codes, sel, passage, ours, &mut s.actors);
+                    if let Some(k) = key {
                         events.insert(k, new_events.len());
                     }
                     new_events.push(e);
                 }
             }
-        }
-        if misses > 0 {
-            s.skipped.push(format!(
-                "\"{label}\": {misses} selection(s) whose positions do not fall in its text"
-            ));
         }
     }
     // An event already here (same headline, same passages) is not added
@@ -282,6 +228,77 @@ pub fn import(
     }
     ws.touch();
     Ok(s)
+}
+
+/// A source's article and its selections placed in its text.
+struct Placed {
+    article: Article,
+    counting: Counting,
+    /// (selection index, anchor, the date the passage gives)
+    passages: Vec<(usize, Anchor, Option<DateValue>)>,
+    misses: usize,
+}
+
+/// One source on its own (no workspace needed, so sources go in
+/// parallel): its normalised text as an article, and each selection read
+/// the way the writer counted, found in that text, with its date.
+fn place(
+    src: &Source,
+    raw: &str,
+    project: &Project,
+    codes: &CodeTree,
+    ours: bool,
+) -> Result<Placed, String> {
+    let text = normalise(raw);
+    if text.is_empty() {
+        return Err("its text is empty".into());
+    }
+    if text.len() > MAX_ARTICLE_CHARS && text.chars().count() > MAX_ARTICLE_CHARS {
+        return Err(format!("over {MAX_ARTICLE_CHARS} characters"));
+    }
+    let title = src
+        .name
+        .as_deref()
+        .map(one_line)
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| title_from_text(&text));
+    let mut article = Article::new(&title, &text);
+    article.imported_from = "REFI-QDA project".into();
+    fill_article(&mut article, src, project, codes, ours);
+    let problems = article_over_limits(&article);
+    if !problems.is_empty() {
+        return Err(problems.join("; "));
+    }
+    let positions: Vec<(i64, i64)> = src.selections.iter().map(|x| (x.start, x.end)).collect();
+    let (counting, ranges) = read_positions(raw, &positions);
+    let raw_chars: Vec<char> = raw.chars().collect();
+    let idx = CharIndex::new(&text);
+    let text_chars: Vec<char> = text.chars().collect();
+    let scale = text_chars.len() as f64 / raw_chars.len().max(1) as f64;
+    let published = article.published.as_ref().and_then(|d| d.earliest());
+    let mut dates: Option<Vec<crate::dates::find::Found>> = None;
+    let mut passages = vec![];
+    let mut misses = 0;
+    for (i, range) in ranges.into_iter().enumerate() {
+        let placed = range.and_then(|(a, b)| {
+            let quote: String = raw_chars[a..b].iter().collect();
+            let (start, end) = locate_in(&text, &idx, &quote, (a as f64 * scale) as usize)?;
+            Some((start, end, Anchor::from_range_in(&text, &idx, start, end)?))
+        });
+        let Some((start, end, anchor)) = placed else {
+            misses += 1;
+            continue;
+        };
+        let found = dates.get_or_insert_with(|| crate::dates::find::find_dates(&text, published));
+        let date = crate::dates::find::passage_date_in(found, &text_chars, start, end);
+        passages.push((i, anchor, date));
+    }
+    Ok(Placed {
+        article,
+        counting,
+        passages,
+        misses,
+    })
 }
 
 /// The text a source holds: inline, a file in the project, or (when the
