@@ -79,24 +79,19 @@ impl DetenteApp {
             ui.weak(
                 "Only events that may fall in these days (a year, a month or a day; empty: all):",
             );
-            egui::Grid::new("export-range").show(ui, |ui| {
-                let l = ui.label("From");
-                ui.add(
-                    egui::TextEdit::singleline(&mut form.from)
-                        .hint_text("e.g. 2023-01")
-                        .desired_width(160.0),
-                )
-                .labelled_by(l.id);
-                ui.end_row();
-                let l = ui.label("To");
-                ui.add(
-                    egui::TextEdit::singleline(&mut form.to)
-                        .hint_text("e.g. 2023-12-31")
-                        .desired_width(160.0),
-                )
-                .labelled_by(l.id);
-                ui.end_row();
-            });
+            for (name, value, hint) in [
+                ("From", &mut form.from, "e.g. 2023-01"),
+                ("To", &mut form.to, "e.g. 2023-12-31"),
+            ] {
+                ui.horizontal(|ui| {
+                    let l = ui.add_sized([40.0, 20.0], egui::Label::new(name));
+                    ui.add_sized(
+                        [160.0, 20.0],
+                        egui::TextEdit::singleline(value).hint_text(hint),
+                    )
+                    .labelled_by(l.id);
+                });
+            }
             match &count {
                 Ok(n) if *n == 1 => ui.label("1 event will be exported."),
                 Ok(n) => ui.label(format!("{n} events will be exported.")),

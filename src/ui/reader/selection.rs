@@ -1,6 +1,7 @@
 //! Selecting text in the Reader with the pointer (drag, double-click a
 //! word, triple-click a paragraph, shift-click) and the keyboard
-//! (Shift+arrows, by word with Ctrl/Alt, Shift+Home/End, Ctrl+A, Ctrl+C).
+//! (caret mode: arrows move a caret and Shift+arrows select from it, by
+//! word with Ctrl/Alt; Home/End; Ctrl+A, Ctrl+C).
 //!
 //! Imports every layer but `cli` and `dev`, and nothing of `ui` that
 //! names the window's state, so `ui::app` can hold it (layer `ui`).
@@ -99,17 +100,23 @@ pub(super) fn pointer(
         resp.request_focus();
         reader.keyboard = true;
         let at = view.char_at(ui, text, p - origin, &mut reader.layouts);
-        match (shift, reader.selection) {
-            (true, Some((s, e))) => {
+        match (shift, reader.selection, reader.caret) {
+            (true, Some((s, e)), _) => {
                 let anchor = if at < s { e } else { s };
                 reader.drag_anchor = Some(anchor);
                 reader.selection = Some((anchor.min(at), anchor.max(at))).filter(|(a, b)| a < b);
+            }
+            // Shift-click with only a caret: select from the caret.
+            (true, None, Some(c)) => {
+                reader.drag_anchor = Some(c);
+                reader.selection = Some((c.min(at), c.max(at))).filter(|(a, b)| a < b);
             }
             _ => {
                 reader.drag_anchor = Some(at);
                 reader.selection = None;
             }
         }
+        reader.caret = Some(at);
     }
     if let (Some(anchor), true, Some(p)) = (reader.drag_anchor, down, pointer)
         && resp.is_pointer_button_down_on()
@@ -153,9 +160,63 @@ pub(super) fn pointer(
     clicked_at
 }
 
-/// Keys on the text: Shift+arrows (by word with Ctrl/Alt), Shift+Up/Down
-/// and Shift+Home/End move the selection's end; Ctrl/Cmd+A selects all and
-/// Ctrl/Cmd+C copies.
+/// The keys that move the caret or the selection's end.
+const MOVES: [egui::Key; 6] = [
+    egui::Key::ArrowLeft,
+    egui::Key::ArrowRight,
+    egui::Key::ArrowUp,
+    egui::Key::ArrowDown,
+    egui::Key::Home,
+    egui::Key::End,
+];
+
+/// Where `key` takes a position in the text (`by_word`: Ctrl/Alt+arrows).
+fn moved(
+    ui: &egui::Ui,
+    key: egui::Key,
+    by_word: bool,
+    head: usize,
+    text: &str,
+    view: &mut TextView,
+    reader: &mut ReaderState,
+) -> usize {
+    let n = text.chars().count();
+    match key {
+        egui::Key::ArrowRight if by_word => {
+            let (_, z) = word_at(text, &view.paras, head.min(n.saturating_sub(1)));
+            if z > head { z } else { (head + 1).min(n) }
+        }
+        egui::Key::ArrowRight => (head + 1).min(n),
+        egui::Key::ArrowLeft if by_word => head
+            .checked_sub(1)
+            .map_or(0, |h| word_at(text, &view.paras, h).0),
+        egui::Key::ArrowLeft => head.saturating_sub(1),
+        egui::Key::ArrowUp | egui::Key::ArrowDown => {
+            let r = view.char_rect(
+                ui,
+                text,
+                view.paras.of_char(head),
+                head,
+                &mut reader.layouts,
+            );
+            let dy = if key == egui::Key::ArrowUp { -1.0 } else { 1.0 } * view.row_height;
+            view.char_at(
+                ui,
+                text,
+                vec2(r.left(), r.center().y + dy),
+                &mut reader.layouts,
+            )
+        }
+        egui::Key::Home => view.paras.chars[view.paras.of_char(head)].start,
+        egui::Key::End => view.paras.chars[view.paras.of_char(head)].end,
+        _ => head,
+    }
+}
+
+/// Keys on the text. Caret mode: arrows (by word with Ctrl/Alt), Up/Down
+/// and Home/End move the caret; with Shift they select from it, or move
+/// the selection's end. Ctrl/Cmd+A selects all and Ctrl/Cmd+C copies.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn keys(
     ui: &mut egui::Ui,
     resp: &egui::Response,
@@ -164,6 +225,7 @@ pub(super) fn keys(
     view: &mut TextView,
     text: &str,
     origin: Pos2,
+    first_in_view: usize,
 ) {
     // The keyboard works on the text after a press in it, until a press
     // elsewhere, and never while another widget (a text field) has focus.
@@ -189,57 +251,32 @@ pub(super) fn keys(
                         pressed: true,
                         modifiers,
                         ..
-                    } if modifiers.shift => Some((*key, *modifiers)),
+                    } if MOVES.contains(key) => Some((*key, *modifiers)),
                     _ => None,
                 })
                 .collect()
         });
-        if let Some((s, e)) = reader.selection
-            && !keys.is_empty()
-        {
-            // Shift+arrows (Ctrl/Alt: by word), Shift+Home/End: the end that
-            // moved last moves on; the other stays.
+        if !keys.is_empty() {
+            // The end that moved last moves on and the other stays; with
+            // nothing selected, the caret (else the first paragraph in
+            // view) is both ends. Without Shift the caret moves alone.
             let n = text.chars().count();
-            let (anchor, mut head) = if reader.drag_anchor == Some(e) {
-                (e, s)
-            } else {
-                (s, e)
+            let (mut anchor, mut head) = match reader.selection {
+                Some((s, e)) if reader.drag_anchor == Some(e) => (e, s),
+                Some((s, e)) => (s, e),
+                None => {
+                    let c = reader.caret.unwrap_or(first_in_view).min(n);
+                    (c, c)
+                }
             };
             for (key, m) in keys {
-                let by_word = m.command || m.alt;
-                head = match key {
-                    egui::Key::ArrowRight if by_word => {
-                        let (_, z) = word_at(text, &view.paras, head.min(n.saturating_sub(1)));
-                        if z > head { z } else { (head + 1).min(n) }
-                    }
-                    egui::Key::ArrowRight => (head + 1).min(n),
-                    egui::Key::ArrowLeft if by_word => head
-                        .checked_sub(1)
-                        .map_or(0, |h| word_at(text, &view.paras, h).0),
-                    egui::Key::ArrowLeft => head.saturating_sub(1),
-                    egui::Key::ArrowUp | egui::Key::ArrowDown => {
-                        let r = view.char_rect(
-                            ui,
-                            text,
-                            view.paras.of_char(head),
-                            head,
-                            &mut reader.layouts,
-                        );
-                        let dy =
-                            if key == egui::Key::ArrowUp { -1.0 } else { 1.0 } * view.row_height;
-                        view.char_at(
-                            ui,
-                            text,
-                            vec2(r.left(), r.center().y + dy),
-                            &mut reader.layouts,
-                        )
-                    }
-                    egui::Key::Home => view.paras.chars[view.paras.of_char(head)].start,
-                    egui::Key::End => view.paras.chars[view.paras.of_char(head)].end,
-                    _ => head,
-                };
+                head = moved(ui, key, m.command || m.alt, head, text, view, reader);
+                if !m.shift {
+                    anchor = head;
+                }
             }
             reader.drag_anchor = Some(anchor);
+            reader.caret = Some(head);
             reader.selection = Some((anchor.min(head), anchor.max(head))).filter(|(a, b)| a < b);
             let r = view.char_rect(
                 ui,

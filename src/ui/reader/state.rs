@@ -51,6 +51,10 @@ pub struct ReaderState {
     pub(crate) pending_offset: Option<f32>,
     /// The selected chars of the open article (start < end).
     pub selection: Option<(usize, usize)>,
+    /// Caret mode: where the keyboard is in the text when nothing is
+    /// selected. A click puts it there; arrows move it; Shift+arrows select
+    /// from it (the keyboard's way to start a selection).
+    pub caret: Option<usize>,
     /// A passage to scroll to on the next frame.
     pub scroll_to: Option<Id>,
     /// A passage to flash briefly, with the time the flash started.
@@ -128,6 +132,7 @@ impl ReaderState {
     /// Drop the selection (and any drag that was making one).
     pub fn clear_selection(&mut self) {
         self.selection = None;
+        self.caret = None;
         self.drag_anchor = None;
     }
 }

@@ -16,8 +16,9 @@ use crate::ui::reader::selection::trim_range;
 pub fn suggested_date(a: &crate::core::model::Article, s: usize, e: usize) -> Option<DateValue> {
     let anchor = a.published.as_ref().and_then(|d| d.earliest());
     let found = crate::dates::find::find_dates(&a.text, anchor);
-    if let Some(f) = crate::dates::find::suggest_for(&found, &a.text, s, e) {
-        return f.value.clone();
+    let chars: Vec<char> = a.text.chars().collect();
+    if let Some(v) = crate::dates::find::passage_date_in(&found, &chars, s, e) {
+        return Some(v);
     }
     a.published.clone().map(|mut d| {
         d.expression = Some("the article's publication date".into());

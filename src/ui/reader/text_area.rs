@@ -75,7 +75,17 @@ pub(crate) fn text_area(
     }
 
     let clicked_at = selection::pointer(ui, &resp, reader, &mut view, text, origin);
-    selection::keys(ui, &resp, text_id, reader, &mut view, text, origin);
+    let first_in_view = view.paras.chars.get(shown.start).map_or(0, |r| r.start);
+    selection::keys(
+        ui,
+        &resp,
+        text_id,
+        reader,
+        &mut view,
+        text,
+        origin,
+        first_in_view,
+    );
 
     // Paint the paragraphs in view, the selection over them.
     let down = ui.input(|i| i.pointer.primary_down());
@@ -104,6 +114,23 @@ pub(crate) fn text_area(
             for r in view.selection_rects(i, &galley, s, e) {
                 painter.rect_filled(r.translate(at.to_vec2()), 0.0, selection_fill);
             }
+        }
+        // The caret, while the keyboard is on the text and nothing is
+        // selected.
+        if let Some(c) = reader.caret
+            && reader.selection.is_none()
+            && reader.keyboard
+            && view.paras.of_char(c) == i
+        {
+            let r = view.char_rect(ui, text, i, c, &mut reader.layouts);
+            let x = origin.x + r.left();
+            painter.line_segment(
+                [
+                    egui::pos2(x, origin.y + r.top()),
+                    egui::pos2(x, origin.y + r.bottom()),
+                ],
+                egui::Stroke::new(1.5, text_colour),
+            );
         }
         if let Some(p) = hover
             && (top..top + view.paras.height(i)).contains(&(p.y - origin.y))
