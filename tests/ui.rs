@@ -2209,3 +2209,103 @@ fn importing_a_qdpx_in_the_window_is_one_undoable_step() {
     assert!(h.state().ws.articles.is_empty());
     assert!(h.state().ws.events.is_empty());
 }
+
+/// Issue 15, item 12: caret mode. A click puts a caret in the text; the
+/// arrows move it; Shift+arrows select from it, so a selection can be made
+/// from the keyboard alone after one click (or from the first paragraph in
+/// view).
+#[test]
+fn arrows_move_a_caret_and_shift_arrows_select_from_it() {
+    let (app, _, _) = long_read();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(detente::ui::install_fonts)
+        .with_max_steps(64)
+        .with_step_dt(0.02)
+        .build_ui_state(|ui, app: &mut DetenteApp| app.frame(ui), app);
+    h.run();
+    let p1 = paragraph_rects(&h, "Paragraph 1.")[0];
+    press_release(&mut h, p1.left_top() + egui::vec2(1.0, 6.0));
+    h.run();
+    let c = h.state().reader.caret.expect("a click puts the caret");
+    assert_eq!(h.state().reader.selection, None);
+    for _ in 0..2 {
+        h.key_press(egui::Key::ArrowRight);
+    }
+    h.run();
+    assert_eq!(h.state().reader.caret, Some(c + 2), "arrows move it");
+    assert_eq!(
+        h.state().reader.selection,
+        None,
+        "without Shift nothing is selected"
+    );
+    for _ in 0..4 {
+        h.key_press_modifiers(Modifiers::SHIFT, egui::Key::ArrowRight);
+    }
+    h.run();
+    assert_eq!(h.state().reader.selection, Some((c + 2, c + 6)));
+    let text = selected_text(&h);
+    let a = h
+        .state()
+        .ws
+        .article(h.state().selected_article.as_ref().unwrap())
+        .unwrap()
+        .text
+        .clone();
+    assert_eq!(text, a.chars().skip(c + 2).take(4).collect::<String>());
+    // An arrow without Shift leaves the selection and moves the caret on.
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().reader.selection, None);
+    assert_eq!(h.state().reader.caret, Some(c + 5));
+    // Shift+End selects to the end of the paragraph.
+    h.key_press_modifiers(Modifiers::SHIFT, egui::Key::End);
+    h.run();
+    assert!(selected_text(&h).ends_with('.'), "{:?}", selected_text(&h));
+}
+
+/// Issue 15, item 3: a passage whose date came from another clause of its
+/// sentence says so under its "Says" date; correcting the date takes the
+/// flag away.
+#[test]
+fn a_date_from_another_clause_is_flagged_in_the_evidence_list() {
+    let mut ws = detente::core::model::Workspace::new("clauses");
+    let text = "Sullivan met Wang Yi in Vienna, while the G7 summit is set for 19-21 May 2023.";
+    let (mut a, _) = detente::read::prepare::prepare_bytes(text.as_bytes(), "a.txt", None).unwrap();
+    a.published = Some(detente::dates::edtf::DateValue::parse("2023-05-12").unwrap());
+    let id = a.id.clone();
+    ws.articles.push(a.into());
+    let anchor = detente::core::model::Anchor::from_range(text, 0, 30).unwrap();
+    let ev = detente::core::ops::tag_new_event(
+        &mut ws,
+        &id,
+        anchor,
+        detente::core::ops::NewEvent {
+            headline: "Sullivan meets Wang Yi".into(),
+            kind: "040".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let mut app = DetenteApp::with_workspace(ws, None).with_recovery_dir(None);
+    app.selected_article = Some(id);
+    let mut h = harness(app);
+    h.state_mut().select_event(&ev, false);
+    h.run();
+    let note = detente::ui::inspector::OTHER_CLAUSE_NOTE;
+    assert!(h.query_by_label(note).is_some(), "the flag is shown");
+    // The user corrects what the source says: the flag goes.
+    h.get_by_label("Says").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Says").type_text("2023-05-10/2023-05-11");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let p = &h.state().ws.event(&ev).unwrap().evidence[0];
+    assert_eq!(p.date.as_ref().unwrap().edtf(), "2023-05-10/2023-05-11");
+    assert!(
+        h.query_by_label(note).is_none(),
+        "the flag went with the correction"
+    );
+}

@@ -174,8 +174,8 @@ pub fn passage_date(ws: &Workspace, article: &Id, anchor: &Anchor) -> Option<Dat
     let a = ws.article(article)?;
     let found =
         crate::dates::find::find_dates(&a.text, a.published.as_ref().and_then(|d| d.earliest()));
-    crate::dates::find::suggest_for(&found, &a.text, anchor.start, anchor.end)
-        .and_then(|f| f.value.clone())
+    let chars: Vec<char> = a.text.chars().collect();
+    crate::dates::find::passage_date_in(&found, &chars, anchor.start, anchor.end)
 }
 
 /// What a new event is made of, apart from its first passage.

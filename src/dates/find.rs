@@ -9,7 +9,7 @@
 
 use crate::dates::edtf::DateValue;
 use crate::dates::resolve::{Ctx, resolve};
-use crate::dates::tense::{is_future, sentence_bounds};
+use crate::dates::tense::{crosses_clause, is_future, sentence_bounds};
 use crate::text::offsets::CharIndex;
 use chrono::NaiveDate;
 use regex::Regex;
@@ -213,22 +213,6 @@ fn is_title_word(chars: &[char], start: usize) -> bool {
     next_word_cap && !matches!(next.as_str(), "and" | "And" | "I") && next != "The"
 }
 
-/// The date to offer for a passage: the first expression inside it, else
-/// the nearest one in the same sentence. Nothing further away: a date in
-/// the next sentence usually belongs to something else.
-pub fn suggest_for<'a>(
-    found: &'a [Found],
-    text: &str,
-    start: usize,
-    end: usize,
-) -> Option<&'a Found> {
-    // The text's chars are only needed when no date is inside.
-    inside(found, start, end).or_else(|| {
-        let chars: Vec<char> = text.chars().collect();
-        suggest_in_chars(found, &chars, start, end)
-    })
-}
-
 /// The first resolved expression within `start..end`.
 fn inside(found: &[Found], start: usize, end: usize) -> Option<&Found> {
     found
@@ -236,8 +220,49 @@ fn inside(found: &[Found], start: usize, end: usize) -> Option<&Found> {
         .find(|f| f.value.is_some() && f.start >= start && f.end <= end)
 }
 
-/// [`suggest_for`] over the text's chars, collected once by a caller that
-/// asks for many passages of one text.
+/// What the rule of a passage's date adds when the date was found in
+/// another clause of the sentence than the passage.
+pub const OTHER_CLAUSE: &str =
+    "found in another clause of the sentence than the passage: check that it is this event's";
+
+/// The date a passage (chars `start..end` of `chars`) gives, as
+/// [`suggest_in_chars`] finds it; when it comes from outside the passage
+/// across a clause boundary, its rule says so ([`OTHER_CLAUSE`]), and the
+/// window flags it.
+pub fn passage_date_in(
+    found: &[Found],
+    chars: &[char],
+    start: usize,
+    end: usize,
+) -> Option<DateValue> {
+    let f = suggest_in_chars(found, chars, start, end)?;
+    let mut v = f.value.clone()?;
+    let between = if f.end <= start {
+        Some((f.end, start))
+    } else if f.start >= end {
+        Some((end, f.start))
+    } else {
+        None
+    };
+    if between.is_some_and(|(a, b)| crosses_clause(chars, a, b)) {
+        v.rule = Some(match v.rule.take() {
+            Some(r) => format!("{r}; {OTHER_CLAUSE}"),
+            None => OTHER_CLAUSE.into(),
+        });
+    }
+    Some(v)
+}
+
+/// Whether a passage's date was taken from another clause than the passage.
+pub fn from_other_clause(d: &DateValue) -> bool {
+    d.rule.as_deref().is_some_and(|r| r.contains(OTHER_CLAUSE))
+}
+
+/// The date expression to offer for a passage (chars `start..end` of
+/// `chars`, collected once by a caller that asks for many passages of one
+/// text): the first inside it, else the nearest in the same sentence.
+/// Nothing further away: a date in the next sentence usually belongs to
+/// something else.
 pub fn suggest_in_chars<'a>(
     found: &'a [Found],
     chars: &[char],
@@ -258,4 +283,53 @@ pub fn suggest_in_chars<'a>(
                 f.start.saturating_sub(end)
             }
         })
+}
+
+#[cfg(test)]
+mod clause_tests {
+    use super::*;
+
+    fn date_of(sentence: &str, passage: &str) -> Option<DateValue> {
+        let published = NaiveDate::from_ymd_opt(2023, 5, 12);
+        let found = find_dates(sentence, published);
+        let chars: Vec<char> = sentence.chars().collect();
+        let b = sentence.find(passage).unwrap();
+        let s = sentence[..b].chars().count();
+        passage_date_in(&found, &chars, s, s + passage.chars().count())
+    }
+
+    #[test]
+    fn a_date_from_another_clause_is_flagged_and_one_in_the_same_is_not() {
+        // Issue 15, item 3: the passage took "19-21 May 2023" from another
+        // clause of the same sentence.
+        let d = date_of(
+            "Sullivan met Wang Yi in Vienna, while the G7 summit is set for 19-21 May 2023.",
+            "Sullivan met Wang Yi in Vienna",
+        )
+        .unwrap();
+        assert_eq!(d.edtf(), "2023-05-19/2023-05-21");
+        assert!(from_other_clause(&d), "{:?}", d.rule);
+        // An introductory date, a bare comma: the same clause.
+        let d = date_of(
+            "On 10 May, Sullivan met Wang Yi in Vienna.",
+            "Sullivan met Wang Yi",
+        )
+        .unwrap();
+        assert_eq!(d.edtf(), "2023-05-10");
+        assert!(!from_other_clause(&d), "{:?}", d.rule);
+        // Inside the passage: never flagged.
+        let d = date_of(
+            "Sullivan met Wang Yi on 10 May; talks resume in June.",
+            "Sullivan met Wang Yi on 10 May",
+        )
+        .unwrap();
+        assert!(!from_other_clause(&d));
+        // Across a semicolon.
+        let d = date_of(
+            "Sullivan met Wang Yi; talks resume on 1 June.",
+            "Sullivan met Wang Yi",
+        )
+        .unwrap();
+        assert!(from_other_clause(&d));
+    }
 }

@@ -154,6 +154,51 @@ pub fn sentence_bounds(chars: &[char], s: usize, e: usize) -> (usize, usize) {
     (a, b)
 }
 
+/// Words that open another clause (or another event's account) inside a
+/// sentence: "…met Wang Yi, while the summit is set for 19-21 May".
+const CLAUSE_WORDS: &[&str] = &[
+    "but",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "however",
+    "which",
+    "who",
+    "whom",
+    "after",
+    "before",
+    "since",
+    "until",
+    "meanwhile",
+    "whereupon",
+];
+
+/// Whether chars `a..b` (the text between a passage and a date beside it)
+/// cross into another clause: a semicolon, colon, dash or bracket, a
+/// clause-opening word, or ", and". A bare comma does not ("On 10 May,
+/// Sullivan met Wang Yi").
+pub fn crosses_clause(chars: &[char], a: usize, b: usize) -> bool {
+    let between: String = chars[a.min(chars.len())..b.min(chars.len())]
+        .iter()
+        .collect();
+    if between
+        .chars()
+        .any(|c| matches!(c, ';' | ':' | '—' | '(' | ')' | '；' | '：'))
+        || between.contains(" – ")
+        || between.contains(" - ")
+    {
+        return true;
+    }
+    let lower = between.to_lowercase();
+    if lower.contains(", and ") {
+        return true;
+    }
+    lower
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| CLAUSE_WORDS.contains(&w))
+}
+
 /// The sentence around chars `s..e` of `chars`, padded with spaces.
 pub(crate) fn sentence(chars: &[char], s: usize, e: usize) -> String {
     let (a, b) = sentence_bounds(chars, s, e);

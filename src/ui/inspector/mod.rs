@@ -13,6 +13,10 @@ use crate::text::normalise::short;
 use crate::ui::app::DetenteApp;
 use egui::Color32;
 
+/// Shown under a passage whose date came from another clause of its
+/// sentence (the tagger's guess may belong to another event).
+pub const OTHER_CLAUSE_NOTE: &str = "⚠ This date is from another clause of the sentence: check that it is this event's, or correct it above.";
+
 fn role_label(r: Role) -> &'static str {
     match r {
         Role::Source => "acted",
@@ -470,6 +474,18 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                         redated = Some((i, d));
                     }
                 });
+                if p.date
+                    .as_ref()
+                    .is_some_and(crate::dates::find::from_other_clause)
+                {
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(OTHER_CLAUSE_NOTE)
+                                .color(ui.visuals().warn_fg_color),
+                        )
+                        .wrap(),
+                    );
+                }
                 ui.horizontal_wrapped(|ui| {
                     if ui
                         .link(format!("“{}”", short(&p.anchor.exact)))
