@@ -2309,3 +2309,41 @@ fn a_date_from_another_clause_is_flagged_in_the_evidence_list() {
         "the flag went with the correction"
     );
 }
+
+/// Issue 15, item 6: in a 1000 x 700 window the inspector keeps to its
+/// panel: an event with long rows (actors with roles, passages with their
+/// dates) wraps them instead of spilling under the Reader.
+#[test]
+fn in_a_small_window_the_inspector_stays_beside_the_reader() {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1000.0, 700.0))
+        .with_context_setup(detente::ui::install_fonts)
+        .with_max_steps(64)
+        .build_ui_state(
+            |ui, app: &mut DetenteApp| app.frame(ui),
+            DetenteApp::open(None),
+        );
+    h.run();
+    let ev = h
+        .state()
+        .ws
+        .events
+        .iter()
+        .max_by_key(|e| e.actors.len() * 10 + e.evidence.len())
+        .unwrap()
+        .id
+        .clone();
+    h.state_mut().select_event(&ev, true);
+    h.run();
+    let reader = h.get_by_role(Role::Document).rect();
+    for label in ["Headline", "Remove passage", "Says"] {
+        for node in h.query_all_by_label(label) {
+            assert!(
+                node.rect().left() >= reader.right() - 1.0 && node.rect().right() <= 1000.5,
+                "{label} at {:?} overlaps the Reader ({:?}) or leaves the window",
+                node.rect(),
+                reader
+            );
+        }
+    }
+}

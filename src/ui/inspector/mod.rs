@@ -173,7 +173,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             if let Some(msg) = draft.disagreement() {
                 if draft.date_review.is_empty() {
                     ui.colored_label(ui.visuals().warn_fg_color, msg);
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         let l = ui.label("Review note");
                         ui.add(
                             egui::TextEdit::singleline(&mut st.review_note)
@@ -232,7 +232,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 let Some(a) = actors.iter().find(|a| a.id == r.actor) else {
                     continue;
                 };
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     let name = ui.label(&a.name);
                     if !a.code().is_empty() {
                         ui.weak(a.code());
@@ -328,7 +328,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 .id_salt("new-actor")
                 .show(ui, |ui| {
                     field(ui, "Name", &mut st.new_actor_name);
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         let l = ui.label("Country");
                         ui.add(
                             egui::TextEdit::singleline(&mut st.new_actor_country)
@@ -422,14 +422,14 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 ui.weak(short(&title));
                 // What this source says of the date, correctable (a date
                 // taken from another clause of the sentence, say).
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     let l = ui.label("Says");
                     let text = st.passage_dates.entry(p.id.clone()).or_default();
                     let r = ui
                         .add(
                             egui::TextEdit::singleline(text)
                                 .hint_text("no date")
-                                .desired_width(130.0),
+                                .desired_width(170.0),
                         )
                         .labelled_by(l.id);
                     let anchor = article
@@ -518,7 +518,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 );
                 for o in orphans {
                     ui.weak(format!("“{}”", short(&o.passage.anchor.exact)));
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         if ui
                             .add_enabled(can_place, egui::Button::new("Place at selection"))
                             .on_hover_text("Select the passage's text in the reader first")
