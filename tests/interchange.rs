@@ -502,3 +502,32 @@ fn the_w3c_export_passes_the_w3c_assertions() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Some writers ship an empty plain-text file beside the source's DOCX:
+/// the DOCX is read then (by the reader the caller passes in), and the
+/// selections land on its text.
+#[test]
+fn an_empty_plain_text_beside_a_docx_reads_the_docx() {
+    let xml = r#"<Project name="p" origin="Other"><CodeBook><Codes><Code guid="c" name="Visit" isCodable="true"/></Codes></CodeBook><Sources><TextSource guid="s" name="Memo" plainTextPath="internal://s.txt" richTextPath="internal://s.docx"><PlainTextSelection guid="x" startPosition="12" endPosition="19"><Coding guid="k"><CodeRef targetGUID="c"/></Coding></PlainTextSelection></TextSource></Sources></Project>"#;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut buf);
+    let o = zip::write::SimpleFileOptions::default();
+    use std::io::Write;
+    z.start_file("project.qde", o).unwrap();
+    z.write_all(xml.as_bytes()).unwrap();
+    z.start_file("Sources/s.txt", o).unwrap();
+    z.start_file("Sources/s.docx", o).unwrap();
+    z.write_all(b"DOCX BYTES").unwrap();
+    z.finish().unwrap();
+    let mut zip = Zip::new(buf.into_inner()).unwrap();
+    let project = zip.project().unwrap();
+    let docx = |b: &[u8]| {
+        assert_eq!(b, b"DOCX BYTES");
+        Ok::<String, String>("Blinken met Wang Yi in Beijing.".into())
+    };
+    let mut ws = Workspace::new("w");
+    let s = import(&mut ws, &project, &mut zip, &docx).unwrap();
+    assert_eq!((s.articles, s.events), (1, 1), "{s:?}");
+    assert_eq!(ws.events[0].evidence[0].anchor.exact, "Wang Yi");
+    assert_eq!(ws.events[0].tags, ["Visit"]);
+}
