@@ -131,65 +131,72 @@ fn decode_html_undeclared(bytes: &[u8]) -> (String, &'static str, Option<String>
     (text.into_owned(), enc.name(), None)
 }
 
-fn attr_re(name: &str) -> Regex {
-    // <meta property="NAME" content="..."> in either attribute order.
-    re(&format!(
-        r#"(?is)<meta\s[^>]*?(?:property|name|itemprop)\s*=\s*["']{name}["'][^>]*?content\s*=\s*["']([^"']*)["']|<meta\s[^>]*?content\s*=\s*["']([^"']*)["'][^>]*?(?:property|name|itemprop)\s*=\s*["']{name}["']"#
-    ))
+/// What the page's head says, read from the DOM the extractor parses
+/// (entities decoded by the HTML parser), before extraction prunes it:
+/// every `<meta>` with content by its `property`, `name` and `itemprop`
+/// (lower case), the canonical link and the first `<time datetime>`.
+#[derive(Debug, Default)]
+struct Head {
+    metas: Vec<(String, String)>,
+    canonical: Option<String>,
+    time: Option<String>,
 }
 
-fn meta(html: &str, names: &[&str]) -> Option<(String, String)> {
-    for n in names {
-        if let Some(c) = attr_re(&regex::escape(n)).captures(html) {
-            let v = c
-                .get(1)
-                .or(c.get(2))
-                .map(|m| m.as_str().trim().to_string())
-                .unwrap_or_default();
-            if !v.is_empty() {
-                return Some((n.to_string(), html_unescape(&v)));
+impl Head {
+    fn read(doc: &dom_smoothie::Readability) -> Head {
+        let doc = &doc.doc;
+        let mut metas = vec![];
+        for node in doc.select("meta[content]").nodes() {
+            let Some(content) = node.attr("content") else {
+                continue;
+            };
+            let content = content.trim();
+            if content.is_empty() {
+                continue;
+            }
+            for key in ["property", "name", "itemprop"] {
+                if let Some(k) = node.attr(key) {
+                    metas.push((k.trim().to_ascii_lowercase(), content.to_string()));
+                }
             }
         }
+        let first = |sel: &str, attr: &str| {
+            doc.select(sel)
+                .nodes()
+                .iter()
+                .find_map(|n| n.attr(attr).map(|v| v.trim().to_string()))
+                .filter(|v| !v.is_empty())
+        };
+        Head {
+            metas,
+            canonical: first(r#"link[rel~="canonical"][href]"#, "href"),
+            time: first("time[datetime]", "datetime"),
+        }
     }
-    None
-}
 
-fn html_unescape(s: &str) -> String {
-    s.replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&nbsp;", " ")
-}
+    /// The first of `names` the page gives, and its value.
+    fn meta(&self, names: &[&str]) -> Option<(String, String)> {
+        names.iter().find_map(|n| {
+            let key = n.to_ascii_lowercase();
+            self.metas
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| (n.to_string(), v.clone()))
+        })
+    }
 
-fn canonical(html: &str) -> Option<String> {
-    static R: OnceLock<[Regex; 2]> = OnceLock::new();
-    let [a, b] = R.get_or_init(|| {
-        [
-            re(r#"(?is)<link\s[^>]*?rel\s*=\s*["']canonical["'][^>]*?href\s*=\s*["']([^"']+)["']"#),
-            re(r#"(?is)<link\s[^>]*?href\s*=\s*["']([^"']+)["'][^>]*?rel\s*=\s*["']canonical["']"#),
-        ]
-    });
-    a.captures(html)
-        .or_else(|| b.captures(html))
-        .map(|c| html_unescape(c[1].trim()))
-        .or_else(|| meta(html, &["og:url"]).map(|(_, v)| v))
-        .and_then(|u| crate::text::links::web_link(&u))
+    fn canonical(&self) -> Option<String> {
+        self.canonical
+            .clone()
+            .or_else(|| self.meta(&["og:url"]).map(|(_, v)| v))
+            .and_then(|u| crate::text::links::web_link(&u))
+    }
 }
 
 /// A date at the start of an ISO 8601 timestamp ("2015-07-24T05:36:09+01:00").
 fn iso_day(s: &str) -> Option<DateValue> {
     let day = s.trim().get(..10)?;
     DateValue::parse(day).ok().filter(|d| d.is_exact_day())
-}
-
-fn time_element(html: &str) -> Option<String> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| re(r#"(?is)<time\s[^>]*?datetime\s*=\s*["']([^"']+)["']"#))
-        .captures(html)
-        .map(|c| c[1].to_string())
 }
 
 /// Read a saved page.
@@ -209,26 +216,25 @@ pub fn read_page(bytes: &[u8]) -> Result<Page, String> {
     };
     let mut r = dom_smoothie::Readability::new(html.as_str(), None, Some(cfg))
         .map_err(|e| e.to_string())?;
+    let head = Head::read(&r);
     let article = r
         .parse()
         .map_err(|e| format!("no article text found ({e})"))?;
     let text = crate::text::normalise::normalise(&paragraphs(&article.text_content));
     let (published, published_source) = match article.published_time.as_deref().and_then(iso_day) {
         Some(d) => (Some(d), "page metadata (published time)".to_string()),
-        None => match meta(
-            &html,
-            &[
+        None => match head
+            .meta(&[
                 "article:published_time",
                 "datePublished",
                 "date",
                 "pubdate",
                 "DC.date.issued",
-            ],
-        )
-        .and_then(|(n, v)| iso_day(&v).map(|d| (d, n)))
+            ])
+            .and_then(|(n, v)| iso_day(&v).map(|d| (d, n)))
         {
             Some((d, n)) => (Some(d), format!("page metadata ({n})")),
-            None => match time_element(&html).as_deref().and_then(iso_day) {
+            None => match head.time.as_deref().and_then(iso_day) {
                 Some(d) => (Some(d), "the page's <time> element".to_string()),
                 None => (None, String::new()),
             },
@@ -244,10 +250,13 @@ pub fn read_page(bytes: &[u8]) -> Result<Page, String> {
         outlet: article
             .site_name
             .clone()
-            .or_else(|| meta(&html, &["og:site_name", "application-name"]).map(|(_, v)| v))
+            .or_else(|| {
+                head.meta(&["og:site_name", "application-name"])
+                    .map(|(_, v)| v)
+            })
             .unwrap_or_default(),
         byline: article.byline.clone().unwrap_or_default(),
-        url: canonical(&html).unwrap_or_default(),
+        url: head.canonical().unwrap_or_default(),
         language: article.lang.clone().unwrap_or_default(),
         published,
         published_source,
@@ -314,6 +323,32 @@ mod tests {
         // Paragraphs are separate lines.
         let lines: Vec<&str> = p.text.lines().filter(|l| !l.is_empty()).collect();
         assert!(lines.len() >= 3, "{lines:?}");
+    }
+
+    /// Metadata is read from the parsed DOM: every entity decoded (the old
+    /// regexes and a chain of replaces left `&#8211;` in place), attributes
+    /// in any order and case, a canonical link among other rel tokens.
+    #[test]
+    fn metadata_comes_from_the_dom_with_entities_decoded() {
+        let page = PAGE
+            .replace(
+                r#"<meta property="og:site_name" content="Example News">"#,
+                r#"<META CONTENT="Foo &amp; Bar &#8211; News" Property="og:site_name">"#,
+            )
+            .replace(
+                r#"<link rel="canonical" href="https://news.example.org/2023/06/18/blinken-qin">"#,
+                r#"<link href="https://news.example.org/a?x=1&amp;y=2" rel="alternate canonical">"#,
+            );
+        let p = read_page(page.as_bytes()).unwrap();
+        assert_eq!(p.outlet, "Foo & Bar – News");
+        assert_eq!(p.url, "https://news.example.org/a?x=1&y=2");
+        assert_eq!(p.published.as_ref().unwrap().edtf(), "2023-06-18");
+        // No metadata at all: nothing invented.
+        let bare = "<html><body><article><p>".to_string()
+            + &"Blinken met Qin Gang in Beijing for talks that lasted seven hours. ".repeat(8)
+            + "</p></article></body></html>";
+        let p = read_page(bare.as_bytes()).unwrap();
+        assert!(p.url.is_empty() && p.outlet.is_empty() && p.published.is_none());
     }
 
     #[test]
