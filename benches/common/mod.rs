@@ -40,16 +40,13 @@ pub fn workspace_file(spec: Spec) -> PathBuf {
     p
 }
 
-/// A folder of `count` generated files (`html` or text) of about `bytes` each.
-pub fn corpus(count: usize, bytes: usize, html: bool) -> PathBuf {
-    let d = data_dir().join(format!(
-        "corpus-{}-{count}x{bytes}",
-        if html { "html" } else { "text" }
-    ));
+/// A folder of `count` generated files of `shape` of about `bytes` each.
+pub fn corpus(count: usize, bytes: usize, shape: pages::Shape) -> PathBuf {
+    let d = data_dir().join(format!("corpus-{shape:?}-{count}x{bytes}").to_lowercase());
     let done = d.join(".complete");
     if !done.exists() {
         let _ = std::fs::remove_dir_all(&d);
-        pages::write_corpus(&d, count, bytes, html, 1).expect("write corpus");
+        pages::write_corpus(&d, count, bytes, shape, 1).expect("write corpus");
         std::fs::write(&done, b"").expect("mark corpus complete");
     }
     d

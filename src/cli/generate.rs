@@ -24,7 +24,7 @@ pub enum GenerateCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Write generated news articles (HTML pages or plain text) into a folder.
+    /// Write generated news articles (HTML pages of two shapes, or plain text) into a folder.
     #[command(hide = true)]
     #[command(display_order = 12)]
     GenerateFiles {
@@ -71,9 +71,13 @@ pub fn run(cmd: GenerateCommand, out: &mut dyn Write) -> Res {
             kind,
             seed,
         } => {
-            let files =
-                crate::dev::pages::write_corpus(&dir, count, bytes, kind == FileKind::Html, seed)
-                    .map_err(|e| in_file(&dir, e))?;
+            let shape = match kind {
+                FileKind::Html => crate::dev::pages::Shape::Html,
+                FileKind::Rough => crate::dev::pages::Shape::Rough,
+                FileKind::Text => crate::dev::pages::Shape::Text,
+            };
+            let files = crate::dev::pages::write_corpus(&dir, count, bytes, shape, seed)
+                .map_err(|e| in_file(&dir, e))?;
             writeln!(out, "wrote {} files in {}", files.len(), dir.display())?;
             Ok(0)
         }
@@ -82,6 +86,10 @@ pub fn run(cmd: GenerateCommand, out: &mut dyn Write) -> Res {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
+    /// News pages with metadata and site furniture.
     Html,
+    /// Pages of another shape: long paragraphs, no metadata, deep nesting,
+    /// inline scripts and styles, non-Latin scripts.
+    Rough,
     Text,
 }
