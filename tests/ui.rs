@@ -2347,3 +2347,44 @@ fn in_a_small_window_the_inspector_stays_beside_the_reader() {
         }
     }
 }
+
+/// Issue 15, item 2, found again by a new-user pass: after lanes by actor
+/// (more lanes than fit, scrolled), lanes by dyad came back scrolled away,
+/// its label and marks squeezed against the top, and Fit all did not help.
+/// Every mode now shows its lanes from the top, and a mode that fits shows
+/// them all.
+#[test]
+fn switching_lane_modes_never_leaves_the_lanes_scrolled_away() {
+    use detente::core::timeline::LaneBy;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1000.0, 700.0))
+        .with_context_setup(detente::ui::install_fonts)
+        .with_max_steps(64)
+        .build_ui_state(
+            |ui, app: &mut DetenteApp| app.frame(ui),
+            DetenteApp::open(None),
+        );
+    h.run();
+    let marks = |h: &Harness<'static, DetenteApp>| {
+        let mut v: Vec<(String, [i32; 2])> = h
+            .state()
+            .timeline
+            .drawn
+            .iter()
+            .map(|(e, r)| (e.clone(), [r.center().x as i32, r.center().y as i32]))
+            .collect();
+        v.sort();
+        v
+    };
+    let before = marks(&h);
+    assert!(!before.is_empty());
+    h.get_by_label("Actor").click();
+    h.run();
+    // Drag the plot up, as a user looking for the lower lanes does.
+    let plot = h.state().timeline.drawn[0].1.center();
+    drag(&mut h, plot, plot + egui::vec2(0.0, -200.0));
+    h.run();
+    h.get_by_label("Dyad").click();
+    h.run();
+    assert_eq!(marks(&h), before, "the dyad lanes are where they were");
+}

@@ -136,6 +136,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     // lanes would be nearer than 22 px, the plot shows the lanes that fit
     // at that spacing and a vertical drag brings the others.
     let (top, floor) = (STRIP + 0.1, bottom - 0.5);
+    let new_lanes = app.timeline.shown_lanes.replace(app.timeline.lane_by) != Some(app.timeline.lane_by);
     let plot_px = (ui.available_height() - 28.0).max(72.0) as f64;
     let min_gap = lane_y
         .windows(2)
@@ -230,14 +231,24 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 pui.set_plot_bounds_x(lo.min(x.0 - pad)..=hi.max(x.1 + pad));
             }
         }
-        if overflow {
-            // A window of `units_fit` lanes' height, kept within them.
-            let b = pui.plot_bounds();
-            let hi = b.max()[1].clamp(floor + units_fit, top);
-            let lo = hi - units_fit;
-            if (b.max()[1] - hi).abs() > 1e-6 || (b.min()[1] - lo).abs() > 1e-6 {
-                pui.set_plot_bounds_y(lo..=hi);
-            }
+        let b = pui.plot_bounds();
+        let (lo, hi) = if overflow {
+            // A window of `units_fit` lanes' height, kept within them, from
+            // the top when the lanes change (or Fit all is pressed).
+            let hi = if new_lanes || fit {
+                top
+            } else {
+                b.max()[1].clamp(floor + units_fit, top)
+            };
+            (hi - units_fit, hi)
+        } else {
+            // Every lane fits: all of them, whatever was scrolled before
+            // (the plot remembers its bounds across lane modes), with room
+            // above the strip for its counts.
+            (floor, top + 0.35)
+        };
+        if (b.max()[1] - hi).abs() > 1e-6 || (b.min()[1] - lo).abs() > 1e-6 {
+            pui.set_plot_bounds_y(lo..=hi);
         }
         // As in map and timeline tools: the wheel zooms around the
         // pointer; Shift+wheel (or a sideways swipe) pans.

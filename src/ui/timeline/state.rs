@@ -12,6 +12,8 @@ use std::sync::Arc;
 #[derive(Default)]
 pub struct TimelineState {
     pub lane_by: LaneBy,
+    /// The grouping drawn last frame (a change brings the lanes' top back).
+    pub(crate) shown_lanes: Option<LaneBy>,
     pub fit_request: bool,
     pub(crate) cache: Option<(u64, LaneBy, Arc<Layout>)>,
     /// A layout being computed on a background thread, for this revision.
