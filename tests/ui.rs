@@ -2355,7 +2355,6 @@ fn in_a_small_window_the_inspector_stays_beside_the_reader() {
 /// them all.
 #[test]
 fn switching_lane_modes_never_leaves_the_lanes_scrolled_away() {
-    use detente::core::timeline::LaneBy;
     let mut h = Harness::builder()
         .with_size(egui::vec2(1000.0, 700.0))
         .with_context_setup(detente::ui::install_fonts)
