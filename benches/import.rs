@@ -75,7 +75,10 @@ fn per_page(name: &str, dir: &Path) {
         .expect("folder")
         .flatten()
         .map(|e| e.path())
-        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
         .collect();
     files.sort();
     // Warm the cache and the code, then measure the best of three per page.

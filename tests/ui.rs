@@ -1776,9 +1776,17 @@ fn the_events_table_shows_actors_sorts_by_place_and_forgets_filters_on_open() {
     h.run();
     assert!(h.query_by_label("Actors").is_some());
     h.get_by_label("Filter events").focus();
+    let table_top = h.get_by_label("Filter events").rect().top();
     h.get_by_label("Filter events").type_text("Qin Gang");
     h.run();
     let rows = detente::ui::table_rows(h.state());
+    // The tab says how many are shown, and the panel keeps its height.
+    assert!(
+        h.query_by_label(&format!("Events ({} of 20)", rows.len()))
+            .is_some(),
+        "the tab counts the filtered rows"
+    );
+    assert_eq!(h.get_by_label("Filter events").rect().top(), table_top);
     let qin = {
         let ws = &h.state().ws;
         ws.actors
@@ -1811,9 +1819,11 @@ fn the_events_table_shows_actors_sorts_by_place_and_forgets_filters_on_open() {
         .iter()
         .map(|id| h.state().ws.event(id).unwrap().place.to_lowercase())
         .collect();
+    // Events without a place go last.
     let mut sorted = places.clone();
-    sorted.sort();
+    sorted.sort_by_key(|p| (p.is_empty(), p.clone()));
     assert_eq!(places, sorted);
+    assert!(places.first().is_some_and(|p| !p.is_empty()));
     // A filter typed here does not carry into the next workspace.
     h.state_mut().table.text = "Beijing".into();
     let dir = tempfile::tempdir().unwrap();
@@ -2173,6 +2183,8 @@ fn the_export_dialog_writes_a_qdpx_of_the_range_chosen() {
     let docx = |_: &[u8]| Err::<String, String>("no".into());
     let s = detente::exchange::qdpx::open::import_file(&mut back, &file, &docx).unwrap();
     assert_eq!(s.events, june);
+    // The next chooser opens in the folder chosen.
+    assert_eq!(h.state().last_dir.as_deref(), Some(dir.path()));
 }
 
 /// Issue 16, item 7: File > Import takes a REFI-QDA project as one
@@ -2386,4 +2398,72 @@ fn switching_lane_modes_never_leaves_the_lanes_scrolled_away() {
     h.get_by_label("Dyad").click();
     h.run();
     assert_eq!(marks(&h), before, "the dyad lanes are where they were");
+}
+
+/// Issue 15, item 11, found again by a new-user pass: notices of things
+/// done ("Exported…", "…: imported…", the note on the missing desktop
+/// chooser) piled up and stayed. They now go by themselves after a while;
+/// a problem stays until dismissed.
+#[test]
+fn notices_of_things_done_go_by_themselves_and_problems_stay() {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(detente::ui::install_fonts)
+        .with_max_steps(64)
+        .with_step_dt(0.5)
+        .build_ui_state(
+            |ui, app: &mut DetenteApp| app.frame(ui),
+            DetenteApp::open(None),
+        );
+    h.run();
+    let done = "Exported 12 events to /tmp/x.qdpx.";
+    let problem = "Could not save /tmp/x.detente: no space left on device";
+    h.state_mut().notices.push(done.into());
+    h.state_mut().notices.push(problem.into());
+    h.step();
+    assert!(h.query_by_label(done).is_some());
+    for _ in 0..10 {
+        h.step();
+    }
+    assert!(h.query_by_label(done).is_some(), "still there after 5 s");
+    for _ in 0..20 {
+        h.step();
+    }
+    assert!(h.query_by_label(done).is_none(), "gone after 15 s");
+    assert!(h.query_by_label(problem).is_some(), "a problem stays");
+}
+
+/// Caret mode with a tap: a click whose press and release arrive in the
+/// same frame (a touchpad tap, a fast mouse) still places the caret and
+/// drops the old selection.
+#[test]
+fn a_tap_in_the_text_places_the_caret() {
+    let (app, _, _) = long_read();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(detente::ui::install_fonts)
+        .with_max_steps(64)
+        .with_step_dt(0.02)
+        .build_ui_state(|ui, app: &mut DetenteApp| app.frame(ui), app);
+    h.run();
+    h.state_mut().reader.selection = Some((3, 9));
+    let p1 = paragraph_rects(&h, "Paragraph 1.")[0];
+    let at = p1.left_top() + egui::vec2(1.0, 6.0);
+    h.event(Event::PointerMoved(at));
+    h.step();
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos: at,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.step();
+    h.run();
+    assert_eq!(h.state().reader.selection, None, "the old selection went");
+    let c = h.state().reader.caret.expect("the tap placed the caret");
+    h.key_press_modifiers(Modifiers::SHIFT, egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().reader.selection, Some((c, c + 1)));
 }

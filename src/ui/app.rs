@@ -97,6 +97,11 @@ pub struct DetenteApp {
     pub name_draft: String,
     /// The Export dialog's choices (kept for the next export).
     pub export_form: crate::ui::export::form::ExportForm,
+    /// When each notice of something done was first shown (it goes after
+    /// a while).
+    pub(crate) notice_seen: std::collections::HashMap<String, f64>,
+    /// The folder of the last file chosen: the next chooser opens there.
+    pub last_dir: Option<PathBuf>,
 }
 
 impl DetenteApp {
@@ -160,6 +165,8 @@ impl DetenteApp {
             last_disk_check: 0.0,
             ask_name: false,
             export_form: Default::default(),
+            notice_seen: Default::default(),
+            last_dir: None,
             name_draft: String::new(),
         };
         app.reset_view();
@@ -246,9 +253,11 @@ impl DetenteApp {
     }
 
     pub(crate) fn start_dir(&self) -> Option<PathBuf> {
-        self.path
-            .as_ref()
-            .and_then(|p| p.parent())
-            .map(Path::to_path_buf)
+        self.last_dir.clone().or_else(|| {
+            self.path
+                .as_ref()
+                .and_then(|p| p.parent())
+                .map(Path::to_path_buf)
+        })
     }
 }

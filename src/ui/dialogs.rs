@@ -47,6 +47,9 @@ impl DetenteApp {
                 } else {
                     d.path().map(|p| p.to_path_buf()).into_iter().collect()
                 };
+                if let Some(dir) = paths.first().and_then(|p| p.parent()) {
+                    self.last_dir = Some(dir.to_path_buf());
+                }
                 self.spawn_dialog(move || pick.follow(paths));
             }
             egui_file::State::Cancelled | egui_file::State::Closed => self.chooser = None,
@@ -55,6 +58,17 @@ impl DetenteApp {
 
     pub(crate) fn poll_dialogs(&mut self) {
         while let Ok(d) = self.dialog_rx.try_recv() {
+            // The desktop's chooser too: the next one opens where this was.
+            let chosen = match &d {
+                Dialog::Open(Some(p)) | Dialog::SaveAs(Some(p)) | Dialog::Export(Some(p), _) => {
+                    Some(p.clone())
+                }
+                Dialog::Import(paths) => paths.first().cloned(),
+                _ => None,
+            };
+            if let Some(dir) = chosen.as_deref().and_then(|p| p.parent()) {
+                self.last_dir = Some(dir.to_path_buf());
+            }
             match d {
                 Dialog::Open(Some(p)) => self.open_path(&p),
                 Dialog::SaveAs(Some(p)) => {

@@ -51,9 +51,20 @@ impl DetenteApp {
             }
             None => {}
         }
-        // The newest few: older ones have had their moment.
+        // The newest few: older ones have had their moment. A notice of
+        // something done goes by itself after a while; a problem stays
+        // until dismissed.
         let extra = self.notices.len().saturating_sub(4);
         self.notices.drain(..extra);
+        let now = ui.input(|i| i.time);
+        let seen = &mut self.notice_seen;
+        seen.retain(|n, _| self.notices.contains(n));
+        self.notices
+            .retain(|n| !is_info(n) || now - *seen.entry(n.clone()).or_insert(now) < INFO_SECONDS);
+        if self.notices.iter().any(|n| is_info(n)) {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(500));
+        }
         let mut remove = None;
         for (i, n) in self.notices.iter().enumerate() {
             ui.horizontal(|ui| {
@@ -180,9 +191,11 @@ impl DetenteApp {
             .show(ui, |ui| {
                 inspector::show(self, ui);
             });
+        // In a small window the Reader keeps most of the height.
+        let height = ui.available_height();
         egui::Panel::bottom("bottom")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(300.0_f32.min(0.34 * height))
             // A short tab (no conflicts left) must not leave the timeline squashed.
             .min_size(180.0)
             .show(ui, |ui| {
@@ -191,7 +204,10 @@ impl DetenteApp {
                     ui.selectable_value(
                         &mut self.bottom_tab,
                         BottomTab::Table,
-                        format!("Events ({})", self.ws.events.len()),
+                        match self.table.filtered_count() {
+                            Some(n) => format!("Events ({n} of {})", self.ws.events.len()),
+                            None => format!("Events ({})", self.ws.events.len()),
+                        },
                     );
                     if !self.ws.conflicts.is_empty() || self.bottom_tab == BottomTab::Conflicts {
                         ui.selectable_value(
@@ -262,10 +278,23 @@ impl eframe::App for DetenteApp {
     }
 }
 
-/// Whether a notice reports something done (shown plainly, and dropped
-/// when that is undone) rather than a problem (shown in the error colour).
+/// How long a notice of something done stays.
+pub(crate) const INFO_SECONDS: f64 = 12.0;
+
+/// Whether a notice reports something done (shown plainly, gone after
+/// [`INFO_SECONDS`] and dropped when that is undone) rather than a problem
+/// (shown in the error colour, kept until dismissed).
 pub(crate) fn is_info(n: &str) -> bool {
-    ["Imported", "Merged", "Exported", "Recovered", "Deleted"]
-        .iter()
-        .any(|w| n.starts_with(w))
+    [
+        "Imported",
+        "Merged",
+        "Exported",
+        "Recovered",
+        "Deleted",
+        "Your desktop showed no file chooser",
+    ]
+    .iter()
+    .any(|w| n.starts_with(w))
+        || n.contains(": imported ")
+        || n.contains(": read: ")
 }

@@ -42,13 +42,18 @@ impl DetenteApp {
                 ui.checkbox(&mut form.per_passage, "One row per passage");
             }
             if form.format.has_lanes() {
-                egui::ComboBox::from_label("Groups")
-                    .selected_text(form.lanes.label())
-                    .show_ui(ui, |ui| {
-                        for l in LaneBy::ALL {
-                            ui.selectable_value(&mut form.lanes, l, l.label());
-                        }
-                    });
+                ui.horizontal(|ui| {
+                    let l = ui.label("Lanes by");
+                    egui::ComboBox::from_id_salt("export-lanes")
+                        .selected_text(form.lanes.label())
+                        .show_ui(ui, |ui| {
+                            for l in LaneBy::ALL {
+                                ui.selectable_value(&mut form.lanes, l, l.label());
+                            }
+                        })
+                        .response
+                        .labelled_by(l.id);
+                });
             }
             if form.format.is_figure() {
                 ui.horizontal(|ui| {

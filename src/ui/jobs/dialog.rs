@@ -117,7 +117,10 @@ impl Pick {
             d = d.initial_path(dir);
         }
         let exts: Vec<String> = exts.iter().map(|e| e.to_string()).collect();
-        d.title(&format!("Choose: {what}"))
+        // In the middle of the window, below the notices (the one that
+        // says why this chooser shows is at the top).
+        d.anchor(egui::Align2::CENTER_CENTER, [0.0, 40.0])
+            .title(&format!("Choose: {what}"))
             .multi_select(matches!(self, Pick::Import))
             .show_files_filter(Box::new(move |p: &Path| {
                 p.extension()

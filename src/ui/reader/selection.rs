@@ -150,7 +150,17 @@ pub(super) fn pointer(
             let (a, z) = word_at(text, &view.paras, at);
             reader.selection = Some((a, z)).filter(|(a, b)| a < b);
             reader.drag_anchor = Some(a);
-        } else if resp.clicked() && !shift && reader.selection.is_none() {
+        } else if resp.clicked() && !shift {
+            // A click so quick that its press and release came in one
+            // frame (a touchpad tap) never saw the press above: it places
+            // the caret and drops the old selection here.
+            if reader.caret != Some(at) || reader.selection.is_some() {
+                resp.request_focus();
+                reader.keyboard = true;
+                reader.caret = Some(at);
+                reader.drag_anchor = Some(at);
+                reader.selection = None;
+            }
             clicked_at = Some(at);
         }
     }

@@ -101,6 +101,15 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         app.table.cache = Some((key, Arc::new(cells)));
     }
     let ids = app.table.cache.as_ref().expect("just built").1.clone();
+    // Filtering leaves the panel its height (it shrank to the rows left,
+    // and that height was remembered).
+    ui.set_min_height(ui.available_height());
+    if ids.is_empty() && !app.ws.events.is_empty() {
+        ui.weak(format!(
+            "No event matches the filter (of {}).",
+            app.ws.events.len()
+        ));
+    }
     let mut clicked = None;
     let mut sort_clicked = None;
     let selected = app.selected_event.clone();

@@ -44,6 +44,18 @@ pub struct TableState {
 }
 
 /// The events the table shows, in its order.
+impl TableState {
+    /// How many events the filters leave, when any filter is set (as last
+    /// listed).
+    pub fn filtered_count(&self) -> Option<usize> {
+        let filtering = !self.text.trim().is_empty()
+            || self.kind.is_some()
+            || self.actor.is_some()
+            || self.status.is_some();
+        filtering.then(|| self.cache.as_ref().map_or(0, |c| c.1.len()))
+    }
+}
+
 pub fn rows<'a>(ws: &'a Workspace, st: &TableState) -> Vec<&'a Event> {
     let q = st.text.to_lowercase();
     let mut evs: Vec<&Event> = crate::core::order::events_in_order(ws)
@@ -69,8 +81,14 @@ pub fn rows<'a>(ws: &'a Workspace, st: &TableState) -> Vec<&'a Event> {
         SortBy::Kind => evs.sort_by(|a, b| a.kind.cmp(&b.kind)),
         SortBy::Headline => evs.sort_by_key(|e| e.headline.to_lowercase()),
         SortBy::Status => evs.sort_by_key(|e| e.status),
-        SortBy::Actors => evs.sort_by_cached_key(|e| actor_names(ws, e).to_lowercase()),
-        SortBy::Place => evs.sort_by_key(|e| e.place.to_lowercase()),
+        // Events without actors or a place go last, in either direction.
+        SortBy::Actors => evs.sort_by_cached_key(|e| {
+            let a = actor_names(ws, e).to_lowercase();
+            (a.is_empty() != st.descending, a)
+        }),
+        SortBy::Place => {
+            evs.sort_by_key(|e| (e.place.is_empty() != st.descending, e.place.to_lowercase()))
+        }
     }
     if st.descending {
         evs.reverse();

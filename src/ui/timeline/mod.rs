@@ -136,7 +136,8 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     // lanes would be nearer than 22 px, the plot shows the lanes that fit
     // at that spacing and a vertical drag brings the others.
     let (top, floor) = (STRIP + 0.1, bottom - 0.5);
-    let new_lanes = app.timeline.shown_lanes.replace(app.timeline.lane_by) != Some(app.timeline.lane_by);
+    let new_lanes =
+        app.timeline.shown_lanes.replace(app.timeline.lane_by) != Some(app.timeline.lane_by);
     let plot_px = (ui.available_height() - 28.0).max(72.0) as f64;
     let min_gap = lane_y
         .windows(2)
