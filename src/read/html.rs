@@ -140,6 +140,7 @@ struct Head {
     metas: Vec<(String, String)>,
     canonical: Option<String>,
     time: Option<String>,
+    title: Option<String>,
 }
 
 impl Head {
@@ -171,6 +172,12 @@ impl Head {
             metas,
             canonical: first(r#"link[rel~="canonical"][href]"#, "href"),
             time: first("time[datetime]", "datetime"),
+            title: doc
+                .select("head title")
+                .nodes()
+                .first()
+                .map(|n| crate::text::normalise::one_line(&n.text()))
+                .filter(|t| !t.is_empty()),
         }
     }
 
@@ -240,21 +247,44 @@ pub fn read_page(bytes: &[u8]) -> Result<Page, String> {
             },
         },
     };
-    let title = article.title.trim().to_string();
+    let outlet = article
+        .site_name
+        .clone()
+        .or_else(|| {
+            head.meta(&["og:site_name", "application-name"])
+                .map(|(_, v)| v)
+        })
+        .unwrap_or_default();
+    // The site's name and a date it adds to the title go to where they
+    // belong: the outlet, and the date when the page gave none.
+    // Readability's title often drops a trailing date already: the date is
+    // looked for in the page's own <title>.
+    let cleaned = crate::read::title::clean_title(&article.title, &outlet);
+    let raw = head
+        .title
+        .as_deref()
+        .map(|t| crate::read::title::clean_title(t, &outlet));
+    let date = cleaned
+        .date
+        .clone()
+        .or_else(|| raw.as_ref().and_then(|r| r.date.clone()));
+    let (published, published_source) = match (published, date) {
+        (None, Some(d)) => (Some(d), "the page's title".to_string()),
+        (p, _) => (p, published_source),
+    };
+    let outlet = if outlet.is_empty() {
+        cleaned.site.unwrap_or_default()
+    } else {
+        outlet
+    };
+    let title = cleaned.title;
     Ok(Page {
         title: if title.is_empty() {
             crate::text::normalise::title_from_text(&text)
         } else {
             title
         },
-        outlet: article
-            .site_name
-            .clone()
-            .or_else(|| {
-                head.meta(&["og:site_name", "application-name"])
-                    .map(|(_, v)| v)
-            })
-            .unwrap_or_default(),
+        outlet,
         byline: article.byline.clone().unwrap_or_default(),
         url: head.canonical().unwrap_or_default(),
         language: article.lang.clone().unwrap_or_default(),
@@ -349,6 +379,30 @@ mod tests {
             + "</p></article></body></html>";
         let p = read_page(bare.as_bytes()).unwrap();
         assert!(p.url.is_empty() && p.outlet.is_empty() && p.published.is_none());
+    }
+
+    /// Issue 15, item 12: the site's name and date leave the title and go
+    /// to the outlet and the publication date.
+    #[test]
+    fn the_site_suffix_leaves_the_title_for_the_outlet_and_the_date() {
+        let page = PAGE
+            .replace(
+                "<title>Blinken meets Qin Gang in Beijing | Example News</title>",
+                "<title>Blinken meets Qin Gang in Beijing | World Desk | 18.06.2023</title>",
+            )
+            .replace(
+                r#"<meta property="og:site_name" content="Example News">"#,
+                "",
+            )
+            .replace(
+                r#"<meta property="article:published_time" content="2023-06-18T09:15:00Z">"#,
+                "",
+            );
+        let p = read_page(page.as_bytes()).unwrap();
+        assert_eq!(p.title, "Blinken meets Qin Gang in Beijing");
+        assert_eq!(p.outlet, "World Desk");
+        assert_eq!(p.published.as_ref().unwrap().edtf(), "2023-06-18");
+        assert_eq!(p.published_source, "the page's title");
     }
 
     #[test]

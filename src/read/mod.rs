@@ -19,3 +19,4 @@ pub mod plain;
 pub mod prepare;
 pub mod pubdate;
 pub mod refusal;
+pub mod title;
