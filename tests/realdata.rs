@@ -176,3 +176,30 @@ fn boilerplate_in_the_seeds_is_proposed_and_the_story_is_not() {
         );
     }
 }
+
+/// The extraction score on extraction-dev (issue 17), as a floor: it may
+/// only go up. This stop: text 225/300, dates 68/104; trafilatura 2.3.1
+/// scores 246 and 94 (README). `cargo run --release --example
+/// extraction_score` lists every miss.
+#[test]
+fn the_extraction_score_does_not_fall() {
+    let Some(dir) = shared("realdata/extraction-dev") else {
+        return;
+    };
+    let s = detente::dev::extraction::score(&dir).unwrap();
+    eprintln!(
+        "extraction-dev: text {}/{}, dates {}/{}",
+        s.text_points(),
+        2 * s.pages,
+        s.date_points,
+        s.dated_pages
+    );
+    assert_eq!(s.pages, 150);
+    assert!(
+        s.text_points() >= 225,
+        "text {} < 225: {:?}",
+        s.text_points(),
+        s.misses
+    );
+    assert!(s.date_points >= 68, "dates {} < 68", s.date_points);
+}

@@ -8,6 +8,7 @@
 //!
 //! Imports `read`, `exchange`, `core`, `dates` and `text`, never egui (layer `dev`).
 
+pub mod extraction;
 pub mod generate;
 pub mod pages;
 pub mod prose;
