@@ -141,6 +141,8 @@ struct Head {
     canonical: Option<String>,
     time: Option<String>,
     title: Option<String>,
+    /// The text of each `<script type="application/ld+json">`.
+    json_ld: Vec<String>,
 }
 
 impl Head {
@@ -172,6 +174,28 @@ impl Head {
             metas,
             canonical: first(r#"link[rel~="canonical"][href]"#, "href"),
             time: first("time[datetime]", "datetime"),
+            // JSON-LD blocks, and schema.org JSON some pages put in a
+            // <script> with no type.
+            json_ld: doc
+                .select("script")
+                .nodes()
+                .iter()
+                .filter_map(|n| {
+                    let typed = n
+                        .attr("type")
+                        .map(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                    let text = n.text().to_string();
+                    let looks = || {
+                        let t = text.trim_start();
+                        (t.starts_with('{') || t.starts_with('[')) && text.contains("schema.org")
+                    };
+                    match typed {
+                        Some(true) => Some(text),
+                        None if looks() => Some(text),
+                        _ => None,
+                    }
+                })
+                .collect(),
             title: doc
                 .select("head title")
                 .nodes()
@@ -206,6 +230,37 @@ fn iso_day(s: &str) -> Option<DateValue> {
     DateValue::parse(day).ok().filter(|d| d.is_exact_day())
 }
 
+/// A timestamp as pages write them: ISO 8601 (the day as written, whatever
+/// the offset: "+02:00", "+0200" or none), or RFC 2822 ("Wed, 02 Feb 2022
+/// 09:12:22 +0100").
+fn stamp_day(s: &str) -> Option<DateValue> {
+    iso_day(s).or_else(|| {
+        chrono::DateTime::parse_from_rfc2822(s.trim())
+            .ok()
+            .map(|t| DateValue::day(t.date_naive()))
+    })
+}
+
+/// The first `datePublished` in the page's JSON-LD blocks, at any depth
+/// (inside `@graph`, or an array of things).
+fn json_ld_published(blocks: &[String]) -> Option<DateValue> {
+    fn find(v: &serde_json::Value) -> Option<DateValue> {
+        match v {
+            serde_json::Value::Object(m) => m
+                .get("datePublished")
+                .and_then(|d| d.as_str())
+                .and_then(stamp_day)
+                .or_else(|| m.values().find_map(find)),
+            serde_json::Value::Array(a) => a.iter().find_map(find),
+            _ => None,
+        }
+    }
+    blocks
+        .iter()
+        .filter_map(|b| serde_json::from_str::<serde_json::Value>(b.trim()).ok())
+        .find_map(|v| find(&v))
+}
+
 /// Read a saved page.
 pub fn read_page(bytes: &[u8]) -> Result<Page, String> {
     let (html, encoding, charset_note) = decode_html(bytes);
@@ -238,12 +293,15 @@ pub fn read_page(bytes: &[u8]) -> Result<Page, String> {
                 "pubdate",
                 "DC.date.issued",
             ])
-            .and_then(|(n, v)| iso_day(&v).map(|d| (d, n)))
+            .and_then(|(n, v)| stamp_day(&v).map(|d| (d, n)))
         {
             Some((d, n)) => (Some(d), format!("page metadata ({n})")),
-            None => match head.time.as_deref().and_then(iso_day) {
-                Some(d) => (Some(d), "the page's <time> element".to_string()),
-                None => (None, String::new()),
+            None => match json_ld_published(&head.json_ld) {
+                Some(d) => (Some(d), "the page's JSON-LD (datePublished)".to_string()),
+                None => match head.time.as_deref().and_then(stamp_day) {
+                    Some(d) => (Some(d), "the page's <time> element".to_string()),
+                    None => (None, String::new()),
+                },
             },
         },
     };
@@ -403,6 +461,52 @@ mod tests {
         assert_eq!(p.outlet, "World Desk");
         assert_eq!(p.published.as_ref().unwrap().edtf(), "2023-06-18");
         assert_eq!(p.published_source, "the page's title");
+    }
+
+    /// Issue 17, item 2: a date only in JSON-LD, inside `@graph`, with an
+    /// offset written "+0200" or as RFC 2822, is found.
+    #[test]
+    fn a_date_in_json_ld_is_found_at_any_depth_and_in_either_form() {
+        let without_meta = PAGE.replace(
+            r#"<meta property="article:published_time" content="2023-06-18T09:15:00Z">"#,
+            "",
+        );
+        for (ld, want) in [
+            (
+                r#"{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","datePublished":"2022-01-28T06:00:00+0100"}]}"#,
+                "2022-01-28",
+            ),
+            (
+                r#"[{"@type":"NewsArticle","datePublished":"Wed, 02 Feb 2022 09:12:22 +0100"}]"#,
+                "2022-02-02",
+            ),
+        ] {
+            let page = without_meta.replace(
+                "</head>",
+                &format!(r#"<script type="application/ld+json">{ld}</script></head>"#),
+            );
+            let p = read_page(page.as_bytes()).unwrap();
+            assert_eq!(
+                p.published
+                    .as_ref()
+                    .map(|d| d.edtf().to_string())
+                    .as_deref(),
+                Some(want)
+            );
+        }
+        // Schema.org JSON in a <script> with no type counts too.
+        let page = without_meta.replace(
+            "</head>",
+            r#"<script>{"@context": "https://schema.org", "@type": "NewsArticle", "datePublished": "2022-01-28T06:00:00+01:00"}</script></head>"#,
+        );
+        let p = read_page(page.as_bytes()).unwrap();
+        assert_eq!(p.published.unwrap().edtf(), "2022-01-28");
+        // Broken JSON-LD is passed over, not trusted.
+        let page = without_meta.replace(
+            "</head>",
+            r#"<script type="application/ld+json">{"datePublished": "2022-01-28"</script></head>"#,
+        );
+        assert!(read_page(page.as_bytes()).unwrap().published.is_none());
     }
 
     #[test]
