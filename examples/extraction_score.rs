@@ -2,7 +2,7 @@
 //! main-text points (every phrase that must be there is; none that must
 //! not be is) and date points, with every miss per page.
 //!
-//! `cargo run --release --example extraction_score [DIR] [--quiet]`
+//! `cargo run --release --example extraction_score [DIR] [--quiet] [--drop-boilerplate]`
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -15,7 +15,8 @@ fn main() {
             std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
                 .join("../shared/realdata/extraction-dev")
         });
-    let s = match detente::dev::extraction::score(&dir) {
+    let drop = args.iter().any(|a| a == "--drop-boilerplate");
+    let s = match detente::dev::extraction::score_with(&dir, drop) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{}: {e}", dir.display());

@@ -45,8 +45,16 @@ impl Score {
     }
 }
 
-/// Score the pages of `dir` (`pages/` and `expected.json`).
+/// Score the pages of `dir` (`pages/` and `expected.json`) as imported
+/// (boilerplate proposed, not dropped: the reader decides).
 pub fn score(dir: &Path) -> Result<Score, String> {
+    score_with(dir, false)
+}
+
+/// [`score`], with every proposed boilerplate line dropped first when
+/// `drop_boilerplate` (what `detente import --drop-boilerplate` and one
+/// click on "Boilerplate" in the Reader give).
+pub fn score_with(dir: &Path, drop_boilerplate: bool) -> Result<Score, String> {
     let expected: serde_json::Value = serde_json::from_slice(
         &std::fs::read(dir.join("expected.json")).map_err(|e| e.to_string())?,
     )
@@ -78,7 +86,12 @@ pub fn score(dir: &Path) -> Result<Score, String> {
             s.dated_pages += 1;
         }
         let article = match got {
-            Ok(p) => p.article,
+            Ok(mut p) => {
+                if drop_boilerplate {
+                    crate::read::prepare::strip_boilerplate(&mut p.article);
+                }
+                p.article
+            }
             Err(e) => {
                 s.misses.push(miss(format!("refused: {e}")));
                 continue;
