@@ -143,6 +143,8 @@ struct Head {
     title: Option<String>,
     /// The text of each `<script type="application/ld+json">`.
     json_ld: Vec<String>,
+    /// What elements marked as dates say (attributes first, then short text).
+    marked_dates: Vec<String>,
 }
 
 impl Head {
@@ -170,10 +172,44 @@ impl Head {
                 .find_map(|n| n.attr(attr).map(|v| v.trim().to_string()))
                 .filter(|v| !v.is_empty())
         };
+        let time = first("time[datetime]", "datetime");
+        // Elements marked as dates are looked through only when the page
+        // gives neither a publication meta tag nor a time element (most
+        // pages give one).
+        let published_meta = metas.iter().any(|(k, _)| {
+            matches!(
+                k.as_str(),
+                "article:published_time" | "datepublished" | "pubdate" | "publishdate"
+            )
+        });
+        let marked_dates = if time.is_none() && !published_meta {
+            doc
+                    .select(
+                        "[itemprop*='datePublished' i], [property*='datePublished' i], \
+                         [property*='dateCreated' i], body [class*='date' i], body [class*='publish' i]",
+                    )
+                    .nodes()
+                    .iter()
+                    .take(20)
+                    .filter_map(|n| {
+                        ["content", "datetime", "title"]
+                            .iter()
+                            .find_map(|a| n.attr(a).map(|v| v.trim().to_string()))
+                            .filter(|v| !v.is_empty())
+                            .or_else(|| {
+                                let t = n.text().trim().to_string();
+                                (t.chars().count() <= 60 && !t.is_empty()).then_some(t)
+                            })
+                    })
+                    .collect()
+        } else {
+            vec![]
+        };
         Head {
             metas,
             canonical: first(r#"link[rel~="canonical"][href]"#, "href"),
-            time: first("time[datetime]", "datetime"),
+            time,
+            marked_dates,
             // JSON-LD blocks, and schema.org JSON some pages put in a
             // <script> with no type.
             json_ld: doc
@@ -254,6 +290,27 @@ fn stamp_day(s: &str) -> Option<DateValue> {
     })
 }
 
+/// A day written day first with dots ("02.11.2021", "2.11.2021, 09:15"),
+/// as German, Austrian, Swiss, Polish and Russian pages write it.
+fn dotted_day(s: &str) -> Option<DateValue> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let c = R
+        .get_or_init(|| re(r"(?:^|[^\d])(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[^\d]|$)"))
+        .captures(s)?;
+    let n = |i: usize| c[i].parse::<u32>().ok();
+    let day = chrono::NaiveDate::from_ymd_opt(n(3)? as i32, n(2)?, n(1)?)?;
+    Some(DateValue::day(day))
+}
+
+/// A date in an element the page marks as one (a class or property that
+/// names a date, `itemprop=datePublished`): its `content`, `datetime` or
+/// `title`, else its short text.
+fn marked_day(values: &[String]) -> Option<DateValue> {
+    values
+        .iter()
+        .find_map(|v| stamp_day(v).or_else(|| dotted_day(v)))
+}
+
 /// The first `datePublished` in the page's JSON-LD blocks, at any depth
 /// (inside `@graph`, or an array of things).
 fn json_ld_published(blocks: &[String]) -> Option<DateValue> {
@@ -305,7 +362,16 @@ pub fn read_page(bytes: &[u8]) -> Result<Page, String> {
                 "datePublished",
                 "date",
                 "pubdate",
+                "publishdate",
+                "publish-date",
+                "publish_date",
+                "article:published",
+                "parsely-pub-date",
+                "sailthru.date",
                 "DC.date.issued",
+                "DC.date",
+                "dcterms.date",
+                "dcterms.created",
             ])
             .and_then(|(n, v)| stamp_day(&v).map(|d| (d, n)))
         {
@@ -314,7 +380,19 @@ pub fn read_page(bytes: &[u8]) -> Result<Page, String> {
                 Some(d) => (Some(d), "the page's JSON-LD (datePublished)".to_string()),
                 None => match head.time.as_deref().and_then(stamp_day) {
                     Some(d) => (Some(d), "the page's <time> element".to_string()),
-                    None => (None, String::new()),
+                    None => match marked_day(&head.marked_dates) {
+                        Some(d) => (Some(d), "an element the page marks as a date".to_string()),
+                        // Last: when the page was last changed, which for
+                        // most pages is the day it went up.
+                        None => match head
+                            .meta(&["og:updated_time", "article:modified_time"])
+                            .and_then(|(n, v)| {
+                                stamp_day(&v).or_else(|| dotted_day(&v)).map(|d| (d, n))
+                            }) {
+                            Some((d, n)) => (Some(d), format!("page metadata ({n}, last changed)")),
+                            None => (None, String::new()),
+                        },
+                    },
                 },
             },
         },
@@ -546,6 +624,55 @@ mod tests {
         for gone in ["arrives at the guesthouse", "Pool/Reuters", "Read also"] {
             assert!(!p.text.contains(gone), "{gone:?} was kept:\n{}", p.text);
         }
+    }
+
+    /// Issue 17, item 2: dates the page gives outside the usual metadata:
+    /// a `publishdate` meta tag, an element whose class or itemprop names a
+    /// date (day first with dots, or a timestamp in an attribute), and last
+    /// the time the page was changed.
+    #[test]
+    fn dates_in_marked_elements_and_other_meta_names_are_found() {
+        let without_meta = PAGE.replace(
+            r#"<meta property="article:published_time" content="2023-06-18T09:15:00Z">"#,
+            "",
+        );
+        let cases = [
+            (
+                "</head>",
+                r#"<META name="publishdate" content="2020-01-02"></head>"#,
+                "2020-01-02",
+            ),
+            (
+                "<p class=\"byline\">",
+                r#"<span class="meta__date">02.11.2021</span><p class="byline">"#,
+                "2021-11-02",
+            ),
+            (
+                "<p class=\"byline\">",
+                r#"<abbr class="published" itemprop="datePublished" title="2018-06-05T08:00:00-07:00">8:00</abbr><p class="byline">"#,
+                "2018-06-05",
+            ),
+            (
+                "</head>",
+                r#"<meta property="og:updated_time" content="10.12.2022, 09:15:02"></head>"#,
+                "2022-12-10",
+            ),
+        ];
+        for (at, with, want) in cases {
+            let page = without_meta.replacen(at, with, 1);
+            let p = read_page(page.as_bytes()).unwrap();
+            assert_eq!(
+                p.published
+                    .as_ref()
+                    .map(|d| d.edtf().to_string())
+                    .as_deref(),
+                Some(want),
+                "{with}"
+            );
+        }
+        // A day that does not exist, or dots that are not a date, are none.
+        assert!(dotted_day("31.02.2022").is_none());
+        assert!(dotted_day("1.2.3").is_none());
     }
 
     #[test]
