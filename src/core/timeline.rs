@@ -101,14 +101,14 @@ pub struct Layout {
     pub longest: f64,
 }
 
-/// Actors by id, looked up once per event rather than by scanning.
-type Actors<'a> = HashMap<&'a str, &'a crate::core::model::Actor>;
+/// An actor by id (a map the caller built once, not a scan).
+pub type FindActor<'f, 'a> = &'f dyn Fn(&str) -> Option<&'a crate::core::model::Actor>;
 
-fn dyad(actors: &Actors, e: &Event) -> String {
+fn dyad(actor: FindActor, e: &Event) -> String {
     let mut sides: Vec<String> = e
         .actors
         .iter()
-        .filter_map(|r| actors.get(r.actor.as_str()))
+        .filter_map(|r| actor(r.actor.as_str()))
         .map(|a| {
             if a.country.is_empty() {
                 a.name.clone()
@@ -126,9 +126,13 @@ fn dyad(actors: &Actors, e: &Event) -> String {
     }
 }
 
-fn lane_keys(ws: &Workspace, actors: &Actors, e: &Event, by: LaneBy) -> Vec<String> {
+/// The lanes an event falls in when lanes go `by` dyad, type, actor or
+/// article (several for an event with several actors or articles; none
+/// for an event with no passage by article). The TimelineJS export groups
+/// by the first.
+pub fn lane_keys(ws: &Workspace, actor: FindActor, e: &Event, by: LaneBy) -> Vec<String> {
     match by {
-        LaneBy::Dyad => vec![dyad(actors, e)],
+        LaneBy::Dyad => vec![dyad(actor, e)],
         LaneBy::Kind => vec![match ws.event_type(&e.kind) {
             Some(t) => format!("{} {}", t.code, t.label),
             None => e.kind.clone(),
@@ -137,7 +141,7 @@ fn lane_keys(ws: &Workspace, actors: &Actors, e: &Event, by: LaneBy) -> Vec<Stri
             let names: Vec<String> = e
                 .actors
                 .iter()
-                .filter_map(|r| actors.get(r.actor.as_str()))
+                .filter_map(|r| actor(r.actor.as_str()))
                 .map(|a| a.name.clone())
                 .collect();
             if names.is_empty() {
@@ -165,7 +169,9 @@ fn lane_keys(ws: &Workspace, actors: &Actors, e: &Event, by: LaneBy) -> Vec<Stri
 /// Lay out every dated event.
 pub fn layout(ws: &Workspace, by: LaneBy) -> Layout {
     let mut out = Layout::default();
-    let actors: Actors = ws.actors.iter().map(|a| (a.id.as_str(), a)).collect();
+    let actors: HashMap<&str, &crate::core::model::Actor> =
+        ws.actors.iter().map(|a| (a.id.as_str(), a)).collect();
+    let find = |id: &str| actors.get(id).copied();
     let mut lane_of: HashMap<String, usize> = HashMap::new();
     let mut months: std::collections::BTreeMap<(i32, u32), usize> = Default::default();
     for e in &ws.events {
@@ -196,7 +202,7 @@ pub fn layout(ws: &Workspace, by: LaneBy) -> Layout {
             .map(|t| t.rgb())
             .unwrap_or([128, 128, 128]);
         let disputed = e.open_disagreement().is_some();
-        for key in lane_keys(ws, &actors, e, by) {
+        for key in lane_keys(ws, &find, e, by) {
             let lane = match lane_of.get(&key) {
                 Some(&i) => i,
                 None => {

@@ -52,6 +52,7 @@ use crate::core::model::{Actor, Article, Event, Role, Workspace};
 use crate::core::vocab::{EventType, root_of};
 use crate::dates::edtf::DateValue;
 use crate::dates::tense::sentence_bounds;
+use crate::exchange::index::Index;
 use crate::exchange::w3c::{article_iri, web_iri};
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -62,43 +63,17 @@ use serde_json::{Value, json};
 /// location, negotiate): coded in both directions whatever the roles.
 pub const MUTUAL_CODES: &[&str] = &["040", "041", "044", "046"];
 
-/// Articles, actors and event types by id, built once per export.
-struct Index<'a> {
-    articles: FxHashMap<&'a str, &'a Article>,
-    actors: FxHashMap<&'a str, &'a Actor>,
-    types: FxHashMap<&'a str, &'a EventType>,
-}
+/// Who acts on whom: the sides and dyads of an event, looked up in the
+/// export's [`Index`].
+struct Sides<'i, 'a>(&'i Index<'a>);
 
-impl<'a> Index<'a> {
-    fn new(ws: &'a Workspace) -> Self {
-        Index {
-            articles: ws.articles.iter().map(|a| (a.id.as_str(), &**a)).collect(),
-            actors: ws.actors.iter().map(|a| (a.id.as_str(), a)).collect(),
-            types: (ws.vocabularies.event_types.iter())
-                .map(|t| (t.code.as_str(), t))
-                .collect(),
-        }
-    }
-
-    /// The event's articles, each once, in the order of its passages.
-    fn articles(&self, e: &Event) -> Vec<&'a Article> {
-        let mut out: Vec<&Article> = vec![];
-        for p in &e.evidence {
-            if let Some(a) = self.articles.get(p.article.as_str())
-                && !out.iter().any(|o| o.id == a.id)
-            {
-                out.push(a);
-            }
-        }
-        out
-    }
-
+impl<'a> Sides<'_, 'a> {
     /// Who acts and who is acted upon, by the rules of the module doc, and
     /// whether the event is reciprocal.
     fn sides(&self, e: &Event) -> (Vec<&'a Actor>, Vec<&'a Actor>, bool) {
         let (mut src, mut tgt, mut part) = (vec![], vec![], vec![]);
         for r in &e.actors {
-            let Some(&a) = self.actors.get(r.actor.as_str()) else {
+            let Some(&a) = self.0.actors.get(r.actor.as_str()) else {
                 continue;
             };
             let side = match r.role {
@@ -328,6 +303,7 @@ const ICEWS: &[Column] = &[
 /// A header row, then one row per event and dyad.
 fn table(ws: &Workspace, events: &[&Event], columns: &[Column]) -> String {
     let at = Index::new(ws);
+    let sides = Sides(&at);
     // Counting sentences reads the article: only for a table that shows it.
     let stories = columns.iter().any(|c| c.0 == "Sentence Number");
     let mut texts: FxHashMap<&str, Vec<char>> = FxHashMap::default();
@@ -337,7 +313,7 @@ fn table(ws: &Workspace, events: &[&Event], columns: &[Column]) -> String {
     let res: Result<(), ::csv::Error> = (|| {
         w.write_record(columns.iter().map(|c| c.0))?;
         for &e in events {
-            let arts = at.articles(e);
+            let arts = at.articles_of(e);
             let story = e.evidence.first().filter(|_| stories).and_then(|p| {
                 let a = *at.articles.get(p.article.as_str())?;
                 let chars = texts
@@ -348,7 +324,7 @@ fn table(ws: &Workspace, events: &[&Event], columns: &[Column]) -> String {
             let sources: Vec<String> = arts.iter().map(|a| article_iri(Some(a), &a.id)).collect();
             let (sources, outlets) = (sources.join(" "), outlets(&arts));
             let kind = at.types.get(e.kind.as_str()).copied();
-            for (n, (src, tgt)) in at.dyads(e).into_iter().enumerate() {
+            for (n, (src, tgt)) in sides.dyads(e).into_iter().enumerate() {
                 let row = Row {
                     e,
                     n,
@@ -419,11 +395,12 @@ fn plover_actors(actors: &[&Actor]) -> Vec<Value> {
 /// PLOVER JSON Lines: one record per event, each on its own line.
 pub fn to_plover(ws: &Workspace, events: &[&Event]) -> String {
     let at = Index::new(ws);
+    let sides = Sides(&at);
     let mut out = String::new();
     for e in events {
         let kind = at.types.get(e.kind.as_str());
         let event = kind.and_then(|k| some(&k.plover_type));
-        let (source, recipient, _) = at.sides(e);
+        let (source, recipient, _) = sides.sides(e);
         let d = e.date.as_ref();
         let iso = |x: Option<NaiveDate>| x.map(|x| x.format("%Y-%m-%d").to_string());
         let record = Plover {
@@ -443,7 +420,7 @@ pub fn to_plover(ws: &Workspace, events: &[&Event]) -> String {
                 .map(|p| p.anchor.exact.as_str())
                 .collect::<Vec<_>>()
                 .join(" | "),
-            cite_info: (at.articles(e).into_iter())
+            cite_info: (at.articles_of(e).into_iter())
                 .map(|a| {
                     json!({"citation": a.id, "title": a.title, "publication": a.outlet,
                         "url": web_iri(&a.url), "language": some(&a.language),

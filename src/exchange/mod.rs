@@ -15,6 +15,7 @@ pub mod csv;
 pub mod eventdata;
 pub mod figure;
 pub mod formats;
+pub mod index;
 pub mod json;
 pub mod merge;
 pub mod qdpx;

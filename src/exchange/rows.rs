@@ -4,9 +4,9 @@
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `exchange`).
 
-use crate::core::model::{Actor, Article, Event, Workspace};
+use crate::core::model::{Event, Workspace};
 use crate::core::order::events_in_order;
-use rustc_hash::FxHashMap;
+use crate::exchange::index::Index;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -74,37 +74,6 @@ pub struct PassageRow {
     pub passage_date: Option<String>,
 }
 
-/// Articles, actors and event-type labels by id, built once per export:
-/// looking each reference up in the workspace's lists one by one made an
-/// export of 8,000 events with 20 actors each take seconds.
-struct Lookup<'a> {
-    articles: FxHashMap<&'a str, &'a Article>,
-    actors: FxHashMap<&'a str, &'a Actor>,
-    kinds: FxHashMap<&'a str, &'a str>,
-}
-
-impl<'a> Lookup<'a> {
-    fn new(ws: &'a Workspace) -> Self {
-        Lookup {
-            articles: ws.articles.iter().map(|a| (a.id.as_str(), &**a)).collect(),
-            actors: ws.actors.iter().map(|a| (a.id.as_str(), a)).collect(),
-            kinds: ws
-                .vocabularies
-                .event_types
-                .iter()
-                .map(|t| (t.code.as_str(), t.label.as_str()))
-                .collect(),
-        }
-    }
-
-    fn kind_label(&self, code: &str) -> String {
-        self.kinds
-            .get(code)
-            .map(|l| l.to_string())
-            .unwrap_or_default()
-    }
-}
-
 fn dates(e: &Event) -> (Option<String>, Option<String>, Option<String>) {
     match &e.date {
         Some(d) => (
@@ -117,7 +86,7 @@ fn dates(e: &Event) -> (Option<String>, Option<String>, Option<String>) {
 }
 
 pub fn event_rows(ws: &Workspace) -> Vec<EventRow> {
-    let at = Lookup::new(ws);
+    let at = Index::new(ws);
     events_in_order(ws)
         .into_iter()
         .map(|e| {
@@ -172,7 +141,7 @@ pub fn event_rows(ws: &Workspace) -> Vec<EventRow> {
 }
 
 pub fn passage_rows(ws: &Workspace) -> Vec<PassageRow> {
-    let at = Lookup::new(ws);
+    let at = Index::new(ws);
     let mut rows = vec![];
     for e in events_in_order(ws) {
         let (date, earliest, latest) = dates(e);

@@ -18,12 +18,12 @@
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `exchange`).
 
-use crate::core::model::{Actor, ActorRef, Article, Event, Role, Status, Workspace};
+use crate::core::model::{Event, Status, Workspace};
 use crate::core::timeline::LaneBy;
 use crate::dates::edtf::DateValue;
+use crate::exchange::index::Index;
 use crate::exchange::w3c::web_iri;
 use chrono::{Datelike, NaiveDate};
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 /// The timeline's JSON and what it holds.
@@ -146,77 +146,14 @@ pub fn span(v: &DateValue) -> Option<(TlDate, Option<TlDate>)> {
     Some((start, end.filter(|e| *e != start)))
 }
 
-/// Actors and articles by id, built once per export.
-struct Index<'a> {
-    actors: FxHashMap<&'a str, &'a Actor>,
-    articles: FxHashMap<&'a str, &'a Article>,
-}
-
-impl<'a> Index<'a> {
-    fn new(ws: &'a Workspace) -> Self {
-        Index {
-            actors: ws.actors.iter().map(|a| (a.id.as_str(), a)).collect(),
-            articles: ws.articles.iter().map(|a| (a.id.as_str(), &**a)).collect(),
-        }
-    }
-
-    /// The event's actors that exist, with their roles.
-    fn actors(&self, e: &Event) -> impl Iterator<Item = (&'a Actor, Role)> {
-        let find = |r: &ActorRef| Some((*self.actors.get(r.actor.as_str())?, r.role));
-        e.actors
-            .iter()
-            .filter_map(find)
-            .collect::<Vec<_>>()
-            .into_iter()
-    }
-
-    fn article_count(&self, e: &Event) -> usize {
-        let mut ids: Vec<&str> = e.evidence.iter().map(|p| p.article.as_str()).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids.len()
-    }
-}
-
 /// The event's lane on Detente's timeline (`core::timeline::layout`), its
 /// first when it has several.
 fn lane(ws: &Workspace, at: &Index, e: &Event, by: LaneBy) -> String {
-    let none = || "(no actors)".to_string();
-    match by {
-        LaneBy::Dyad => {
-            let side = |a: &Actor| {
-                if a.country.is_empty() {
-                    a.name.clone()
-                } else {
-                    a.country.clone()
-                }
-            };
-            let mut sides: Vec<String> = at.actors(e).map(|(a, _)| side(a)).collect();
-            sides.sort();
-            sides.dedup();
-            if sides.is_empty() {
-                none()
-            } else {
-                sides.join("–")
-            }
-        }
-        LaneBy::Kind => match ws.event_type(&e.kind) {
-            Some(t) => format!("{} {}", t.code, t.label),
-            None => e.kind.clone(),
-        },
-        LaneBy::Actor => at
-            .actors(e)
-            .next()
-            .map_or_else(none, |(a, _)| a.name.clone()),
-        LaneBy::Article => match e.evidence.first() {
-            Some(p) => at
-                .articles
-                .get(p.article.as_str())
-                .map(|a| a.title.clone())
-                .unwrap_or_default(),
-            None => "(no articles)".into(),
-        },
-    }
+    let find = |id: &str| at.actors.get(id).copied();
+    crate::core::timeline::lane_keys(ws, &find, e, by)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| "(no articles)".into())
 }
 
 fn plural(n: usize, one: &str) -> String {
@@ -245,7 +182,7 @@ fn body(ws: &Workspace, at: &Index, e: &Event) -> String {
         ws.event_type(&e.kind)
             .map(|t| format!("{} {}", t.code, t.label)),
     );
-    let actors: Vec<String> = (at.actors(e))
+    let actors: Vec<String> = (at.actors_of(e).into_iter())
         .map(|(a, r)| format!("{} ({})", a.name, r.as_str()))
         .collect();
     facts.extend((!actors.is_empty()).then(|| actors.join(", ")));
@@ -256,7 +193,7 @@ fn body(ws: &Workspace, at: &Index, e: &Event) -> String {
         h += &format!("<p>{}</p>", escape_html(&d));
     }
     if e.evidence.len() > 1 {
-        let (p, a) = (e.evidence.len(), at.article_count(e));
+        let (p, a) = (e.evidence.len(), at.articles_of(e).len());
         h += &format!(
             "<p>{} in {}.</p>",
             plural(p, "passage"),
