@@ -2,14 +2,24 @@
 //! main-text points (every phrase that must be there is; none that must
 //! not be is) and date points, with every miss per page.
 //!
-//! `cargo run --release --example extraction_score [DIR] [--quiet] [--drop-boilerplate]`
+//! `cargo run --release --example extraction_score [DIR] [--quiet] [--drop-boilerplate] [--dump OUT]`
+//!
+//! `--dump OUT` also writes each page's extracted text (`NAME.txt`, its
+//! title, publication date and text) to the folder OUT, to read the misses.
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let quiet = args.iter().any(|a| a == "--quiet");
+    let dump = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|i| args.get(i + 1))
+        .map(std::path::PathBuf::from);
     let dir = args
         .iter()
-        .find(|a| !a.starts_with("--"))
+        .enumerate()
+        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--dump"))
+        .map(|(_, a)| a)
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| {
             std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -23,6 +33,12 @@ fn main() {
             std::process::exit(1);
         }
     };
+    if let Some(out) = &dump
+        && let Err(e) = write_dump(&dir, out)
+    {
+        eprintln!("{}: {e}", out.display());
+        std::process::exit(1);
+    }
     if !quiet {
         for m in &s.misses {
             println!("{}\t{}", m.page, m.what);
@@ -41,4 +57,28 @@ fn main() {
         s.seconds,
         s.pages
     );
+}
+
+/// Writes what the importer made of every page in `dir/pages` to `out`.
+fn write_dump(dir: &std::path::Path, out: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(out)?;
+    for entry in std::fs::read_dir(dir.join("pages"))? {
+        let path = entry?.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let body = match detente::read::prepare::prepare_file(&path, None) {
+            Ok(p) => format!(
+                "title: {}\npublished: {}\n\n{}",
+                p.article.title,
+                p.article
+                    .published
+                    .as_ref()
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                p.article.text
+            ),
+            Err(e) => format!("refused: {e}"),
+        };
+        std::fs::write(out.join(format!("{name}.txt")), body)?;
+    }
+    Ok(())
 }
