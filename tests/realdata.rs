@@ -129,9 +129,11 @@ fn the_seeds_get_the_publication_dates_a_careful_reader_gives() {
         Some("2023-06-18")
     );
     // A Reuters dateline with no year, and no year anywhere in the text:
-    // no date is offered rather than a guessed one.
-    let (d, _) = date("002_b4784c596d54ca2c.txt");
-    assert_eq!(d, None);
+    // the lead's "said on Thursday" pins it (May 11 was a Thursday in
+    // 2023, the latest such year), and the source says so.
+    let (d, why) = date("002_b4784c596d54ca2c.txt");
+    assert_eq!(d.as_deref(), Some("2023-05-11"), "{why}");
+    assert!(why.contains("May 11 was a Thursday in 2023"), "{why}");
     // "June 19, 2024" at the top is the scrape date; "Updated on 06/19/2023" is the real one.
     let (d, why) = date("003_2b9e090a54734f6f.txt");
     assert_eq!(d.as_deref(), Some("2023-06-19"), "{why}");

@@ -991,6 +991,28 @@ fn a_yearless_dateline_asks_for_the_year_and_the_date_can_be_typed() {
 }
 
 #[test]
+fn a_yearless_dateline_whose_lead_names_the_weekday_shows_the_year_and_why() {
+    let mut ws = detente::core::model::Workspace::new("t");
+    let text = "US, China to move beyond balloon accident\n\nWASHINGTON, May 11 (Reuters) - Both sides recognized the need to move on, a senior US official said on Thursday.";
+    let (a, _) = detente::read::prepare::prepare_bytes_until(
+        text.as_bytes(),
+        "reuters.txt",
+        None,
+        "2026-11-29".parse().unwrap(),
+    )
+    .unwrap();
+    assert_eq!(a.published.as_ref().unwrap().edtf(), "2023-05-11");
+    ws.articles.push(a.into());
+    let h = harness(DetenteApp::with_workspace(ws, None));
+    assert!(
+        h.query_by_label_contains("May 11 was a Thursday in 2023")
+            .is_some(),
+        "the header says how the year was found"
+    );
+    assert!(h.query_by_label_contains("without a year").is_none());
+}
+
+#[test]
 fn a_failed_background_save_says_why_and_keeps_the_work_unsaved() {
     let dir = tempfile::tempdir().unwrap();
     // A folder that does not exist: the saving thread cannot write there.

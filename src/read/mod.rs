@@ -21,3 +21,4 @@ pub mod prepare;
 pub mod pubdate;
 pub mod refusal;
 pub mod title;
+pub mod yearless;

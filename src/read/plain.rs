@@ -71,6 +71,7 @@ pub(crate) fn article_from_text(
     raw: &str,
     file_name: &str,
     title: Option<&str>,
+    not_after: chrono::NaiveDate,
 ) -> Result<Article, Refusal> {
     let text = normalise(raw);
     if text.trim().is_empty() {
@@ -80,7 +81,7 @@ pub(crate) fn article_from_text(
         Some(t) if !t.trim().is_empty() => t.trim().to_string(),
         _ => title_from_text(&text),
     };
-    let detected = crate::read::pubdate::detect(&text);
+    let detected = crate::read::pubdate::detect_until(&text, not_after);
     Ok(Article {
         past: Default::default(),
         id: new_id("art"),

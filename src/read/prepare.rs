@@ -61,7 +61,14 @@ pub fn prepare_file(path: &Path, title: Option<&str>) -> Result<Prepared, Refusa
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    prepare_bytes(&bytes, &file_name, title).map(|(article, encoding)| Prepared {
+    // The article is from the day its file was last written at the latest.
+    let today = chrono::Local::now().date_naive();
+    let written = meta
+        .modified()
+        .ok()
+        .map(|t| chrono::DateTime::<chrono::Local>::from(t).date_naive())
+        .map_or(today, |d| d.min(today));
+    prepare_bytes_until(&bytes, &file_name, title, written).map(|(article, encoding)| Prepared {
         path: path.to_path_buf(),
         article,
         encoding,
@@ -128,7 +135,19 @@ pub fn prepare_bytes(
     file_name: &str,
     title: Option<&str>,
 ) -> Result<(Article, &'static str), Refusal> {
-    let (mut a, encoding) = read_bytes(bytes, file_name, title)?;
+    prepare_bytes_until(bytes, file_name, title, chrono::Local::now().date_naive())
+}
+
+/// [`prepare_bytes`] of a source from `not_after` at the latest (the day
+/// its file was written, or fetched): a date the text does not give whole
+/// is never completed to a later day.
+pub fn prepare_bytes_until(
+    bytes: &[u8],
+    file_name: &str,
+    title: Option<&str>,
+    not_after: chrono::NaiveDate,
+) -> Result<(Article, &'static str), Refusal> {
+    let (mut a, encoding) = read_bytes(bytes, file_name, title, not_after)?;
     for field in [&mut a.title, &mut a.outlet, &mut a.byline, &mut a.url] {
         if field.chars().any(char::is_control) {
             *field = one_line(field);
@@ -144,6 +163,7 @@ fn read_bytes(
     bytes: &[u8],
     file_name: &str,
     title: Option<&str>,
+    not_after: chrono::NaiveDate,
 ) -> Result<(Article, &'static str), Refusal> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Refusal::TooLarge {
@@ -171,10 +191,11 @@ fn read_bytes(
         } else {
             "DOCX"
         };
-        return article_from_text(&doc.text, file_name, title.as_deref()).map(|a| (a, kind));
+        return article_from_text(&doc.text, file_name, title.as_deref(), not_after)
+            .map(|a| (a, kind));
     }
     let decoded = decode(bytes)?;
-    article_from_text(&decoded.text, file_name, title).map(|a| (a, decoded.encoding))
+    article_from_text(&decoded.text, file_name, title, not_after).map(|a| (a, decoded.encoding))
 }
 
 /// Drop every proposed boilerplate line from a new article (before it has

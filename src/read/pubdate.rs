@@ -41,16 +41,23 @@ pub struct Candidate {
     pub evidence: String,
     /// 0-based index among the non-empty lines.
     pub line: usize,
+    /// How a date the line does not give whole was completed ("May 11 was
+    /// a Thursday in 2023, …"), shown with it.
+    pub reason: Option<String>,
 }
 
 impl Candidate {
     /// "labelled date: 'Updated on 06/19/2023 06:06'".
     pub fn describe(&self) -> String {
-        format!(
+        let said = format!(
             "{}: “{}”",
             self.kind.label(),
             crate::text::normalise::short(&self.evidence)
-        )
+        );
+        match &self.reason {
+            Some(r) => format!("{said}; {r}"),
+            None => said,
+        }
     }
 }
 
@@ -75,8 +82,20 @@ fn dateline_re() -> &'static Regex {
     })
 }
 
-/// Every candidate in the first lines, strongest first (then earliest line).
+/// Every candidate in the first lines, strongest first (then earliest
+/// line), for an article that can be from today at the latest.
 pub fn candidates(text: &str) -> Vec<Candidate> {
+    candidates_until(text, today())
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// [`candidates`] of an article from `not_after` at the latest (the date
+/// of its file, or when it was fetched): a dateline without a year is
+/// never put after it.
+pub fn candidates_until(text: &str, not_after: chrono::NaiveDate) -> Vec<Candidate> {
     let lines: Vec<&str> = text
         .lines()
         .map(str::trim)
@@ -89,12 +108,24 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
     for (i, line) in lines.iter().enumerate() {
         if let Some(c) = dateline_re().captures(line) {
             let md = c.get(1).map(|m| m.as_str()).unwrap_or("");
-            let year = c.get(2).map(|m| m.as_str().to_string()).or_else(|| {
-                years
-                    .get_or_init(|| years_in(text))
-                    .last()
-                    .map(|y| y.to_string())
-            });
+            let after = &line[c.get(0).map_or(0, |m| m.end())..];
+            // A year the line gives; else the one the lead's weekday pins;
+            // else the latest the text names.
+            let (year, reason) = match c.get(2) {
+                Some(y) => (Some(y.as_str().to_string()), None),
+                None => {
+                    let named = years.get_or_init(|| years_in(text));
+                    match crate::read::yearless::year_of(md, after, named, not_after) {
+                        Some(y) => (Some(y.year.to_string()), Some(y.reason)),
+                        None => (
+                            named.last().map(|y| y.to_string()),
+                            named
+                                .last()
+                                .map(|y| format!("the year is the latest the text names, {y}")),
+                        ),
+                    }
+                }
+            };
             if let Some(y) = year
                 && let Some(v) = find_dates(&format!("{md}, {y}"), None)
                     .into_iter()
@@ -105,6 +136,7 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
                     kind: Kind::Dateline,
                     evidence: line.chars().take(120).collect(),
                     line: i,
+                    reason,
                 });
             }
             continue;
@@ -139,6 +171,7 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
                 kind,
                 evidence: line.chars().take(120).collect(),
                 line: i,
+                reason: None,
             });
         }
     }
@@ -148,7 +181,12 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
 
 /// The best candidate, if any.
 pub fn detect(text: &str) -> Option<Candidate> {
-    candidates(text).into_iter().next()
+    detect_until(text, today())
+}
+
+/// The best of [`candidates_until`], if any.
+pub fn detect_until(text: &str, not_after: chrono::NaiveDate) -> Option<Candidate> {
+    candidates_until(text, not_after).into_iter().next()
 }
 
 /// Whether what follows a date on its line is only a time ("14:01",
@@ -218,6 +256,20 @@ mod tests {
         assert!(
             detect("Title\n\nWASHINGTON, May 11 (Reuters) - Officials met this week.").is_none()
         );
+    }
+
+    #[test]
+    fn a_year_less_dateline_takes_the_year_its_weekday_pins_and_says_why() {
+        let t = "Title\n\nWASHINGTON, May 11 (Reuters) - The sides agreed to talk again, an official said on Thursday.\n\nMore.";
+        let c = detect_until(t, "2026-11-29".parse().unwrap()).unwrap();
+        assert_eq!(c.value.edtf(), "2023-05-11");
+        assert_eq!(c.kind, Kind::Dateline);
+        let why = c.describe();
+        assert!(why.starts_with("dateline: “WASHINGTON, May 11"), "{why}");
+        assert!(why.contains("May 11 was a Thursday in 2023"), "{why}");
+        // Never after the day the file was written.
+        let c = detect_until(t, "2023-05-01".parse().unwrap()).unwrap();
+        assert_eq!(c.value.edtf(), "2017-05-11");
     }
 }
 
