@@ -20,7 +20,7 @@ secs=${1:-60}
 [ $# -gt 0 ] && shift
 stable=0
 if [ "${1:-}" = "--stable" ]; then stable=1; shift; fi
-targets=${*:-load import_text import_html import_pdf import_docx import_qdpx edtf find_dates typed_date reanchor}
+targets=${*:-load import_text import_html import_pdf import_docx import_qdpx import_feed edtf find_dates typed_date reanchor}
 # PDFs are read by a child `detente read-pdf`, as in the app. The binary
 # `cargo test` builds is the one used (a plain `cargo build` resolves the GUI
 # crates' features without the dev-dependencies and would build them again).
@@ -43,6 +43,7 @@ for t in $targets; do
       import_html) for d in $shared/realdata/extraction-dev/pages $shared/realdata/readability $shared/realdata/newspaper; do [ -d $d ] && extra="$extra $d"; done ;;
       import_pdf | import_docx) extra="$extra tests/fixtures" ;;
       import_qdpx) extra="$extra tests/fixtures/refi-qda/others" ;;
+      import_feed) extra="$extra tests/fixtures/feeds" ;;
     esac
   fi
   echo "fuzz: $t for ${secs}s"

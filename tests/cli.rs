@@ -466,29 +466,45 @@ fn imports_the_seeds_and_the_legacy_encodings() {
         .stdout
         .clone();
     let out = String::from_utf8(out).unwrap();
+    // The two legacy-encoded files are RSS feeds of 8 items each.
     assert_eq!(
         out.lines().filter(|l| l.starts_with("added ")).count(),
-        8,
+        22,
+        "{out}"
+    );
+    assert_eq!(
+        out.lines()
+            .filter(
+                |l| l.starts_with("feed ") && l.ends_with(": 8 items, each imported as an article")
+            )
+            .count(),
+        2,
         "{out}"
     );
     let w = detente::core::store::load(&ws).unwrap();
+    let all_of = |name: &str| {
+        w.articles
+            .iter()
+            .filter(|a| a.imported_from == name)
+            .map(|a| a.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     let by_file = |name: &str| w.articles.iter().find(|a| a.imported_from == name).unwrap();
     assert_eq!(
         by_file("000_c52344cd63a75b3e.txt").title,
         "US And China's Diplomatic Thaw"
     );
     assert_eq!(by_file("004_15d38f3dc919dc95.txt").title, "twitter");
-    let gb = by_file("gb2312.acnnewswire.net.rss.xml");
+    let gb = all_of("gb2312.acnnewswire.net.rss.xml");
     assert!(
-        gb.text.contains("中国银联") && gb.text.contains("亚洲"),
+        gb.contains("中国银联") && gb.contains("亚洲"),
         "GB2312 decoded: {}",
-        &gb.text[..200]
+        &gb[..200]
     );
-    let kr = by_file("euc-kr.acnnewswire.net.rss.xml");
+    let kr = all_of("euc-kr.acnnewswire.net.rss.xml");
     assert!(
-        kr.text
-            .chars()
-            .any(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c)),
+        kr.chars().any(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c)),
         "EUC-KR decoded to Hangul"
     );
     let nl = by_file("windows-1252.dutch-prose.txt");
@@ -1246,4 +1262,77 @@ fn agree_prints_the_figures() {
         .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["passage_f1"], 1.0);
+}
+
+#[test]
+fn a_feed_imports_each_item_and_other_xml_is_refused_with_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_ws(dir.path());
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/feeds");
+    let out = detente()
+        .arg("import")
+        .arg(&ws)
+        .arg(fixtures.join("state-dept.rss"))
+        .arg(fixtures.join("sitemap.xml"))
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("feed ") && out.contains("state-dept.rss: 3 items"),
+        "{out}"
+    );
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("added ")).count(),
+        3,
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "sitemap.xml: an XML file whose root element is <urlset>, not an RSS or Atom feed"
+        ),
+        "{out}"
+    );
+    let w = detente::core::store::load(&ws).unwrap();
+    assert_eq!(w.articles.len(), 3);
+    let a = &w.articles[0];
+    assert_eq!(
+        a.title,
+        "Secretary Blinken’s Meeting with PRC Director Wang Yi"
+    );
+    assert_eq!(a.outlet, "Press Releases – Example Ministry");
+    assert_eq!(
+        a.url,
+        "https://ministry.example/press/2023/06/19/blinken-wang-yi"
+    );
+    // 21:40 in Washington is the 20th in UTC; the ministry dated it the 19th.
+    assert_eq!(a.published.as_ref().unwrap().edtf(), "2023-06-19");
+    assert!(
+        a.text.contains("Wang Yi in Beijing.\n\nThey discussed"),
+        "{}",
+        a.text
+    );
+    assert!(!a.text.contains("<p>"));
+    assert_eq!(
+        w.articles[1].text,
+        "Secretary Blinken will travel to Beijing from June 16 to 21."
+    );
+    // Importing the feed again adds nothing: every item is a duplicate.
+    let out = detente()
+        .arg("import")
+        .arg(&ws)
+        .arg(fixtures.join("state-dept.rss"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("duplicate ")).count(),
+        3,
+        "{out}"
+    );
 }

@@ -441,6 +441,30 @@ impl egui::DroppedFile for Dropped {
 }
 
 #[test]
+fn a_dropped_feed_becomes_one_article_per_item_in_one_undo_step() {
+    let feed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/feeds/state-dept.rss");
+    let mut h = sample();
+    let before = h.state().ws.articles.len();
+    h.input_mut().dropped_files.push(Arc::new(Dropped(feed)));
+    h.run();
+    wait_for_import(&mut h);
+    h.run();
+    assert_eq!(h.state().ws.articles.len(), before + 3);
+    assert_eq!(
+        h.state().notices.last().unwrap(),
+        "Imported 3 articles (read 3 items from 1 feed)."
+    );
+    assert!(
+        h.query_by_label_contains("Secretary Blinken’s Travel to the People’s Republic of China")
+            .is_some(),
+        "the items are in the library"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().ws.articles.len(), before);
+}
+
+#[test]
 fn dropping_files_imports_them_in_the_background() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("kerry.txt");

@@ -17,9 +17,11 @@ use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]
 pub enum ImportCommand {
-    /// Import text files and folders as articles, or a REFI-QDA project (.qdpx, .qde).
+    /// Import text files, web pages, PDF, DOCX, RSS/Atom feeds and folders as articles, or a
+    /// REFI-QDA project (.qdpx, .qde).
     ///
-    /// Prints one line per file: `added ID TITLE`, `duplicate PATH`, or `refused PATH: REASON`.
+    /// Prints one line per file: `added ID TITLE`, `duplicate PATH`, or `refused PATH: REASON`;
+    /// a feed prints `feed PATH: N items` and then a line per item.
     /// A REFI-QDA project adds its text sources as articles and its coded selections as
     /// passages of events, and prints what it imported, how it read positions and what it
     /// skipped.
@@ -95,6 +97,12 @@ pub fn run(cmd: ImportCommand, out: &mut dyn Write) -> Res {
                     Outcome::Duplicate { path, .. } => {
                         writeln!(out, "duplicate {}", shown_path(path))?
                     }
+                    Outcome::Feed { path, items } => writeln!(
+                        out,
+                        "feed {}: {items} item{}, each imported as an article",
+                        shown_path(path),
+                        if *items == 1 { "" } else { "s" }
+                    )?,
                     Outcome::Outside { path, target } => writeln!(
                         out,
                         "outside {}: a link to {}, outside the imported folder (imported)",

@@ -30,6 +30,11 @@ pub enum Outcome {
         path: PathBuf,
         reason: Refusal,
     },
+    /// A feed, read as this many items (each has its own outcome).
+    Feed {
+        path: PathBuf,
+        items: usize,
+    },
     /// Read through a link that leads out of the imported folder.
     Outside {
         path: PathBuf,
@@ -44,25 +49,45 @@ pub fn import_paths(ws: &mut Workspace, paths: &[PathBuf], clean: bool) -> Vec<O
     let collected = collect_files(paths);
     let files = collected.files;
     let results = std::sync::Mutex::new(Vec::with_capacity(files.len()));
+    let feeds = std::sync::Mutex::new(Vec::new());
     prepare_parallel(
         &files,
         default_workers(),
         &AtomicBool::new(false),
         |f, r| {
-            let r = r.map(|mut p| {
-                if clean {
-                    strip_boilerplate(&mut p.article);
-                }
-                p
-            });
             if let Ok(mut v) = results.lock() {
-                v.push((f.to_path_buf(), r));
+                match r {
+                    Ok(all) => {
+                        if all.first().is_some_and(|p| p.encoding == "feed")
+                            && let Ok(mut feeds) = feeds.lock()
+                        {
+                            feeds.push(Outcome::Feed {
+                                path: f.to_path_buf(),
+                                items: all.len(),
+                            });
+                        }
+                        v.extend(all.into_iter().map(|mut p| {
+                            if clean {
+                                strip_boilerplate(&mut p.article);
+                            }
+                            (f.to_path_buf(), Ok(p))
+                        }))
+                    }
+                    Err(e) => v.push((f.to_path_buf(), Err(e))),
+                }
             }
         },
     );
     let mut results = results.into_inner().unwrap_or_default();
     results.extend(collected.skipped.into_iter().map(|(p, r)| (p, Err(r))));
-    let (articles, mut out) = admit(ws, results);
+    let (articles, admitted) = admit(ws, results);
+    let mut feeds = feeds.into_inner().unwrap_or_default();
+    feeds.sort_by(|a, b| match (a, b) {
+        (Outcome::Feed { path: a, .. }, Outcome::Feed { path: b, .. }) => a.cmp(b),
+        _ => std::cmp::Ordering::Equal,
+    });
+    let mut out = feeds;
+    out.extend(admitted);
     out.extend(
         collected
             .outside

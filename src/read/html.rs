@@ -222,7 +222,7 @@ pub fn read_page(bytes: &[u8]) -> Result<Page, String> {
 
 /// Formatted text to paragraphs: collapse runs of spaces inside lines and
 /// keep one blank line between blocks.
-fn paragraphs(s: &str) -> String {
+pub(crate) fn paragraphs(s: &str) -> String {
     let mut out: Vec<String> = vec![];
     for line in s.lines() {
         let l = line.split_whitespace().collect::<Vec<_>>().join(" ");

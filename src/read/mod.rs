@@ -12,6 +12,7 @@
 pub mod add;
 pub mod boilerplate;
 pub mod docx;
+pub mod feed;
 pub mod head;
 pub mod html;
 pub mod nesting;

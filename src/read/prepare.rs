@@ -24,8 +24,25 @@ pub struct Prepared {
     pub encoding: &'static str,
 }
 
-/// Read and prepare one file as an article.
+/// Read and prepare one file as an article; a feed of more than one item
+/// is refused here (it is many articles: see [`prepare_file_all`]).
 pub fn prepare_file(path: &Path, title: Option<&str>) -> Result<Prepared, Refusal> {
+    one(prepare_file_all(path, title)?)
+}
+
+/// The one article of a source, or why a feed of several is not one.
+fn one<T>(mut all: Vec<T>) -> Result<T, Refusal> {
+    match all.len() {
+        1 => Ok(all.remove(0)),
+        n => Err(Refusal::Document(format!(
+            "a feed of {n} items: import it to add each item as an article"
+        ))),
+    }
+}
+
+/// Read and prepare one file as its articles: one, or one per item of a
+/// feed, in the feed's order.
+pub fn prepare_file_all(path: &Path, title: Option<&str>) -> Result<Vec<Prepared>, Refusal> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -68,11 +85,14 @@ pub fn prepare_file(path: &Path, title: Option<&str>) -> Result<Prepared, Refusa
         .ok()
         .map(|t| chrono::DateTime::<chrono::Local>::from(t).date_naive())
         .map_or(today, |d| d.min(today));
-    prepare_bytes_until(&bytes, &file_name, title, written).map(|(article, encoding)| Prepared {
-        path: path.to_path_buf(),
-        article,
-        encoding,
-    })
+    Ok(prepare_bytes_all(&bytes, &file_name, title, written)?
+        .into_iter()
+        .map(|(article, encoding)| Prepared {
+            path: path.to_path_buf(),
+            article,
+            encoding,
+        })
+        .collect())
 }
 
 /// Whether the bytes are a web page (by name or by content).
@@ -147,16 +167,58 @@ pub fn prepare_bytes_until(
     title: Option<&str>,
     not_after: chrono::NaiveDate,
 ) -> Result<(Article, &'static str), Refusal> {
-    let (mut a, encoding) = read_bytes(bytes, file_name, title, not_after)?;
-    for field in [&mut a.title, &mut a.outlet, &mut a.byline, &mut a.url] {
-        if field.chars().any(char::is_control) {
-            *field = one_line(field);
+    one(prepare_bytes_all(bytes, file_name, title, not_after)?)
+}
+
+/// [`prepare_bytes_until`] for a source that may be many articles: a
+/// feed gives one per item (a title given is for single articles only),
+/// other XML is refused with what it is.
+pub fn prepare_bytes_all(
+    bytes: &[u8],
+    file_name: &str,
+    title: Option<&str>,
+    not_after: chrono::NaiveDate,
+) -> Result<Vec<(Article, &'static str)>, Refusal> {
+    let articles = match crate::read::feed::sniff(bytes, file_name) {
+        crate::read::feed::Sniffed::Feed => {
+            if bytes.len() as u64 > MAX_FILE_BYTES {
+                return Err(Refusal::TooLarge {
+                    size: bytes.len() as u64,
+                    limit: MAX_FILE_BYTES,
+                });
+            }
+            crate::read::feed::read_feed(bytes, file_name)?
+                .into_iter()
+                .map(|a| (a, "feed"))
+                .collect()
         }
-    }
-    if let Some(first) = article_over_limits(&a).into_iter().next() {
-        return Err(Refusal::OverLimit(first));
-    }
-    Ok((a, encoding))
+        crate::read::feed::Sniffed::Other(root) => {
+            return Err(crate::read::feed::not_a_feed(&root));
+        }
+        crate::read::feed::Sniffed::NotXml => {
+            vec![read_bytes(bytes, file_name, title, not_after)?]
+        }
+    };
+    let n = articles.len();
+    articles
+        .into_iter()
+        .enumerate()
+        .map(|(i, (mut a, encoding))| {
+            for field in [&mut a.title, &mut a.outlet, &mut a.byline, &mut a.url] {
+                if field.chars().any(char::is_control) {
+                    *field = one_line(field);
+                }
+            }
+            if let Some(first) = article_over_limits(&a).into_iter().next() {
+                return Err(Refusal::OverLimit(if n > 1 {
+                    format!("{first} (item {} of the feed, “{}”)", i + 1, a.title)
+                } else {
+                    first
+                }));
+            }
+            Ok((a, encoding))
+        })
+        .collect()
 }
 
 fn read_bytes(
@@ -216,20 +278,21 @@ pub fn strip_boilerplate(a: &mut Article) -> usize {
 
 /// Read and prepare `files` on `workers` threads, taking files from a
 /// shared counter so a slow file does not hold up the others. `each` gets
-/// every result as soon as it is ready, on the worker's thread. Stops
-/// taking new files once `cancel` is set.
+/// every file's articles (one, or a feed's items) as soon as they are
+/// ready, on the worker's thread. Stops taking new files once `cancel` is
+/// set.
 pub fn prepare_parallel(
     files: &[PathBuf],
     workers: usize,
     cancel: &AtomicBool,
-    each: impl Fn(&Path, Result<Prepared, Refusal>) + Sync,
+    each: impl Fn(&Path, Result<Vec<Prepared>, Refusal>) + Sync,
 ) {
     let next = AtomicUsize::new(0);
     let work = || {
         while !cancel.load(Ordering::Relaxed) {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(f) = files.get(i) else { break };
-            each(f, prepare_file(f, None));
+            each(f, prepare_file_all(f, None));
         }
     };
     let workers = workers.clamp(1, files.len().max(1));

@@ -149,11 +149,7 @@ mod tests {
             "{}",
             y.reason
         );
-        assert!(
-            y.reason.ends_with("“said on Thursday”"),
-            "{}",
-            y.reason
-        );
+        assert!(y.reason.ends_with("“said on Thursday”"), "{}", y.reason);
         // Not after the file's date: a file saved in early May 2023 is
         // from the year before the next Thursday May 11 (2017).
         assert_eq!(

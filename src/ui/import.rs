@@ -82,6 +82,10 @@ impl DetenteApp {
         }
         let job = self.import_job.take().expect("checked above");
         let cancelled = job.done < job.total;
+        let mut feeds: std::collections::BTreeMap<PathBuf, usize> = Default::default();
+        for p in job.prepared.iter().filter(|p| p.encoding == "feed") {
+            *feeds.entry(p.path.clone()).or_default() += 1;
+        }
         let read = job.prepared.into_iter().map(|p| (p.path.clone(), Ok(p)));
         let (articles, outcomes) = add::admit(&self.ws, read.collect());
         let mut duplicates = 0;
@@ -104,6 +108,13 @@ impl DetenteApp {
         }
         let plural = |k: usize, w: &str| format!("{k} {w}{}", if k == 1 { "" } else { "s" });
         let mut summary = format!("Imported {}", plural(n, "article"));
+        if !feeds.is_empty() {
+            summary.push_str(&format!(
+                " (read {} from {})",
+                plural(feeds.values().sum(), "item"),
+                plural(feeds.len(), "feed")
+            ));
+        }
         if duplicates > 0 {
             summary.push_str(&format!(", {}", plural(duplicates, "duplicate")));
         }

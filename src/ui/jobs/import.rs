@@ -24,7 +24,8 @@ pub struct ImportJob {
 }
 
 enum ImportMsg {
-    Ok(Box<Prepared>),
+    /// A file's articles: one, or a feed's items.
+    Ok(Vec<Prepared>),
     Refused(PathBuf, Refusal),
     WorkerDone,
 }
@@ -44,7 +45,7 @@ impl ImportJob {
                 let tx = std::sync::Mutex::new(tx);
                 prepare::prepare_parallel(&files, workers, &cancel, |f, r| {
                     let msg = match r {
-                        Ok(p) => ImportMsg::Ok(Box::new(p)),
+                        Ok(p) => ImportMsg::Ok(p),
                         Err(r) => ImportMsg::Refused(f.to_path_buf(), r),
                     };
                     if let Ok(tx) = tx.lock() {
@@ -80,7 +81,7 @@ impl ImportJob {
             match msg {
                 ImportMsg::Ok(p) => {
                     self.done += 1;
-                    self.prepared.push(*p)
+                    self.prepared.extend(p)
                 }
                 ImportMsg::Refused(path, r) => {
                     self.done += 1;
