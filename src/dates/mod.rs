@@ -13,3 +13,4 @@ pub mod find;
 pub mod resolve;
 pub mod tense;
 pub mod typed;
+pub mod words;

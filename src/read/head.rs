@@ -42,6 +42,12 @@ pub(crate) struct Head {
     json_ld: Vec<String>,
     /// What elements marked as dates say (attributes first, then short text).
     marked_dates: Vec<String>,
+    /// The date line beside the headline, and that line.
+    headline: Option<(chrono::NaiveDate, String)>,
+    /// A publication date a script's data gives (`"publicationDate": …`).
+    script_date: Option<String>,
+    /// Whether the page says it is in English (slashed days month first).
+    english: bool,
 }
 
 impl Head {
@@ -94,15 +100,47 @@ impl Head {
                             .find_map(|a| n.attr(a).map(|v| v.trim().to_string()))
                             .filter(|v| !v.is_empty())
                             .or_else(|| {
-                                let t = n.text().trim().to_string();
-                                (t.chars().count() <= 60 && !t.is_empty()).then_some(t)
+                                let t = crate::text::normalise::one_line(&n.text());
+                                (t.chars().count() <= 80 && !t.is_empty()).then_some(t)
                             })
                     })
                     .collect()
         } else {
             vec![]
         };
+        let lang = first("html[lang]", "lang")
+            .or_else(|| {
+                metas
+                    .iter()
+                    .find(|(k, _)| k == "og:locale")
+                    .map(|(_, v)| v.clone())
+            })
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let english = lang.starts_with("en");
+        let title = doc
+            .select("head title")
+            .nodes()
+            .first()
+            .map(|n| crate::text::normalise::one_line(&n.text()))
+            .filter(|t| !t.is_empty());
+        let mut titles: Vec<&str> = title.as_deref().into_iter().collect();
+        titles.extend(
+            metas
+                .iter()
+                .filter(|(k, _)| k == "og:title" || k == "twitter:title")
+                .map(|(_, v)| v.as_str()),
+        );
+        let headline = crate::read::headline::headline_date(doc, &titles, english);
+        // Scripts can be long: their data is read only when the page gives
+        // no date of its own kind.
+        let script_date = (time.is_none() && !published_meta && !has_ld_date(doc))
+            .then(|| script_date(doc))
+            .flatten();
         Head {
+            headline,
+            english,
+            script_date,
             metas,
             canonical: first(r#"link[rel~="canonical"][href]"#, "href"),
             time,
@@ -129,12 +167,7 @@ impl Head {
                     }
                 })
                 .collect(),
-            title: doc
-                .select("head title")
-                .nodes()
-                .first()
-                .map(|n| crate::text::normalise::one_line(&n.text()))
-                .filter(|t| !t.is_empty()),
+            title,
         }
     }
 
@@ -158,43 +191,193 @@ impl Head {
 
     /// The publication date and where it came from, strongest source
     /// first: what Readability read (`readability`), the publication meta
-    /// tags, JSON-LD, a `<time>` element, an element marked as a date, and
-    /// last the time the page was changed.
-    pub(crate) fn published(&self, readability: Option<&str>) -> Option<(DateValue, String)> {
-        let from_meta = |names: &[&str], why: &str| {
-            self.meta(names).and_then(|(n, v)| {
-                stamp_day(&v)
-                    .or_else(|| dotted_day(&v))
-                    .map(|d| (d, format!("page metadata ({n}{why})")))
-            })
+    /// tags, JSON-LD, a `<time>` element, an element marked as a date, the
+    /// date line beside the headline, the time the page was last changed,
+    /// a date in its address, and one in a script's data.
+    ///
+    /// A timestamp in UTC gives way to a local day exactly one day away
+    /// (the headline's date line, the address, or the same instant written
+    /// with the writer's offset elsewhere in `html`): 23:00Z is the next
+    /// morning in Berlin. And a date line beside the headline earlier than
+    /// the metadata's date wins: the page was stamped again later.
+    pub(crate) fn published(
+        &self,
+        readability: Option<&str>,
+        html: &str,
+    ) -> Option<(DateValue, String)> {
+        let stamp = |raw: &str, why: String| {
+            stamp_day(raw)
+                .or_else(|| dotted_day(raw))
+                .map(|d| (d, why, Some(raw.to_string())))
         };
-        readability
-            .and_then(iso_day)
-            .map(|d| (d, "page metadata (published time)".to_string()))
+        let from_meta = |names: &[&str], why: &str| {
+            self.meta(names)
+                .and_then(|(n, v)| stamp(&v, format!("page metadata ({n}{why})")))
+        };
+        let (day, why, raw) = readability
+            .filter(|r| iso_day(r).is_some())
+            .and_then(|r| stamp(r, "page metadata (published time)".into()))
             .or_else(|| from_meta(PUBLISHED_META, ""))
             .or_else(|| {
                 json_ld_published(&self.json_ld)
-                    .map(|d| (d, "the page's JSON-LD (datePublished)".to_string()))
+                    .and_then(|r| stamp(&r, "the page's JSON-LD (datePublished)".into()))
             })
             .or_else(|| {
                 self.time
                     .as_deref()
-                    .and_then(stamp_day)
-                    .map(|d| (d, "the page's <time> element".to_string()))
+                    .and_then(|r| stamp(r, "the page's <time> element".into()))
             })
             .or_else(|| {
-                marked_day(&self.marked_dates)
-                    .map(|d| (d, "an element the page marks as a date".to_string()))
+                marked_day(&self.marked_dates, self.english)
+                    .map(|d| (d, "an element the page marks as a date".to_string(), None))
             })
-            // Last: when the page was last changed, for most pages the
-            // day it went up.
+            .or_else(|| {
+                self.headline
+                    .as_ref()
+                    .map(|(d, line)| (DateValue::day(*d), headline_why(line), None))
+            })
+            // Then when the page was last changed, for most pages the day
+            // it went up.
             .or_else(|| {
                 from_meta(
                     &["og:updated_time", "article:modified_time"],
                     ", last changed",
                 )
             })
+            .or_else(|| {
+                self.url_day()
+                    .map(|d| (DateValue::day(d), "the page's address".to_string(), None))
+            })
+            .or_else(|| {
+                self.script_date
+                    .as_deref()
+                    .and_then(stamp_day)
+                    .map(|d| (d, "the page's script data".to_string(), None))
+            })?;
+        let Some(raw) = raw else {
+            return Some((day, why));
+        };
+        let Some(at) = day.earliest() else {
+            return Some((day, why));
+        };
+        // The local day of a UTC stamp.
+        if is_utc(&raw) {
+            let local = self
+                .headline
+                .as_ref()
+                .map(|(d, line)| (*d, headline_why(line)))
+                .or_else(|| {
+                    self.url_day()
+                        .map(|d| (d, "the page's address".to_string()))
+                })
+                .or_else(|| {
+                    same_instant_local(&raw, html)
+                        .map(|d| (d, "the same time with the writer's offset".to_string()))
+                });
+            if let Some((d, whence)) = local
+                && (d - at).num_days().abs() == 1
+            {
+                return Some((
+                    DateValue::day(d),
+                    format!("{why}, a UTC time, read as the local day of {whence}"),
+                ));
+            }
+        }
+        if let Some((d, line)) = &self.headline
+            && *d < at
+        {
+            return Some((
+                DateValue::day(*d),
+                format!("{}, earlier than {why} ({at})", headline_why(line)),
+            ));
+        }
+        Some((day, why))
     }
+
+    /// A day in the page's address ("/2023/11/08/").
+    fn url_day(&self) -> Option<chrono::NaiveDate> {
+        static R: OnceLock<Regex> = OnceLock::new();
+        let url = self.canonical()?;
+        let c = R
+            .get_or_init(|| {
+                Regex::new(r"/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?:[/_.-]|$)")
+                    .expect("valid pattern")
+            })
+            .captures(&url)?;
+        chrono::NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    }
+}
+
+fn headline_why(line: &str) -> String {
+    format!(
+        "the date line beside the headline (“{}”)",
+        crate::text::normalise::short(line)
+    )
+}
+
+/// Whether a timestamp is in UTC ("…T23:00:00Z", "+00:00", "GMT").
+fn is_utc(raw: &str) -> bool {
+    let t = raw.trim();
+    t.contains(':')
+        && (t.ends_with('Z')
+            || t.ends_with('z')
+            || t.ends_with("+00:00")
+            || t.ends_with("+0000")
+            || t.ends_with("GMT")
+            || t.ends_with("UTC"))
+}
+
+/// The day of the UTC instant `raw` as the page writes it elsewhere with a
+/// non-zero offset (within a minute).
+fn same_instant_local(raw: &str, html: &str) -> Option<chrono::NaiveDate> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let at = chrono::DateTime::parse_from_rfc3339(raw.trim())
+        .or_else(|_| chrono::DateTime::parse_from_rfc2822(raw.trim()))
+        .ok()?;
+    R.get_or_init(|| {
+        Regex::new(r"((?:19|20)\d{2}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?(?:\.\d+)?([+-]\d{2}):?(\d{2})")
+            .expect("valid pattern")
+    })
+    .captures_iter(html)
+    .filter(|c| &c[4] != "+00" && &c[4] != "-00" || &c[5] != "00")
+    .find_map(|c| {
+        let s = format!(
+            "{}T{}:{}{}{}",
+            &c[1],
+            &c[2],
+            c.get(3).map_or("00", |m| m.as_str()),
+            &c[4],
+            &c[5]
+        );
+        let t = chrono::DateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M:%S%z").ok()?;
+        ((t.timestamp() - at.timestamp()).abs() <= 60).then(|| t.date_naive())
+    })
+}
+
+/// Whether a JSON-LD block names a publication date.
+fn has_ld_date(doc: &dom_query::Document) -> bool {
+    doc.select(r#"script[type="application/ld+json"]"#)
+        .nodes()
+        .iter()
+        .any(|n| n.text().contains("datePublished"))
+}
+
+/// A publication date in the data a page's scripts carry (apps that
+/// render in the browser: `"publicationDate":"2022-01-31T14:27:32+01:00"`).
+fn script_date(doc: &dom_query::Document) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r#""(?:publicationDate|datePublished|publishedAt|publishDate|published_at|publish_date|firstPublished|pubDate)"\s*:\s*"((?:19|20)\d{2}-\d{2}-\d{2}[^"]{0,40})""#)
+            .expect("valid pattern")
+    });
+    doc.select("script")
+        .nodes()
+        .iter()
+        .filter(|n| {
+            n.attr("type")
+                .is_none_or(|t| !t.trim().eq_ignore_ascii_case("application/ld+json"))
+        })
+        .find_map(|n| re.captures(&n.text()).map(|c| c[1].to_string()))
 }
 
 /// A date at the start of an ISO 8601 timestamp ("2015-07-24T05:36:09+01:00").
@@ -232,21 +415,24 @@ pub(crate) fn dotted_day(s: &str) -> Option<DateValue> {
 /// A date in an element the page marks as one (a class or property that
 /// names a date, `itemprop=datePublished`): its `content`, `datetime` or
 /// `title`, else its short text.
-fn marked_day(values: &[String]) -> Option<DateValue> {
-    values
-        .iter()
-        .find_map(|v| stamp_day(v).or_else(|| dotted_day(v)))
+fn marked_day(values: &[String], english: bool) -> Option<DateValue> {
+    values.iter().find_map(|v| {
+        stamp_day(v)
+            .or_else(|| dotted_day(v))
+            .or_else(|| crate::dates::words::first_day(v, english).map(|f| DateValue::day(f.day)))
+    })
 }
 
 /// The first `datePublished` in the page's JSON-LD blocks, at any depth
-/// (inside `@graph`, or an array of things).
-fn json_ld_published(blocks: &[String]) -> Option<DateValue> {
-    fn find(v: &serde_json::Value) -> Option<DateValue> {
+/// (inside `@graph`, or an array of things), as written.
+fn json_ld_published(blocks: &[String]) -> Option<String> {
+    fn find(v: &serde_json::Value) -> Option<String> {
         match v {
             serde_json::Value::Object(m) => m
                 .get("datePublished")
                 .and_then(|d| d.as_str())
-                .and_then(stamp_day)
+                .filter(|d| stamp_day(d).is_some())
+                .map(str::to_string)
                 .or_else(|| m.values().find_map(find)),
             serde_json::Value::Array(a) => a.iter().find_map(find),
             _ => None,

@@ -169,7 +169,7 @@ pub fn read_page(bytes: &[u8]) -> Result<Page, String> {
         .map_err(|e| format!("no article text found ({e})"))?;
     let text = crate::text::normalise::normalise(&paragraphs(&article.text_content));
     let (published, published_source) = head
-        .published(article.published_time.as_deref())
+        .published(article.published_time.as_deref(), &html)
         .map_or((None, String::new()), |(d, why)| (Some(d), why));
     let outlet = article
         .site_name
@@ -326,6 +326,10 @@ mod tests {
         assert_eq!(p.title, "Blinken meets Qin Gang in Beijing");
         assert_eq!(p.outlet, "World Desk");
         assert_eq!(p.published.as_ref().unwrap().edtf(), "2023-06-18");
+        // The address (".../2023/06/18/...") is read before the title.
+        assert_eq!(p.published_source, "the page's address");
+        let p = read_page(page.replace("/2023/06/18/", "/").as_bytes()).unwrap();
+        assert_eq!(p.published.as_ref().unwrap().edtf(), "2023-06-18");
         assert_eq!(p.published_source, "the page's title");
     }
 
@@ -372,7 +376,72 @@ mod tests {
             "</head>",
             r#"<script type="application/ld+json">{"datePublished": "2022-01-28"</script></head>"#,
         );
-        assert!(read_page(page.as_bytes()).unwrap().published.is_none());
+        let p = read_page(page.as_bytes()).unwrap();
+        assert_ne!(p.published_source, "the page's JSON-LD (datePublished)");
+    }
+
+    /// Issue 17, item 2: a UTC time that is the next day where the page
+    /// was written gives way to the local day the page shows; a date line
+    /// under the headline earlier than the metadata's date wins; a date
+    /// in words in an element marked as a date, and one in a script's
+    /// data, are read.
+    #[test]
+    fn local_days_beat_utc_and_visible_dates_in_words_are_read() {
+        let stamped = |stamp: &str, line: &str| {
+            PAGE.replace("2023-06-18T09:15:00Z", stamp)
+                .replace("/2023/06/18/", "/")
+                .replace(
+                    r#"<p class="byline">By Jane Reporter</p>"#,
+                    &format!(r#"<p class="byline">{line}</p>"#),
+                )
+        };
+        let date = |page: &str| {
+            let p = read_page(page.as_bytes()).unwrap();
+            (p.published.unwrap().edtf().to_string(), p.published_source)
+        };
+        // 00:44 UTC on the 19th is 21:44 on the 18th in Brasília.
+        let (d, why) = date(&stamped("2023-06-19T00:44:52.000Z", "18/06/2023 21:44"));
+        assert_eq!(d, "2023-06-18", "{why}");
+        assert!(why.contains("a UTC time, read as the local day"), "{why}");
+        // A stamp with its own offset is the day it says.
+        let page = stamped("2023-06-19T00:44:52-03:00", "By Jane Reporter").replace(
+            "</body>",
+            r#"<script>var t = "2023-06-18T22:44:52-05:00";</script></body>"#,
+        );
+        assert_eq!(date(&page).0, "2023-06-19");
+        // The same instant written elsewhere with its offset.
+        let page = stamped("2023-06-19T05:30:59Z", "By Jane Reporter").replace(
+            "</body>",
+            r#"<script>var t = "2023-06-18T23:30:59-06:00";</script></body>"#,
+        );
+        assert_eq!(date(&page).0, "2023-06-18");
+        // Stamped again months later: the visible date line is the day.
+        let (d, why) = date(&stamped("2023-11-17T10:33:00Z", "09.03.2023"));
+        assert_eq!(d, "2023-03-09", "{why}");
+        assert!(
+            why.starts_with("the date line beside the headline"),
+            "{why}"
+        );
+        // No metadata: a date in words in an element marked as a date.
+        let bare = stamped("x", "By Jane Reporter").replace(
+            r#"<meta property="article:published_time" content="x">"#,
+            "",
+        );
+        let marked = bare.replace(
+            "<article>",
+            r#"<article><span class="post-date">Staff | May 10, 2022 01:52:54 PM</span>"#,
+        );
+        assert_eq!(date(&marked).0, "2022-05-10");
+        // Only in an app's data.
+        let app = bare.replace(
+            "</body>",
+            r#"<script id="__NEXT_DATA__" type="application/json">{"props":{"publicationDate":"2022-01-31T14:27:32+01:00"}}</script></body>"#,
+        );
+        let (d, why) = date(&app);
+        assert_eq!(
+            (d.as_str(), why.as_str()),
+            ("2022-01-31", "the page's script data")
+        );
     }
 
     /// Issue 17, item 2: captions, photo credits and related-story boxes

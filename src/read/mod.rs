@@ -14,6 +14,7 @@ pub mod boilerplate;
 pub mod docx;
 pub mod feed;
 pub mod head;
+pub mod headline;
 pub mod html;
 pub mod nesting;
 pub mod pdf;
