@@ -132,19 +132,6 @@ fn decode_html_undeclared(bytes: &[u8]) -> (String, &'static str, Option<String>
     (text.into_owned(), enc.name(), None)
 }
 
-/// What news pages put inside their story's container and name as such:
-/// picture captions, photo credits and related-story boxes. Extraction keeps
-/// them (they sit among the article's paragraphs), so they go first.
-/// Measured on extraction-dev, each of these removes boilerplate without
-/// losing article text; broader names (teaser, promo, newsletter, share)
-/// cost article text on real pages and are left to the boilerplate
-/// proposals.
-const FURNITURE: &str = "[class*='caption' i], [class*='credit' i], [class*='related' i]";
-
-fn prune_furniture(r: &dom_smoothie::Readability) {
-    r.doc.select("body").select(FURNITURE).remove();
-}
-
 /// Read a saved page.
 pub fn read_page(bytes: &[u8]) -> Result<Page, String> {
     let (html, encoding, charset_note) = decode_html(bytes);
@@ -163,7 +150,7 @@ pub fn read_page(bytes: &[u8]) -> Result<Page, String> {
     let mut r = dom_smoothie::Readability::new(html.as_str(), None, Some(cfg))
         .map_err(|e| e.to_string())?;
     let head = Head::read(&r);
-    prune_furniture(&r);
+    crate::read::furniture::prune(&r.doc);
     let article = r
         .parse()
         .map_err(|e| format!("no article text found ({e})"))?;
