@@ -2513,3 +2513,88 @@ fn a_tap_in_the_text_places_the_caret() {
     h.run();
     assert_eq!(h.state().reader.selection, Some((c, c + 1)));
 }
+
+/// A local HTTP server on 127.0.0.1 serving one article page; its address.
+fn serve_article() -> String {
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let url = format!(
+        "http://{}/2023/05/11/vienna",
+        server.server_addr().to_ip().unwrap()
+    );
+    std::thread::spawn(move || {
+        for req in server.incoming_requests() {
+            let page = format!(
+                "<html><head><title>Sullivan and Wang Yi meet in Vienna</title></head><body>\
+                 <h1>Sullivan and Wang Yi meet in Vienna</h1>{}</body></html>",
+                "<p>National security adviser Jake Sullivan met Wang Yi in Vienna for two days of talks.</p>"
+                    .repeat(4)
+            );
+            let header = tiny_http::Header::from_bytes(
+                &b"Content-Type"[..],
+                &b"text/html; charset=utf-8"[..],
+            )
+            .unwrap();
+            let _ = req.respond(tiny_http::Response::from_string(page).with_header(header));
+        }
+    });
+    url
+}
+
+#[test]
+fn import_from_url_fetches_the_page_and_keeps_its_address_and_access_time() {
+    let url = serve_article();
+    let mut h = sample();
+    let before = h.state().ws.articles.len();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import from URL…").click();
+    h.run();
+    // A path is not an address: Import stays off until it is one.
+    h.get_by_label("Web address").type_text("vienna.html");
+    h.run();
+    assert!(
+        h.query_by_label("A web address starts with http:// or https://")
+            .is_some()
+    );
+    for _ in 0.."vienna.html".len() {
+        h.key_press(egui::Key::Backspace);
+    }
+    h.get_by_label("Web address").type_text(&url);
+    h.run();
+    h.get_by_label("Import").click();
+    h.run();
+    wait_for_import(&mut h);
+    h.run();
+    let app = h.state();
+    assert_eq!(app.ws.articles.len(), before + 1, "{:?}", app.refused);
+    let a = app.ws.articles.last().unwrap();
+    assert_eq!(a.title, "Sullivan and Wang Yi meet in Vienna");
+    assert_eq!(a.url, url);
+    assert!(!a.accessed.is_empty());
+    assert_eq!(a.published.as_ref().unwrap().edtf(), "2023-05-11");
+    assert!(
+        h.query_by_label("Web address").is_none(),
+        "the dialog closed"
+    );
+}
+
+#[test]
+fn a_web_address_pasted_on_the_window_is_imported() {
+    let url = serve_article();
+    let mut h = sample();
+    let before = h.state().ws.articles.len();
+    h.input_mut()
+        .events
+        .push(egui::Event::Paste(format!("{url}\n")));
+    h.run();
+    wait_for_import(&mut h);
+    h.run();
+    assert_eq!(h.state().ws.articles.len(), before + 1);
+    assert_eq!(h.state().ws.articles.last().unwrap().url, url);
+    // Words pasted on the window are not fetched.
+    h.input_mut()
+        .events
+        .push(egui::Event::Paste("Vienna talks".into()));
+    h.run();
+    assert!(h.state().import_job.is_none());
+}

@@ -10,6 +10,7 @@ use crate::core::store;
 use crate::exchange::qdpx::open::{import_file, is_project};
 use crate::read::add::{self, Outcome};
 use crate::read::docx::read_docx;
+use crate::read::fetch::is_url;
 use crate::read::prepare;
 use clap::Subcommand;
 use std::io::Write;
@@ -17,11 +18,13 @@ use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]
 pub enum ImportCommand {
-    /// Import text files, web pages, PDF, DOCX, RSS/Atom feeds and folders as articles, or a
-    /// REFI-QDA project (.qdpx, .qde).
+    /// Import text files, web pages, PDF, DOCX, RSS/Atom feeds and folders as articles, pages
+    /// from their web addresses (http:// or https://), or a REFI-QDA project (.qdpx, .qde).
     ///
     /// Prints one line per file: `added ID TITLE`, `duplicate PATH`, or `refused PATH: REASON`;
-    /// a feed prints `feed PATH: N items` and then a line per item.
+    /// a feed prints `feed PATH: N items` and then a line per item. A page fetched from its
+    /// address keeps that address (after redirects) as its URL and the fetch time as its
+    /// access date.
     /// A REFI-QDA project adds its text sources as articles and its coded selections as
     /// passages of events, and prints what it imported, how it read positions and what it
     /// skipped.
@@ -63,6 +66,9 @@ pub fn run(cmd: ImportCommand, out: &mut dyn Write) -> Res {
             // Held to the save: another writer waits, and no edit is lost.
             let lock = lock(&workspace)?;
             let mut ws = store::load(&workspace)?;
+            let (urls, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
+                .into_iter()
+                .partition(|p| p.to_str().is_some_and(is_url));
             for p in &paths {
                 if !p.exists() {
                     return Err(Failure(format!("{}: no such file or folder", p.display())));
@@ -87,7 +93,12 @@ pub fn run(cmd: ImportCommand, out: &mut dyn Write) -> Res {
                     }
                 }
             }
-            let outcomes = add::import_paths(&mut ws, &paths, drop_boilerplate);
+            let urls: Vec<String> = urls
+                .iter()
+                .filter_map(|u| u.to_str().map(str::to_string))
+                .collect();
+            let mut outcomes = add::import_urls(&mut ws, &urls, drop_boilerplate);
+            outcomes.extend(add::import_paths(&mut ws, &paths, drop_boilerplate));
             for o in &outcomes {
                 match o {
                     Outcome::Added { id, title } => {

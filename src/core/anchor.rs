@@ -214,6 +214,9 @@ pub fn replace_text_edit(
         after.published_source = new.published_source.clone();
     }
     after.imported_at = new.imported_at.clone();
+    if !new.accessed.is_empty() {
+        after.accessed = new.accessed.clone();
+    }
     let mut edits = vec![Edit::change_article(before, after)];
     for e in events {
         if let Some(old) = ws.event(&e.id).cloned()

@@ -55,6 +55,7 @@ pub fn article_over_limits(a: &Article) -> Vec<String> {
         ("outlet", &a.outlet),
         ("url", &a.url),
         ("byline", &a.byline),
+        ("access date", &a.accessed),
     ] {
         if v.len() > MAX_SHORT_FIELD {
             out.push(format!(

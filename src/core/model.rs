@@ -193,6 +193,10 @@ pub struct Article {
     #[serde(default, skip_serializing_if = "is_empty")]
     pub imported_from: String,
     pub imported_at: String,
+    /// When the page was fetched from its URL (RFC 3339), for citations'
+    /// access date; empty for a file saved by other means.
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub accessed: String,
     /// Normalised plain text (NFC, `\n` line ends) that anchors point into.
     pub text: String,
     /// SHA-256 of `text`, hex.
@@ -220,6 +224,7 @@ impl Article {
             published_source: String::new(),
             imported_from: String::new(),
             imported_at: now(),
+            accessed: String::new(),
             text_hash: text_hash(text),
             text: text.to_string(),
             notes: String::new(),

@@ -120,6 +120,7 @@ pub fn workspace(spec: Spec) -> Workspace {
             published_source: "generated".into(),
             imported_from: format!("generated/{i:05}.html"),
             imported_at: "2026-01-01T00:00:00Z".into(),
+            accessed: String::new(),
             text_hash: text_hash(&text),
             text,
             notes: String::new(),

@@ -55,26 +55,12 @@ pub fn import_paths(ws: &mut Workspace, paths: &[PathBuf], clean: bool) -> Vec<O
         default_workers(),
         &AtomicBool::new(false),
         |f, r| {
-            if let Ok(mut v) = results.lock() {
-                match r {
-                    Ok(all) => {
-                        if all.first().is_some_and(|p| p.encoding == "feed")
-                            && let Ok(mut feeds) = feeds.lock()
-                        {
-                            feeds.push(Outcome::Feed {
-                                path: f.to_path_buf(),
-                                items: all.len(),
-                            });
-                        }
-                        v.extend(all.into_iter().map(|mut p| {
-                            if clean {
-                                strip_boilerplate(&mut p.article);
-                            }
-                            (f.to_path_buf(), Ok(p))
-                        }))
-                    }
-                    Err(e) => v.push((f.to_path_buf(), Err(e))),
-                }
+            // Boilerplate is dropped on the worker, outside the locks.
+            let (mut read, mut feed) = (vec![], vec![]);
+            gather(f, r, clean, &mut read, &mut feed);
+            if let (Ok(mut v), Ok(mut feeds)) = (results.lock(), feeds.lock()) {
+                v.append(&mut read);
+                feeds.append(&mut feed);
             }
         },
     );
@@ -99,6 +85,60 @@ pub fn import_paths(ws: &mut Workspace, paths: &[PathBuf], clean: bool) -> Vec<O
         ws.touch();
     }
     out
+}
+
+/// One source's read articles (or its refusal) into `results`, each with
+/// its proposed boilerplate dropped when `clean`; a feed is noted in
+/// `feeds` with its number of items.
+fn gather(
+    path: &std::path::Path,
+    read: Result<Vec<Prepared>, Refusal>,
+    clean: bool,
+    results: &mut Vec<(PathBuf, Result<Prepared, Refusal>)>,
+    feeds: &mut Vec<Outcome>,
+) {
+    match read {
+        Ok(all) => {
+            if all.first().is_some_and(|p| p.encoding == "feed") {
+                feeds.push(Outcome::Feed {
+                    path: path.to_path_buf(),
+                    items: all.len(),
+                });
+            }
+            results.extend(all.into_iter().map(|mut p| {
+                if clean {
+                    strip_boilerplate(&mut p.article);
+                }
+                (path.to_path_buf(), Ok(p))
+            }));
+        }
+        Err(e) => results.push((path.to_path_buf(), Err(e))),
+    }
+}
+
+/// Import web pages (or feeds) from their addresses, one after another,
+/// like [`import_paths`]: one outcome per article, refusals naming the
+/// address.
+pub fn import_urls(ws: &mut Workspace, urls: &[String], clean: bool) -> Vec<Outcome> {
+    let mut results = vec![];
+    let mut feeds = vec![];
+    for url in urls {
+        let r = crate::read::fetch::prepare_url(url);
+        gather(
+            std::path::Path::new(url),
+            r,
+            clean,
+            &mut results,
+            &mut feeds,
+        );
+    }
+    let (articles, admitted) = admit(ws, results);
+    if !articles.is_empty() {
+        ws.articles.extend(articles.into_iter().map(Into::into));
+        ws.touch();
+    }
+    feeds.extend(admitted);
+    feeds
 }
 
 /// The articles to add to `ws` from read files, and one outcome per file,

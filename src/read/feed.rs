@@ -175,6 +175,7 @@ pub fn read_feed(bytes: &[u8], file_name: &str) -> Result<Vec<Article>, Refusal>
             published,
             imported_from: file_name.to_string(),
             imported_at: now(),
+            accessed: String::new(),
             text_hash: text_hash(&text),
             text,
             notes: String::new(),

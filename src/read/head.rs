@@ -296,16 +296,20 @@ impl Head {
 
     /// A day in the page's address ("/2023/11/08/").
     fn url_day(&self) -> Option<chrono::NaiveDate> {
-        static R: OnceLock<Regex> = OnceLock::new();
-        let url = self.canonical()?;
-        let c = R
-            .get_or_init(|| {
-                Regex::new(r"/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?:[/_.-]|$)")
-                    .expect("valid pattern")
-            })
-            .captures(&url)?;
-        chrono::NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+        url_day(&self.canonical()?)
     }
+}
+
+/// A day in a web address ("/2023/11/08/").
+pub(crate) fn url_day(url: &str) -> Option<chrono::NaiveDate> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let c = R
+        .get_or_init(|| {
+            Regex::new(r"/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?:[/_.-]|$)")
+                .expect("valid pattern")
+        })
+        .captures(url)?;
+    chrono::NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
 
 fn headline_why(line: &str) -> String {

@@ -13,6 +13,7 @@ pub mod add;
 pub mod boilerplate;
 pub mod docx;
 pub mod feed;
+pub mod fetch;
 pub mod furniture;
 pub mod head;
 pub mod headline;

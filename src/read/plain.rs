@@ -96,6 +96,7 @@ pub(crate) fn article_from_text(
             .unwrap_or_default(),
         imported_from: file_name.to_string(),
         imported_at: now(),
+        accessed: String::new(),
         text_hash: text_hash(&text),
         text,
         notes: String::new(),

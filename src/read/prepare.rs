@@ -138,6 +138,7 @@ fn prepare_html(
             published_source: page.published_source,
             imported_from: file_name.to_string(),
             imported_at: now(),
+            accessed: String::new(),
             text_hash: text_hash(&page.text),
             text: page.text,
             notes,

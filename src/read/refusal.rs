@@ -20,6 +20,9 @@ pub enum Refusal {
     Io(String),
     #[error("cannot read the web page: {0}")]
     Html(String),
+    /// A page that could not be fetched from its address, and why.
+    #[error("cannot fetch the page: {0}")]
+    Fetch(String),
     #[error("{0}")]
     Document(String),
     /// Not a regular file: what it is.

@@ -60,6 +60,8 @@ impl DetenteApp {
             }
             Command::Import => self.choose(Pick::Import),
             Command::ImportPaths(paths) => self.start_import(paths),
+            Command::ImportUrl => self.url_draft = Some(String::new()),
+            Command::ImportUrls(urls) => self.start_url_import(urls),
             Command::Export if !self.ws.conflicts.is_empty() => {
                 self.settle_first("an export now would quietly take one side");
             }

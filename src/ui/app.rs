@@ -93,6 +93,8 @@ pub struct DetenteApp {
     pub(crate) last_disk_check: f64,
     /// Whether to ask "Your name" (first run, or Edit > Your name…).
     pub ask_name: bool,
+    /// The "Import from URL" dialog's address, while it is open.
+    pub url_draft: Option<String>,
     /// What is typed in the "Your name" prompt.
     pub name_draft: String,
     /// The Export dialog's choices (kept for the next export).
@@ -164,6 +166,7 @@ impl DetenteApp {
             disk: None,
             last_disk_check: 0.0,
             ask_name: false,
+            url_draft: None,
             export_form: Default::default(),
             notice_seen: Default::default(),
             last_dir: None,

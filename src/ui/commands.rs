@@ -18,6 +18,11 @@ pub enum Command {
     SaveAs,
     Import,
     ImportPaths(Vec<PathBuf>),
+    /// Ask for a web address to fetch and import.
+    ImportUrl,
+    /// Fetch these web addresses and import them (typed, or pasted on
+    /// the window).
+    ImportUrls(Vec<String>),
     /// The Export dialog: every format, a range of days.
     Export,
     /// Replace the open article's text with a newer version of it.
@@ -74,6 +79,7 @@ impl Command {
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
             Command::Import | Command::ImportPaths(_) => "Import…",
+            Command::ImportUrl | Command::ImportUrls(_) => "Import from URL…",
             Command::Export => "Export…",
             Command::Reimport => "New version…",
             Command::MergeWith => "Merge with…",

@@ -143,6 +143,54 @@ impl DetenteApp {
         }
     }
 
+    /// "Import from URL": a web address to fetch and import like a saved
+    /// page.
+    pub(crate) fn url_prompt(&mut self, ctx: &egui::Context) {
+        let Some(draft) = &mut self.url_draft else {
+            return;
+        };
+        let mut done = None;
+        egui::Modal::new(egui::Id::unique("import-url")).show(ctx, |ui| {
+            ui.heading("Import from URL");
+            ui.label("Detente fetches the page and imports it like a saved page. The address and\nthe time it was fetched are kept, to cite it.");
+            let label = ui.label("Web address");
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(draft)
+                        .hint_text("https://…")
+                        .desired_width(420.0),
+                )
+                .labelled_by(label.id);
+            if draft.is_empty() && !r.has_focus() {
+                r.request_focus();
+            }
+            let ok = crate::read::fetch::is_url(draft);
+            if !draft.trim().is_empty() && !ok {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    "A web address starts with http:// or https://",
+                );
+            }
+            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                if ui.add_enabled(ok, egui::Button::new("Import")).clicked() || (enter && ok) {
+                    done = Some(true);
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    done = Some(false);
+                }
+            });
+        });
+        match done {
+            Some(true) => {
+                let url = self.url_draft.take().unwrap_or_default();
+                self.send(Command::ImportUrls(vec![url]));
+            }
+            Some(false) => self.url_draft = None,
+            None => {}
+        }
+    }
+
     pub(crate) fn unsaved_prompt(&mut self, ctx: &egui::Context) {
         let Some(p) = self.pending.clone() else {
             return;

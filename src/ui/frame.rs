@@ -127,6 +127,30 @@ impl DetenteApp {
         if !dropped.is_empty() {
             self.send(Command::ImportPaths(dropped));
         }
+        // Web addresses pasted on the window (not into a field) are
+        // fetched and imported: one per line.
+        let pasted: Vec<String> = ctx.input(|i| {
+            i.events
+                .iter()
+                .filter_map(|e| match e {
+                    egui::Event::Paste(t) => Some(t.clone()),
+                    _ => None,
+                })
+                .collect()
+        });
+        if ctx.memory(|m| m.focused().is_none()) {
+            for text in pasted {
+                let lines: Vec<String> = text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                if !lines.is_empty() && lines.iter().all(|l| crate::read::fetch::is_url(l)) {
+                    self.send(Command::ImportUrls(lines));
+                }
+            }
+        }
     }
 
     /// Draw one frame (the tests' harness calls this directly).
@@ -239,6 +263,7 @@ impl DetenteApp {
         }
         self.unsaved_prompt(&ctx);
         self.name_prompt(&ctx);
+        self.url_prompt(&ctx);
         self.export_dialog(&ctx);
         self.run_commands(&ctx);
         let now = ctx.input(|i| i.time);

@@ -41,6 +41,15 @@ impl DetenteApp {
         self.import_job = Some(ImportJob::start(c.files));
     }
 
+    /// Fetch web pages on a background thread and import them like files.
+    pub fn start_url_import(&mut self, urls: Vec<String>) {
+        let urls: Vec<String> = urls.into_iter().map(|u| u.trim().to_string()).collect();
+        if urls.is_empty() {
+            return;
+        }
+        self.import_job = Some(ImportJob::start_urls(urls));
+    }
+
     /// A REFI-QDA project (`.qdpx`, `.qde`): its sources and coded passages
     /// join the workspace as one undoable step, and the notices say what
     /// came in, how positions were read and what was left out.

@@ -54,6 +54,7 @@ impl DetenteApp {
                 ui.separator();
                 for c in [
                     Command::Import,
+                    Command::ImportUrl,
                     Command::MergeWith,
                     Command::CompareWith,
                     Command::Export,

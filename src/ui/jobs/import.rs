@@ -68,6 +68,41 @@ impl ImportJob {
         }
     }
 
+    /// Fetch and read web pages (one after another: a site is not asked
+    /// for many pages at once); they arrive like files.
+    pub fn start_urls(urls: Vec<String>) -> ImportJob {
+        let (tx, rx) = channel();
+        let total = urls.len();
+        let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        {
+            let cancel = cancel.clone();
+            std::thread::spawn(move || {
+                for url in urls {
+                    if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+                        break;
+                    }
+                    let msg = match crate::read::fetch::prepare_url(&url) {
+                        Ok(p) => ImportMsg::Ok(p),
+                        Err(r) => ImportMsg::Refused(PathBuf::from(url), r),
+                    };
+                    if tx.send(msg).is_err() {
+                        return;
+                    }
+                }
+                let _ = tx.send(ImportMsg::WorkerDone);
+            });
+        }
+        ImportJob {
+            rx,
+            total,
+            done: 0,
+            prepared: vec![],
+            refused: 0,
+            finished: false,
+            cancel,
+        }
+    }
+
     /// Stop reading more files; those already read are still added.
     pub fn cancel(&self) {
         self.cancel

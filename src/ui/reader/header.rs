@@ -30,16 +30,19 @@ pub(crate) fn set_published(
 
 pub(crate) fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::Id {
     // Only the small fields: the text is never copied per frame.
-    let Some((title, outlet, published, source, url, from)) = app.ws.article(id).map(|a| {
-        (
-            a.title.clone(),
-            a.outlet.clone(),
-            a.published.clone(),
-            a.published_source.clone(),
-            a.url.clone(),
-            a.imported_from.clone(),
-        )
-    }) else {
+    let Some((title, outlet, published, source, url, from, accessed)) =
+        app.ws.article(id).map(|a| {
+            (
+                a.title.clone(),
+                a.outlet.clone(),
+                a.published.clone(),
+                a.published_source.clone(),
+                a.url.clone(),
+                a.imported_from.clone(),
+                a.accessed.clone(),
+            )
+        })
+    else {
         return ui.scope_id();
     };
     let title_id = ui.heading(&title).id;
@@ -147,7 +150,14 @@ pub(crate) fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::
                 }
             }
         }
-        if !from.is_empty() {
+        // A page fetched from its address: when (its access date, to cite it).
+        if let Some(day) = accessed
+            .get(..10)
+            .and_then(|d| crate::dates::edtf::DateValue::parse(d).ok())
+        {
+            ui.weak(format!("accessed {}", day.human()));
+        }
+        if !from.is_empty() && from != url {
             ui.separator();
             ui.weak(format!("from {from}"));
         }
