@@ -58,21 +58,32 @@ pub fn prune(doc: &Document) {
             gone.push(*n);
             continue;
         }
-        // The rest never take the story's container or what holds it, and
-        // are short lines: a big subtree is not read for them.
-        if main.contains(&n.id) || !small(n) {
+        // The rest never take the story's container or what holds it.
+        if main.contains(&n.id) {
             continue;
         }
-        let shaped = match name {
-            "nav" => true,
-            "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                read_also(n) || (name == "p" && trailing_link_line(n)) || credit_line(n)
-            }
-            "div" | "span" | "small" => copyright_line(n) || credit_line(n),
-            "em" | "figcaption" => credit_line(n),
-            _ => false,
-        };
-        if shaped || (name == "p" && copyright_line(n)) {
+        if name == "nav" {
+            gone.push(*n);
+            continue;
+        }
+        // Short lines: a big subtree is not read for them, and each is
+        // read once.
+        let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        let boxed = matches!(name, "div" | "span" | "small");
+        let credit_only = matches!(name, "em" | "figcaption");
+        if !(name == "p" || heading || boxed || credit_only) || !small(n) {
+            continue;
+        }
+        let t = text(n);
+        let len = t.chars().count();
+        if len == 0 || len > 250 {
+            continue;
+        }
+        let shaped = credit_line(&t)
+            || (!credit_only && !heading && copyright_line(&t))
+            || ((name == "p" || heading) && read_also(n, &t))
+            || (name == "p" && trailing_link_line(n, len));
+        if shaped {
             gone.push(*n);
         }
     }
@@ -161,11 +172,7 @@ fn link_chars(n: &NodeRef) -> usize {
 
 /// "Read also: <a>Headline</a>", "LE PUEDE INTERESAR: <a>…</a>": a short
 /// label ending in a colon, then a link.
-fn read_also(n: &NodeRef) -> bool {
-    let all = text(n);
-    if all.chars().count() > 250 {
-        return false;
-    }
+fn read_also(n: &NodeRef, all: &str) -> bool {
     let links: Vec<String> = n
         .descendants_it()
         .filter(|d| d.node_name().as_deref() == Some("a"))
@@ -174,7 +181,7 @@ fn read_also(n: &NodeRef) -> bool {
     if links.iter().map(|l| l.chars().count()).sum::<usize>() < 15 {
         return false;
     }
-    let mut rest = all;
+    let mut rest = all.to_string();
     for l in &links {
         rest = rest.replacen(l.as_str(), " ", 1);
     }
@@ -184,8 +191,7 @@ fn read_also(n: &NodeRef) -> bool {
 
 /// A short paragraph that is all link and the last thing in its parent
 /// ("More from our coverage" as one link under the story).
-fn trailing_link_line(n: &NodeRef) -> bool {
-    let len = text(n).chars().count();
+fn trailing_link_line(n: &NodeRef, len: usize) -> bool {
     if len == 0 || len > 200 || link_chars(n) * 100 <= len * 95 {
         return false;
     }
@@ -200,8 +206,7 @@ fn trailing_link_line(n: &NodeRef) -> bool {
 }
 
 /// "(Credit: …)", "Foto: …", "Bild: …", "Quelle: …": a short credit line.
-fn credit_line(n: &NodeRef) -> bool {
-    let t = text(n);
+fn credit_line(t: &str) -> bool {
     if t.is_empty() || t.chars().count() > 120 {
         return false;
     }
@@ -227,8 +232,7 @@ fn credit_line(n: &NodeRef) -> bool {
 }
 
 /// A short line with a copyright sign.
-fn copyright_line(n: &NodeRef) -> bool {
-    let t = text(n);
+fn copyright_line(t: &str) -> bool {
     !t.is_empty() && t.chars().count() <= 160 && t.contains('©')
 }
 
