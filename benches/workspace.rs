@@ -50,6 +50,22 @@ fn open_save(c: &mut Criterion) {
     });
     g.finish();
 
+    // Done when the Reader first shows an article: its date expressions
+    // (issue 18: every class added, and still under the 11.9 ms it took
+    // before them on 300 KB).
+    let mut g = c.benchmark_group("dates");
+    g.sample_size(20);
+    let long = ws
+        .articles
+        .iter()
+        .max_by_key(|a| a.text.len())
+        .expect("articles");
+    let published = long.published.as_ref().and_then(|d| d.earliest());
+    g.bench_function("long_read", |b| {
+        b.iter(|| black_box(detente::dates::find::find_dates(&long.text, published)))
+    });
+    g.finish();
+
     // Done on the UI thread after every edit: the timeline's lanes and rows.
     let mut g = c.benchmark_group("timeline");
     g.sample_size(20);
@@ -134,6 +150,7 @@ fn main() {
     report("filter/word", 50.0);
     report("filter/absent", 50.0);
     report("timeline/layout", 100.0);
+    report("dates/long_read", 12.0);
     report("merge/20000_events_1000_edits_each", 1000.0);
     report("merge/20000_events_1000_edits_each_no_base", 1000.0);
     report("export/csv_8000_events_x20_actors", 1000.0);

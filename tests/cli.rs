@@ -1336,3 +1336,45 @@ fn a_feed_imports_each_item_and_other_xml_is_refused_with_what_it_is() {
         "{out}"
     );
 }
+
+#[test]
+fn dates_lists_each_expressions_class_and_leaves_the_unanchored_unresolved() {
+    let out = detente()
+        .args([
+            "dates",
+            "--published",
+            "2024-03-01",
+            "--text",
+            "The accord was signed in 2019 and ratified the next year. A year before, talks had stalled. Growth slowed in the fourth quarter.",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let line = |t: &str| {
+        out.lines()
+            .find(|l| l.split('\t').nth(5) == Some(t))
+            .unwrap_or_else(|| panic!("{t} not in {out}"))
+            .split('\t')
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert!(out.starts_with("start\tend\tedtf\tearliest\tlatest\ttext\tclass\trule"));
+    let next = line("the next year");
+    assert_eq!(
+        (next[2].as_str(), next[6].as_str()),
+        ("2020", "the next year")
+    );
+    assert!(next[7].contains("from 2019"), "{next:?}");
+    // No year named before it in its sentence: found, not guessed.
+    let before = line("A year before");
+    assert_eq!(before[2], "unresolved");
+    assert!(before[7].contains("no year named before it"), "{before:?}");
+    let q = line("the fourth quarter");
+    assert_eq!(
+        (q[2].as_str(), q[6].as_str()),
+        ("2023-10/2023-12", "quarter")
+    );
+}

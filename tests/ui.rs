@@ -769,6 +769,15 @@ fn disagreeing_sources_are_shown_in_the_inspector() {
         // Overlapping readings do not disagree.
         e.evidence[1].date = Some(detente::dates::edtf::DateValue::parse("2023-05").unwrap());
         assert!(e.disagreement().is_none());
+        // A season overlaps in either reading: 10 September is summer to
+        // an astronomer; 5 October is not summer to anyone.
+        let parse = |s: &str| Some(detente::dates::edtf::DateValue::parse(s).unwrap());
+        e.evidence[0].date = parse("2023-22");
+        e.evidence[1].date = parse("2023-09-10");
+        assert!(e.disagreement().is_none());
+        e.evidence[1].date = parse("2023-10-05");
+        assert!(e.disagreement().is_some());
+        e.evidence[0].date = parse("2023-05-10");
         e.evidence[1].date = Some(detente::dates::edtf::DateValue::parse("2023-05-12").unwrap());
     }
     app.ws.touch();

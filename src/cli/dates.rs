@@ -14,7 +14,9 @@ pub enum DatesCommand {
     /// Find and resolve the date expressions in a sentence or an article.
     ///
     /// Either `--published YYYY-MM-DD --text "SENTENCE"`, or `WS --article ID` (the article's
-    /// publication date is the anchor). Prints span, EDTF, earliest, latest and rule.
+    /// publication date is the anchor). Prints span, EDTF (or `unresolved` when nothing in
+    /// the text anchors it: never a guess), earliest, latest, the expression, its class
+    /// (month day, quarter, decade, holiday, season...) and the rule that resolved it.
     #[command(after_help = EXIT_CODES)]
     #[command(display_order = 8)]
     Dates {
@@ -63,17 +65,19 @@ pub fn run(cmd: DatesCommand, out: &mut dyn Write) -> Res {
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&found)?)?;
             } else {
-                writeln!(out, "start\tend\tedtf\tearliest\tlatest\ttext\trule")?;
+                writeln!(out, "start\tend\tedtf\tearliest\tlatest\ttext\tclass\trule")?;
                 for f in &found {
                     writeln!(
                         out,
-                        "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                         f.start,
                         f.end,
-                        f.edtf.as_deref().unwrap_or("-"),
+                        // Found but not anchored: said, never guessed.
+                        f.edtf.as_deref().unwrap_or("unresolved"),
                         f.earliest.as_deref().unwrap_or("-"),
                         f.latest.as_deref().unwrap_or("-"),
                         f.text,
+                        f.class,
                         f.rule
                     )?;
                 }

@@ -397,8 +397,10 @@ impl Event {
             .collect();
         let clash = dated.iter().enumerate().any(|(i, a)| {
             dated[i + 1..].iter().any(|b| {
-                match (a.earliest(), a.latest(), b.earliest(), b.latest()) {
-                    (Some(a0), Some(a1), Some(b0), Some(b1)) => a1 < b0 || b1 < a0,
+                // Seasons count in either reading (meteorological or
+                // astronomical).
+                match (a.span_for_comparison(), b.span_for_comparison()) {
+                    ((Some(a0), Some(a1)), (Some(b0), Some(b1))) => a1 < b0 || b1 < a0,
                     _ => false,
                 }
             })

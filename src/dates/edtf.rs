@@ -78,6 +78,32 @@ impl DateValue {
         })
     }
 
+    /// The days this date is compared on with another source's: its own,
+    /// and for a season (`2023-22`) both readings, meteorological (summer
+    /// is June to August) and astronomical (21 June to 22 September), so
+    /// two sources that each use one do not disagree.
+    pub fn span_for_comparison(&self) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let e = self.edtf.as_bytes();
+        let season = (e.len() == 7 && e[4] == b'-' && self.edtf[..4].parse::<i32>().is_ok())
+            .then(|| self.edtf[5..].parse::<u32>().ok())
+            .flatten()
+            .filter(|c| (21..=24).contains(c));
+        let (Some(code), Ok(y)) = (season, self.edtf[..4].parse::<i32>()) else {
+            return (self.earliest, self.latest);
+        };
+        // (first month, last day of the astronomical reading, in which year).
+        let (m, end) = match code {
+            21 => (3, NaiveDate::from_ymd_opt(y, 6, 20)),
+            22 => (6, NaiveDate::from_ymd_opt(y, 9, 22)),
+            23 => (9, NaiveDate::from_ymd_opt(y, 12, 21)),
+            _ => (12, NaiveDate::from_ymd_opt(y + 1, 3, 20)),
+        };
+        let start = NaiveDate::from_ymd_opt(y, m, 1);
+        let lo = [self.earliest, start].into_iter().flatten().min();
+        let hi = [self.latest, end].into_iter().flatten().max();
+        (lo, hi)
+    }
+
     /// A single exact day.
     pub fn day(d: NaiveDate) -> Self {
         Self::parse(&d.format("%Y-%m-%d").to_string()).expect("a calendar day is valid EDTF")
@@ -326,6 +352,20 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn seasons_are_compared_in_either_reading() {
+        let summer = DateValue::parse("2023-22").unwrap();
+        let (a, b) = summer.span_for_comparison();
+        assert_eq!(a, Some(d("2023-06-01")));
+        assert_eq!(b, Some(d("2023-09-22")));
+        // Winter runs into the next year.
+        let (_, b) = DateValue::parse("2023-24").unwrap().span_for_comparison();
+        assert_eq!(b, Some(d("2024-03-20")));
+        // Anything else is compared on its own days.
+        let may = DateValue::parse("2023-05").unwrap();
+        assert_eq!(may.span_for_comparison(), (may.earliest(), may.latest()));
     }
 
     #[test]

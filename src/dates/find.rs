@@ -9,7 +9,7 @@
 
 use crate::dates::edtf::DateValue;
 use crate::dates::resolve::{Ctx, resolve};
-use crate::dates::tense::{crosses_clause, is_future, sentence_bounds};
+use crate::dates::tense::{crosses_clause, sentence_bounds, tense_at};
 use crate::text::offsets::CharIndex;
 use chrono::NaiveDate;
 use regex::Regex;
@@ -23,6 +23,9 @@ pub struct Found {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// The kind of expression (the finder's rule: "month day", "quarter",
+    /// "holiday"...).
+    pub class: String,
     /// The resolved date, or None when it cannot be anchored.
     #[serde(skip)]
     pub value: Option<DateValue>,
@@ -59,12 +62,15 @@ fn rules() -> &'static [Rule] {
             // Single days.
             ("month day year", format!(r"\b({m})\s+{d},?\s+{y}\b")),
             ("day month year", format!(r"\b{d}\s+({m}),?\s+{y}\b")),
-            ("month day", format!(r"\b({m})\s+{d}\b")),
-            ("day month", format!(r"\b{d}\s+({m})\b")),
+            // With the word before ("since Feb. 2", "the March 1 deadline"):
+            // longer than the month alone with that word, so the day is kept.
+            ("month day", format!(r"\b(?:(?:since|until|till|by|on|from|through|before|after|for|the)\s+)?({m})\s+{d}\b")),
+            ("day month", format!(r"\b(?:(?:since|until|till|by|on|from|through|before|after|for|the)\s+)?{d}\s+({m})\b")),
             // Parts of months.
             ("part of month", format!(r"\b(early|mid|late|the\s+end\s+of|the\s+beginning\s+of|end\s+of|mid-)\s*-?\s*({m})(?:\s+{y})?\b")),
             ("month year", format!(r"\b({m})\s+(?:of\s+)?{y}\b")),
-            ("relative month name", format!(r"\b(last|this|next|in|since|until|by|early|earlier|a|the)\s+({m})\b")),
+            ("relative month name", format!(r"\b(last|this|next|in|since|until|by|early|earlier|a|the|through|throughout|for|during)\s+({m})\b")),
+            ("month possessive", format!(r"\b({m})['’]s\b")),
             // Relative expressions.
             ("earlier/later this", r"\b(earlier|later)\s+this\s+(week|month|year)\b".to_string()),
             ("last/this/next unit", r"\b(last|this|next|past|coming)\s+(week|month|year|weekend|summer|winter|spring|autumn|fall)\b".to_string()),
@@ -74,6 +80,10 @@ fn rules() -> &'static [Rule] {
             ("weekday", format!(r"\b(?:(last|next|this|on)\s+)?({w})(?:'s)?\b")),
             ("year", format!(r"\b(?:in|since|by|until|from|before|after|of|early|mid|late|during)\s+{y}\b")),
         ];
+        let defs = defs
+            .into_iter()
+            .chain(crate::dates::periods::rules())
+            .chain(crate::dates::holidays::rules());
         defs.into_iter()
             .map(|(name, pat)| Rule {
                 name,
@@ -87,16 +97,52 @@ fn rules() -> &'static [Rule] {
     })
 }
 
+/// The text in pieces no date spans: paragraphs, and a long paragraph (a
+/// PDF's lines) cut further at line ends that end a sentence.
+fn chunks(text: &str) -> impl Iterator<Item = &str> {
+    const LONG: usize = 8 * 1024;
+    text.split_inclusive("\n\n").flat_map(|para| {
+        let mut out = vec![];
+        let mut rest = para;
+        while rest.len() > LONG {
+            let cut = rest[LONG..]
+                .match_indices('\n')
+                .map(|(i, _)| LONG + i)
+                .find(|&i| rest[..i].ends_with(['.', '!', '?', '"', '”']));
+            let Some(i) = cut else { break };
+            out.push(&rest[..=i]);
+            rest = &rest[i + 1..];
+        }
+        out.push(rest);
+        out
+    })
+}
+
+/// Every rule at once, to know which to run on a paragraph.
+fn rule_set() -> &'static regex::RegexSet {
+    static SET: OnceLock<regex::RegexSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        regex::RegexSet::new(rules().iter().map(|r| r.re.as_str())).expect("valid date patterns")
+    })
+}
+
 /// Every date expression in `text`, resolved against the publication date.
 pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<Found> {
     let idx = CharIndex::new(text);
     let chars: Vec<char> = text.chars().collect();
     // (byte start, byte end, rule index)
     let mut hits: Vec<(usize, usize, usize)> = vec![];
-    for (ri, r) in rules().iter().enumerate() {
-        for m in r.re.find_iter(text) {
-            hits.push((m.start(), m.end(), ri));
+    // Paragraph by paragraph (no date spans a blank line), only the rules
+    // that match in it are run: one pass of all rules together, then a
+    // few, instead of every rule over the whole text.
+    let mut offset = 0;
+    for para in chunks(text) {
+        for ri in rule_set().matches(para).iter() {
+            for m in rules()[ri].re.find_iter(para) {
+                hits.push((offset + m.start(), offset + m.end(), ri));
+            }
         }
+        offset += para.len();
     }
     // Longest first ("in November 2022" over "in November"), then earlier
     // rules, then earlier starts; a match overlapping a chosen one is dropped.
@@ -134,12 +180,21 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<Found> {
         if doubtful(rule.name, slice, &chars, start) {
             continue;
         }
+        let (sa, sb) = sentence_bounds(&chars, start, end);
+        let before: String = chars[sa..start].iter().collect();
+        let sentence: String = chars[sa..sb.max(end)].iter().collect();
         let ctx = Ctx {
+            before: &before,
+            sentence: &sentence,
             pubd: published,
-            future: is_future(&chars, start, end),
+            tense: tense_at(&chars, start, end),
             caps: &caps,
         };
-        let (value, rule_text) = match resolve(rule.name, &ctx) {
+        // The periods and holidays resolve their own rules; the rest here.
+        let resolved = crate::dates::periods::resolve(rule.name, &ctx)
+            .or_else(|| crate::dates::holidays::resolve(rule.name, &ctx))
+            .unwrap_or_else(|| resolve(rule.name, &ctx));
+        let (value, rule_text) = match resolved {
             Ok((edtf, how)) => match DateValue::parse(&edtf) {
                 Ok(v) => {
                     let how = match published {
@@ -158,6 +213,7 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<Found> {
             start,
             end,
             text: slice.to_string(),
+            class: rule.name.to_string(),
             edtf: value.as_ref().map(|v| v.edtf().to_string()),
             earliest: value
                 .as_ref()
@@ -184,6 +240,24 @@ fn doubtful(rule: &str, slice: &str, chars: &[char], start: usize) -> bool {
         // "may" as a verb: "they may 5 ..." is rare; require a capital M.
         "month day" | "day month" | "relative month name" | "part of month" => {
             lower.contains("may") && !slice.contains("May")
+        }
+        // "Christmas Island", "Easter Rising": a name, not the day.
+        "holiday" => {
+            let last = slice.split_whitespace().last().unwrap_or(slice);
+            !matches!(last, "Day" | "Eve" | "Sunday")
+                && is_title_word(chars, start + slice.chars().count() - last.chars().count())
+        }
+        // The first half of a match is not half a year.
+        "half" => {
+            let after: String = chars
+                .iter()
+                .skip(start + slice.chars().count())
+                .take(20)
+                .collect::<String>()
+                .to_lowercase();
+            after.starts_with(" of the match")
+                || after.starts_with(" of the game")
+                || after.starts_with(" of play")
         }
         // "Sunday Times", "Tuesday's" are fine; a weekday starting a
         // sentence is fine; lowercase weekday words are rare in news.

@@ -10,6 +10,8 @@
 
 pub mod edtf;
 pub mod find;
+pub mod holidays;
+pub mod periods;
 pub mod resolve;
 pub mod tense;
 pub mod typed;

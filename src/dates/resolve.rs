@@ -5,6 +5,7 @@
 //!
 //! Imports only `text` (layer `dates`).
 
+use crate::dates::tense::Tense;
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
 pub(crate) fn month_of(s: &str) -> Option<u32> {
@@ -68,36 +69,53 @@ fn interval(a: NaiveDate, b: NaiveDate) -> String {
     }
 }
 
-/// The year for a month (and day) given without one: the publication year,
-/// unless that puts a past-tense event after publication (then the year
-/// before) or a future-tense one before it (then the year after).
-fn year_for(month: u32, dom: Option<u32>, pubd: NaiveDate, future: bool) -> (i32, &'static str) {
+/// The year for a month (and day) given without one, by the tense of its
+/// clause: past, the last occurrence on or before publication; future (or
+/// a schedule), the next on or after it; no tense, the nearest. A date
+/// within a week of publication, or within six weeks on the side the
+/// tense points to, is the nearest one ("the visit of June 5 could
+/// help..." on 6 June).
+pub(crate) fn year_for(
+    month: u32,
+    dom: Option<u32>,
+    pubd: NaiveDate,
+    tense: Tense,
+) -> (i32, &'static str) {
     let y = pubd.year();
-    // Within six weeks of publication on the side the tense points to, or
-    // within a week on either side, the nearest year wins ("the visit of
-    // June 5 could help..." on 6 June).
+    let at = |cy: i32| NaiveDate::from_ymd_opt(cy, month, dom.unwrap_or(15).min(28));
+    let gap = |cy: i32| at(cy).map(|d| (d - pubd).num_days());
     let near = [y - 1, y, y + 1].into_iter().find(|&cy| {
-        let day = dom.unwrap_or(15).min(28);
-        NaiveDate::from_ymd_opt(cy, month, day).is_some_and(|d| {
-            let gap = (d - pubd).num_days();
-            let right_side = if future { gap >= 0 } else { gap <= 0 };
+        gap(cy).is_some_and(|gap| {
+            let right_side = match tense {
+                Tense::Future => gap >= 0,
+                Tense::Past => gap <= 0,
+                Tense::Unmarked => true,
+            };
             gap.abs() <= 7 || (right_side && gap.abs() <= 45)
         })
     });
     if let Some(cy) = near {
         return (cy, "the nearest such date to publication");
     }
-    let key = (month, dom.unwrap_or(if future { 31 } else { 1 }));
+    let key = (
+        month,
+        dom.unwrap_or(if tense == Tense::Future { 31 } else { 1 }),
+    );
     let pkey = (pubd.month(), pubd.day());
-    if !future && key > pkey {
-        (y - 1, "year before publication (past tense, later month)")
-    } else if future && key < pkey {
-        (
+    match tense {
+        Tense::Past if key > pkey => (y - 1, "year before publication (past tense, later month)"),
+        Tense::Future if key < pkey => (
             y + 1,
             "year after publication (future tense, earlier month)",
-        )
-    } else {
-        (y, "publication year")
+        ),
+        Tense::Unmarked => {
+            let nearest = [y - 1, y, y + 1]
+                .into_iter()
+                .min_by_key(|&cy| gap(cy).map_or(i64::MAX, i64::abs))
+                .unwrap_or(y);
+            (nearest, "the nearest such month to publication (no tense)")
+        }
+        _ => (y, "publication year"),
     }
 }
 
@@ -125,11 +143,19 @@ fn weekday_near(w: Weekday, pubd: NaiveDate, future: bool, strict: bool) -> Naiv
 
 pub(crate) struct Ctx<'a> {
     pub(crate) pubd: Option<NaiveDate>,
-    pub(crate) future: bool,
+    pub(crate) tense: Tense,
+    /// The sentence before the expression ("In 2019 … and the next year").
+    pub(crate) before: &'a str,
+    /// The whole sentence (a holiday's country may come after it).
+    pub(crate) sentence: &'a str,
     pub(crate) caps: &'a regex::Captures<'a>,
 }
 
 impl Ctx<'_> {
+    /// Whether the next occurrence is meant (the future, a schedule).
+    fn future(&self) -> bool {
+        self.tense == Tense::Future
+    }
     fn s(&self, i: usize) -> Option<&str> {
         self.caps.get(i).map(|m| m.as_str())
     }
@@ -147,7 +173,11 @@ pub(crate) fn resolve(rule: &str, c: &Ctx) -> Result<(String, String), String> {
     let ymd = |y: i32, m: u32, d: u32| {
         NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| "not a calendar date".to_string())
     };
-    let tense = if c.future { "future" } else { "past" };
+    let tense = match c.tense {
+        Tense::Future => "future",
+        Tense::Past => "past",
+        Tense::Unmarked => "no",
+    };
     match rule {
         "iso date" => {
             let d = ymd(
@@ -186,7 +216,7 @@ pub(crate) fn resolve(rule: &str, c: &Ctx) -> Result<(String, String), String> {
                 Some(y) => (y as i32, "explicit year".to_string()),
                 None => {
                     let p = need_pub()?;
-                    let (y, how) = year_for(m1, Some(d1), p, c.future);
+                    let (y, how) = year_for(m1, Some(d1), p, c.tense);
                     (y, format!("{how}, {tense} tense"))
                 }
             };
@@ -204,7 +234,7 @@ pub(crate) fn resolve(rule: &str, c: &Ctx) -> Result<(String, String), String> {
             let (y, how) = match c.n(4) {
                 Some(y) => (y as i32, "explicit year".to_string()),
                 None => {
-                    let (y, how) = year_for(m, Some(d1), need_pub()?, c.future);
+                    let (y, how) = year_for(m, Some(d1), need_pub()?, c.tense);
                     (y, format!("{how}, {tense} tense"))
                 }
             };
@@ -220,7 +250,7 @@ pub(crate) fn resolve(rule: &str, c: &Ctx) -> Result<(String, String), String> {
                 weekday_of(c.s(1).unwrap_or("")).ok_or("no weekday")?,
                 weekday_of(c.s(2).unwrap_or("")).ok_or("no weekday")?,
             );
-            let (a, b) = if c.future {
+            let (a, b) = if c.future() {
                 let a = weekday_near(w1, p, true, true);
                 (a, weekday_near(w2, a - Duration::days(1), true, true))
             } else {
@@ -231,8 +261,8 @@ pub(crate) fn resolve(rule: &str, c: &Ctx) -> Result<(String, String), String> {
                 interval(a, b),
                 format!(
                     "two weekdays, the {} ones {} publication",
-                    if c.future { "next" } else { "last" },
-                    if c.future { "after" } else { "on or before" }
+                    if c.future() { "next" } else { "last" },
+                    if c.future() { "after" } else { "on or before" }
                 ),
             ))
         }
@@ -265,7 +295,7 @@ pub(crate) fn resolve(rule: &str, c: &Ctx) -> Result<(String, String), String> {
             if d == 0 || d > 31 {
                 return Err("not a day of the month".into());
             }
-            let (y, how) = year_for(m, Some(d), need_pub()?, c.future);
+            let (y, how) = year_for(m, Some(d), need_pub()?, c.tense);
             Ok((
                 day(ymd(y, m, d)?),
                 format!("day without year: {how}, {tense} tense"),
@@ -277,7 +307,7 @@ pub(crate) fn resolve(rule: &str, c: &Ctx) -> Result<(String, String), String> {
             let (y, how) = match c.n(3) {
                 Some(y) => (y as i32, "explicit year".to_string()),
                 None => {
-                    let (y, how) = year_for(m, None, need_pub()?, c.future);
+                    let (y, how) = year_for(m, None, need_pub()?, c.tense);
                     (y, format!("{how}, {tense} tense"))
                 }
             };
@@ -301,6 +331,14 @@ pub(crate) fn resolve(rule: &str, c: &Ctx) -> Result<(String, String), String> {
             Ok((
                 format!("{:04}-{:02}", c.n(2).unwrap_or(0), m),
                 "month and year".into(),
+            ))
+        }
+        "month possessive" => {
+            let m = month_of(c.s(1).unwrap_or("")).ok_or("no month")?;
+            let (y, how) = year_for(m, None, need_pub()?, c.tense);
+            Ok((
+                format!("{y:04}-{m:02}"),
+                format!("month name: {how}, {tense} tense"),
             ))
         }
         "relative month name" => {
@@ -343,7 +381,7 @@ pub(crate) fn resolve(rule: &str, c: &Ctx) -> Result<(String, String), String> {
                     )
                 }
                 _ => {
-                    let (y, how) = year_for(m, None, p, c.future);
+                    let (y, how) = year_for(m, None, p, c.tense);
                     (y, format!("month name: {how}, {tense} tense"))
                 }
             };
@@ -411,7 +449,7 @@ pub(crate) fn resolve(rule: &str, c: &Ctx) -> Result<(String, String), String> {
                     ))
                 }
                 "weekend" => {
-                    let sat = if shift < 0 || (shift == 0 && !c.future) {
+                    let sat = if shift < 0 || (shift == 0 && !c.future()) {
                         weekday_near(
                             Weekday::Sat,
                             p,
@@ -468,8 +506,8 @@ pub(crate) fn resolve(rule: &str, c: &Ctx) -> Result<(String, String), String> {
         }
         "the weekend" => {
             let p = need_pub()?;
-            let sat = weekday_near(Weekday::Sat, p, c.future, false);
-            let sat = if !c.future && p.weekday() == Weekday::Sat {
+            let sat = weekday_near(Weekday::Sat, p, c.future(), false);
+            let sat = if !c.future() && p.weekday() == Weekday::Sat {
                 p
             } else {
                 sat
@@ -478,7 +516,7 @@ pub(crate) fn resolve(rule: &str, c: &Ctx) -> Result<(String, String), String> {
                 interval(sat, sat + Duration::days(1)),
                 format!(
                     "the weekend {} publication",
-                    if c.future { "after" } else { "before" }
+                    if c.future() { "after" } else { "before" }
                 ),
             ))
         }
@@ -538,7 +576,7 @@ pub(crate) fn resolve(rule: &str, c: &Ctx) -> Result<(String, String), String> {
                     weekday_near(w, p, true, true),
                     "'next' weekday: the first one after publication",
                 ),
-                _ if c.future => (
+                _ if c.future() => (
                     weekday_near(w, p, true, false),
                     "weekday in a future-tense sentence: the next one on or after publication",
                 ),

@@ -35,7 +35,14 @@ const STRONG_FUTURE: &[&str] = &[
 
 /// Modals that speak of what may come ("could take place", "might meet"):
 /// only the clause they stand in is in the future.
-const WEAK_FUTURE: &[&str] = &[" could ", " might ", " may be ", " may also ", " can be "];
+const WEAK_FUTURE: &[&str] = &[
+    " could ",
+    " might ",
+    " may be ",
+    " may also ",
+    " can be ",
+    " would ",
+];
 
 /// The clause around chars `s..e`, inside its sentence: up to the nearest
 /// comma, semicolon, colon, dash or bracket on each side.
@@ -53,17 +60,161 @@ fn clause(chars: &[char], s: usize, e: usize) -> String {
     format!(" {} ", chars[a..b].iter().collect::<String>())
 }
 
-/// The tense that decides between the last and the next occurrence.
-pub(crate) fn is_future(chars: &[char], s: usize, e: usize) -> bool {
+/// The tense of the clause around a date, which decides between the last
+/// and the next occurrence of a month, day or season given without a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// The last occurrence, on or before publication.
+    Past,
+    /// The next, on or after publication (the future, or the present of
+    /// a schedule: "Voting closes on Dec. 3").
+    Future,
+    /// No verb says: the occurrence nearest to publication ("data for
+    /// March", a headline).
+    Unmarked,
+}
+
+/// Present-tense verbs of a schedule: what they date is to come.
+const SCHEDULE: &[&str] = &[
+    " closes ",
+    " close ",
+    " opens ",
+    " open on",
+    " begins ",
+    " begin ",
+    " starts ",
+    " start on",
+    " ends ",
+    " end on",
+    " takes place",
+    " take place",
+    " runs ",
+    " expires ",
+    " expire ",
+    " falls on",
+    " open in",
+    " opens in",
+    " polls open",
+    " resumes ",
+    " convenes ",
+    " kicks off",
+    " is expected",
+    " are expected",
+    " is due",
+    " are due",
+    " is scheduled",
+    " are scheduled",
+    " is slated",
+    " are slated",
+    " is planned",
+    " is set for",
+    " are set for",
+    " next ",
+];
+
+/// Irregular past forms common in news (regular ones end in "-ed").
+const PAST_FORMS: &[&str] = &[
+    "said",
+    "met",
+    "told",
+    "held",
+    "spoke",
+    "made",
+    "took",
+    "came",
+    "went",
+    "was",
+    "were",
+    "had",
+    "did",
+    "left",
+    "saw",
+    "began",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "grew",
+    "gave",
+    "got",
+    "sent",
+    "paid",
+    "led",
+    "ran",
+    "hit",
+    "put",
+    "set",
+    "shot",
+    "struck",
+    "sought",
+    "thought",
+    "brought",
+    "bought",
+    "became",
+    "wrote",
+    "spent",
+    "kept",
+    "broke",
+    "chose",
+    "drew",
+    "flew",
+    "froze",
+    "stood",
+    "ago",
+    "earlier",
+    "previously",
+    "since",
+];
+
+/// Whether a word is a past-tense verb (or says the past: "ago").
+fn past_word(w: &str) -> bool {
+    PAST_FORMS.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
+}
+
+/// The tense that decides between the last and the next occurrence: a
+/// past verb just before the date, then the future or a schedule in its
+/// clause or sentence, then a past verb in its sentence, then a present
+/// "is"/"are" (the present of a schedule); else unmarked.
+pub(crate) fn tense_at(chars: &[char], s: usize, e: usize) -> Tense {
     if past_verb_before(chars, s) {
-        return false;
+        return Tense::Past;
     }
     let c = clause(chars, s, e).to_lowercase();
-    WEAK_FUTURE
+    let sentence = sentence(chars, s, e).to_lowercase();
+    if WEAK_FUTURE
         .iter()
         .chain(STRONG_FUTURE)
         .any(|k| c.contains(k))
-        || future_tense(&sentence(chars, s, e))
+        || future_tense(&sentence)
+        || SCHEDULE.iter().any(|k| c.contains(k))
+    {
+        return Tense::Future;
+    }
+    if has_past_verb(&sentence) {
+        return Tense::Past;
+    }
+    if [" is ", " are ", " will "].iter().any(|k| c.contains(k)) {
+        return Tense::Future;
+    }
+    Tense::Unmarked
+}
+
+/// Whether `words` hold a past-tense verb; "is scheduled", "are expected",
+/// "been extended" are a passive present, not the past.
+fn past_in(words: &[&str], from: usize) -> bool {
+    (from..words.len()).any(|i| {
+        let w = words[i];
+        let passive = i > 0 && matches!(words[i - 1], "is" | "are" | "be" | "been" | "being");
+        (past_word(w) && !(passive && w.ends_with("ed"))) || matches!(w, "previous" | "first")
+    })
+}
+
+fn has_past_verb(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    past_in(&words, 0)
 }
 
 /// Whether one of the three words before `start` is a past-tense verb
@@ -81,37 +232,20 @@ fn past_verb_before(chars: &[char], start: usize) -> bool {
         }
     }
     let before: String = chars[a..start].iter().collect::<String>().to_lowercase();
-    before.split(|c: char| !c.is_alphabetic()).any(|w| {
-        matches!(
-            w,
-            "said"
-                | "met"
-                | "told"
-                | "held"
-                | "spoke"
-                | "made"
-                | "took"
-                | "came"
-                | "went"
-                | "was"
-                | "were"
-                | "since"
-                | "ago"
-                | "earlier"
-                | "previous"
-                | "previously"
-                | "first"
-                | "had"
-                | "announced"
-                | "visited"
-                | "arrived"
-                | "talked"
-                | "called"
-                | "stated"
-                | "agreed"
-                | "left"
-        ) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
-    })
+    // One word more is read, to see a passive ("are expected in").
+    let wider: String = chars[a.saturating_sub(12)..start]
+        .iter()
+        .collect::<String>()
+        .to_lowercase();
+    let all: Vec<&str> = wider
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let own = before
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .count();
+    past_in(&all, all.len().saturating_sub(own))
 }
 
 /// Whether the char at `i` ends a sentence: a newline, or '.', '!', '?'
