@@ -2607,3 +2607,49 @@ fn a_web_address_pasted_on_the_window_is_imported() {
     h.run();
     assert!(h.state().import_job.is_none());
 }
+
+#[test]
+fn cancelling_a_fetch_in_flight_adds_nothing_and_a_repeated_feed_names_its_items() {
+    // A server that takes a second to answer.
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/slow", server.server_addr().to_ip().unwrap());
+    std::thread::spawn(move || {
+        for req in server.incoming_requests() {
+            std::thread::sleep(std::time::Duration::from_millis(800));
+            let _ = req.respond(tiny_http::Response::from_string(
+                "Slow page\n\nA page that came too late to be wanted.",
+            ));
+        }
+    });
+    let mut h = sample();
+    let before = h.state().ws.articles.len();
+    h.state_mut().start_url_import(vec![url]);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Importing 0 of 1 web pages")
+            .is_some(),
+        "the progress says what is fetched"
+    );
+    // Cancelled while the page is on its way.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    h.state_mut().cancel_import();
+    wait_for_import(&mut h);
+    assert_eq!(
+        h.state().ws.articles.len(),
+        before,
+        "nothing added after Cancel"
+    );
+    // The same feed twice: each repeated item is named.
+    let feed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/feeds/state-dept.rss");
+    for _ in 0..2 {
+        h.state_mut().start_import(vec![feed.clone()]);
+        wait_for_import(&mut h);
+    }
+    let refused = &h.state().refused;
+    assert_eq!(refused.len(), 3, "{refused:?}");
+    assert!(
+        refused.iter().any(|(_, why)| why
+            == "already in the workspace as “Secretary Blinken’s Travel to the People’s Republic of China” (duplicate)"),
+        "{refused:?}"
+    );
+}

@@ -144,7 +144,7 @@ pub fn read_feed(bytes: &[u8], file_name: &str) -> Result<Vec<Article>, Refusal>
             None => match e.published.or(e.updated) {
                 Some(t) => (
                     Some(t.date_naive()),
-                    "the feed item's date (UTC)".to_string(),
+                    "the feed item's date, in UTC".to_string(),
                 ),
                 None => (None, String::new()),
             },

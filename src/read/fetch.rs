@@ -142,6 +142,12 @@ pub fn prepare_url(url: &str) -> Result<Vec<Prepared>, Refusal> {
                 article.url = fetched.url.clone();
             }
             article.imported_from = fetched.url.clone();
+            article.accessed = if article.url == fetched.url {
+                at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            } else {
+                // A feed item's own page was not fetched.
+                String::new()
+            };
             // A page with no date of its own may carry it in its address.
             if article.published.is_none()
                 && let Some(day) = crate::read::head::url_day(&fetched.url)
@@ -149,7 +155,6 @@ pub fn prepare_url(url: &str) -> Result<Vec<Prepared>, Refusal> {
                 article.published = Some(crate::dates::edtf::DateValue::day(day));
                 article.published_source = "the page's address".into();
             }
-            article.accessed = at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
             Prepared {
                 path: std::path::PathBuf::from(&fetched.url),
                 article,

@@ -183,14 +183,16 @@ impl DetenteApp {
                 });
             }
             if let Some(job) = &self.import_job {
-                let (done, total) = (job.done, job.total);
+                let (done, total, web) = (job.done, job.total, job.web);
                 ui.horizontal(|ui| {
                     if ui.button("Cancel import").clicked() {
                         self.cancel_import();
                     }
                     ui.add(
-                        egui::ProgressBar::new(done as f32 / total.max(1) as f32)
-                            .text(format!("Importing {done} of {total} files")),
+                        egui::ProgressBar::new(done as f32 / total.max(1) as f32).text(format!(
+                            "Importing {done} of {total} {}",
+                            if web { "web pages" } else { "files" }
+                        )),
                     );
                 });
             }

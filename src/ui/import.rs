@@ -99,11 +99,23 @@ impl DetenteApp {
         let (articles, outcomes) = add::admit(&self.ws, read.collect());
         let mut duplicates = 0;
         for o in outcomes {
-            if let add::Outcome::Duplicate { path, .. } = o {
+            if let add::Outcome::Duplicate { path, of } = o {
                 duplicates += 1;
+                // Which article it repeats (a feed's items share one path).
+                let title = self
+                    .ws
+                    .article(&of)
+                    .map(|a| a.title.clone())
+                    .or_else(|| {
+                        articles
+                            .iter()
+                            .find(|a| a.id == of)
+                            .map(|a| a.title.clone())
+                    })
+                    .unwrap_or_default();
                 self.refused.push((
                     path.display().to_string(),
-                    "already in the workspace (duplicate)".into(),
+                    format!("already in the workspace as “{title}” (duplicate)"),
                 ));
             }
         }

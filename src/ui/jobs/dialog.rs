@@ -39,7 +39,8 @@ pub enum Dialog {
 
 /// The kinds of file a chooser offers articles for.
 const ARTICLES: &[&str] = &[
-    "txt", "text", "md", "xml", "html", "htm", "xhtml", "pdf", "docx", "qdpx", "qde",
+    "txt", "text", "md", "xml", "html", "htm", "xhtml", "pdf", "docx", "qdpx", "qde", "rss",
+    "atom", "rdf",
 ];
 
 /// What the user is choosing a file for.

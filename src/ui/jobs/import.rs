@@ -20,6 +20,8 @@ pub struct ImportJob {
     pub refused: usize,
     /// Set when the readers' coordinator says they are all done.
     pub finished: bool,
+    /// Fetching web addresses rather than reading files.
+    pub web: bool,
     cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
@@ -64,6 +66,7 @@ impl ImportJob {
             prepared: vec![],
             refused: 0,
             finished: false,
+            web: false,
             cancel,
         }
     }
@@ -81,7 +84,12 @@ impl ImportJob {
                     if cancel.load(std::sync::atomic::Ordering::Relaxed) {
                         break;
                     }
-                    let msg = match crate::read::fetch::prepare_url(&url) {
+                    let read = crate::read::fetch::prepare_url(&url);
+                    // Cancelled while it was fetched: what came is not added.
+                    if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+                        break;
+                    }
+                    let msg = match read {
                         Ok(p) => ImportMsg::Ok(p),
                         Err(r) => ImportMsg::Refused(PathBuf::from(url), r),
                     };
@@ -99,6 +107,7 @@ impl ImportJob {
             prepared: vec![],
             refused: 0,
             finished: false,
+            web: true,
             cancel,
         }
     }
