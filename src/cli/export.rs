@@ -118,6 +118,8 @@ pub enum ExportFormat {
     Timelinejs,
     Svg,
     Png,
+    Csljson,
+    Bibtex,
 }
 
 impl From<ExportFormat> for Format {
@@ -133,6 +135,8 @@ impl From<ExportFormat> for Format {
             ExportFormat::Timelinejs => Format::TimelineJs,
             ExportFormat::Svg => Format::Svg,
             ExportFormat::Png => Format::Png,
+            ExportFormat::Csljson => Format::CslJson,
+            ExportFormat::Bibtex => Format::Bibtex,
         }
     }
 }

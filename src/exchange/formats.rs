@@ -9,7 +9,7 @@ use crate::core::model::{Event, Workspace};
 use crate::core::timeline::LaneBy;
 use crate::exchange::figure::{self, FigureOptions};
 use crate::exchange::range::{DayRange, ordered, restrict};
-use crate::exchange::{csv, eventdata, json, qdpx, timelinejs, w3c};
+use crate::exchange::{citations, csv, eventdata, json, qdpx, timelinejs, w3c};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
@@ -23,10 +23,12 @@ pub enum Format {
     TimelineJs,
     Svg,
     Png,
+    CslJson,
+    Bibtex,
 }
 
 impl Format {
-    pub const ALL: [Format; 10] = [
+    pub const ALL: [Format; 12] = [
         Format::Csv,
         Format::Json,
         Format::Qdpx,
@@ -37,6 +39,8 @@ impl Format {
         Format::TimelineJs,
         Format::Svg,
         Format::Png,
+        Format::CslJson,
+        Format::Bibtex,
     ];
 
     /// The name on the command line (`--format NAME`).
@@ -52,6 +56,8 @@ impl Format {
             Format::TimelineJs => "timelinejs",
             Format::Svg => "svg",
             Format::Png => "png",
+            Format::CslJson => "csljson",
+            Format::Bibtex => "bibtex",
         }
     }
 
@@ -74,6 +80,8 @@ impl Format {
             Format::TimelineJs => "TimelineJS (web timeline JSON)",
             Format::Svg => "Timeline figure, SVG (papers: scales without loss)",
             Format::Png => "Timeline figure, PNG (slides)",
+            Format::CslJson => "Articles as references, CSL-JSON (Zotero, Mendeley, pandoc)",
+            Format::Bibtex => "Articles as references, BibTeX (LaTeX, JabRef, Zotero)",
         }
     }
 
@@ -88,6 +96,8 @@ impl Format {
             Format::TimelineJs => "json",
             Format::Svg => "svg",
             Format::Png => "png",
+            Format::CslJson => "json",
+            Format::Bibtex => "bib",
         }
     }
 
@@ -99,6 +109,11 @@ impl Format {
     /// Whether lanes (TimelineJS groups, figure lanes) apply.
     pub fn has_lanes(self) -> bool {
         matches!(self, Format::TimelineJs | Format::Svg | Format::Png)
+    }
+
+    /// Whether it lists the articles as references rather than events.
+    pub fn is_references(self) -> bool {
+        matches!(self, Format::CslJson | Format::Bibtex)
     }
 
     /// Whether it is a figure (size and theme apply).
@@ -156,6 +171,8 @@ pub fn export(ws: &Workspace, format: Format, opts: &Options) -> Result<Vec<u8>,
         Format::Png => return figure::png::to_png(ws, &opts.figure()),
         _ => {}
     }
+    // References: all articles, or with a range, those its events cite.
+    let cited_only = !opts.range.is_open();
     let ws = restrict(ws, opts.range);
     let events: Vec<&Event> = ordered(&ws);
     let text = match format {
@@ -167,6 +184,8 @@ pub fn export(ws: &Workspace, format: Format, opts: &Options) -> Result<Vec<u8>,
         Format::Icews => eventdata::to_icews(&ws, &events),
         Format::Plover => eventdata::to_plover(&ws, &events),
         Format::TimelineJs => timelinejs::to_timelinejs(&ws, &events, opts.lanes),
+        Format::CslJson => citations::to_csl_json(&ws, cited_only),
+        Format::Bibtex => citations::to_bibtex(&ws, cited_only),
         Format::Svg | Format::Png => unreachable!("figures are drawn above"),
     };
     Ok(text.into_bytes())

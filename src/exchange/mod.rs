@@ -2,7 +2,8 @@
 //! the event and passage rows the table formats ([`csv`], [`json`]) share.
 //! [`w3c`] writes passages as W3C Web Annotations, [`timelinejs`] the
 //! events as a TimelineJS timeline, and [`eventdata`] GDELT- and
-//! ICEWS-style rows and PLOVER records for event-data tools.
+//! ICEWS-style rows and PLOVER records for event-data tools, and
+//! [`citations`] the articles as CSL-JSON and BibTeX references.
 //!
 //! It may use `core`, `dates` and `text`; never `read`, `dev`, `cli` or
 //! `ui`.
@@ -10,6 +11,7 @@
 //! Imports only `core`, `dates` and `text`, and never egui (layer `exchange`).
 
 pub mod agree;
+pub mod citations;
 pub mod copies;
 pub mod csv;
 pub mod eventdata;

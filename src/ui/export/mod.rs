@@ -28,9 +28,22 @@ impl DetenteApp {
         let mut close = false;
         let form = &mut self.export_form;
         let options = form.options();
-        let count = options
-            .as_ref()
-            .map(|o| self.ws.events.iter().filter(|e| o.range.admits(e)).count());
+        let references = form.format.is_references();
+        let count = options.as_ref().map(|o| {
+            let events = self.ws.events.iter().filter(|e| o.range.admits(e));
+            if !references {
+                return events.count();
+            }
+            if o.range.is_open() {
+                return self.ws.articles.len();
+            }
+            // The articles the events of the range cite.
+            events
+                .flat_map(|e| e.evidence.iter().map(|p| p.article.as_str()))
+                .collect::<std::collections::HashSet<_>>()
+                .len()
+        });
+        let unit = if references { "article" } else { "event" };
         egui::Modal::new(egui::Id::unique("export-dialog")).show(ctx, |ui| {
             ui.heading("Export");
             ui.label("Format");
@@ -98,8 +111,8 @@ impl DetenteApp {
                 });
             }
             match &count {
-                Ok(n) if *n == 1 => ui.label("1 event will be exported."),
-                Ok(n) => ui.label(format!("{n} events will be exported.")),
+                Ok(n) if *n == 1 => ui.label(format!("1 {unit} will be exported.")),
+                Ok(n) => ui.label(format!("{n} {unit}s will be exported.")),
                 Err(e) => ui.colored_label(ui.visuals().error_fg_color, e.as_str()),
             };
             ui.horizontal(|ui| {
