@@ -2653,3 +2653,55 @@ fn cancelling_a_fetch_in_flight_adds_nothing_and_a_repeated_feed_names_its_items
         "{refused:?}"
     );
 }
+
+/// Issue 19, item 3: File > Export report… writes the chronology as a
+/// printable HTML page through the chooser.
+#[test]
+fn export_report_writes_the_chronology_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = DetenteApp::open(None);
+    app.native_choosers = false;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(detente::ui::install_fonts)
+        .with_max_steps(64)
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut DetenteApp| app.frame(ui), app);
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export report…").click();
+    h.run();
+    assert_eq!(
+        h.state().export_form.format,
+        detente::exchange::formats::Format::ReportHtml
+    );
+    h.get_by_label("Export…").click();
+    h.run();
+    h.state_mut()
+        .chooser
+        .as_mut()
+        .expect("the chooser asks where")
+        .0
+        .set_path(dir.path());
+    h.run();
+    h.get_by_label("Save").click();
+    let written = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "html"))
+    };
+    for _ in 0..300 {
+        h.step();
+        if written().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let page = std::fs::read_to_string(written().expect("an .html was written")).unwrap();
+    assert!(page.contains("<h1>Chronology: "));
+    assert!(page.contains("Sullivan and Wang Yi hold talks in Vienna"));
+    assert!(page.contains("<ol class=\"notes\">"));
+}

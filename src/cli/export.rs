@@ -57,6 +57,35 @@ pub enum ExportCommand {
         #[arg(long)]
         with_conflicts: bool,
     },
+    /// A chronology to hand in: the events in date order with their date, headline, type,
+    /// actors, place and status, each passage's quote as a footnote with its citation, and the
+    /// sources; Markdown with footnotes (pandoc makes a DOCX of it) or one self-contained,
+    /// printable HTML page with the timeline figure.
+    #[command(after_help = EXIT_CODES)]
+    #[command(display_order = 8)]
+    Report {
+        workspace: PathBuf,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        /// Only events that may fall on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_parser = parse_from)]
+        from: Option<chrono::NaiveDate>,
+        /// Only events that may fall on or before this day.
+        #[arg(long, value_parser = parse_to)]
+        to: Option<chrono::NaiveDate>,
+        /// Only events of these CAMEO types (a code or its start: 04 is every consultation).
+        #[arg(long = "type")]
+        types: Vec<String>,
+        /// Only events with these actors (name, alias or id).
+        #[arg(long = "actor")]
+        actors: Vec<String>,
+        /// How sources are cited.
+        #[arg(long, value_enum, default_value = "chicago")]
+        style: CiteStyle,
+        /// Output file (default: standard output).
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+    },
 }
 
 pub fn run(cmd: ExportCommand, out: &mut dyn Write) -> Res {
@@ -103,7 +132,72 @@ pub fn run(cmd: ExportCommand, out: &mut dyn Write) -> Res {
             }
             Ok(0)
         }
+        ExportCommand::Report {
+            workspace,
+            format,
+            from,
+            to,
+            types,
+            actors,
+            style,
+            output,
+        } => {
+            use crate::exchange::report;
+            let ws = store::load(&workspace)?;
+            if !ws.conflicts.is_empty() {
+                return Err(in_file(
+                    &workspace,
+                    format!(
+                        "{} merge conflict(s) are open: settle them in the window (Conflicts tab) \
+                         before a report cites either side",
+                        ws.conflicts.len()
+                    ),
+                ));
+            }
+            let filters = report::Filters {
+                range: DayRange { from, to },
+                types,
+                actors,
+            };
+            let style = match style {
+                CiteStyle::Chicago => report::Style::Chicago,
+                CiteStyle::Short => report::Style::Short,
+            };
+            let chron = report::chronology(&ws, &filters, style);
+            let text = match format {
+                ReportFormat::Md => report::markdown::to_markdown(&chron),
+                ReportFormat::Html => {
+                    let shown = report::selection(&ws, &filters);
+                    let figure = (!shown.events.is_empty()).then(|| {
+                        crate::exchange::figure::svg::to_svg(
+                            &shown,
+                            &crate::exchange::figure::FigureOptions::default(),
+                        )
+                    });
+                    report::html::to_html(&chron, figure.as_deref())
+                }
+            };
+            match output {
+                Some(path) => store::save_bytes(text.as_bytes(), &path)?,
+                None => out.write_all(text.as_bytes())?,
+            }
+            Ok(0)
+        }
     }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    Md,
+    Html,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CiteStyle {
+    /// Chicago notes-bibliography (newspapers).
+    Chicago,
+    /// Outlet, title and date.
+    Short,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,6 +214,8 @@ pub enum ExportFormat {
     Png,
     Csljson,
     Bibtex,
+    ReportMd,
+    ReportHtml,
 }
 
 impl From<ExportFormat> for Format {
@@ -137,6 +233,8 @@ impl From<ExportFormat> for Format {
             ExportFormat::Png => Format::Png,
             ExportFormat::Csljson => Format::CslJson,
             ExportFormat::Bibtex => Format::Bibtex,
+            ExportFormat::ReportMd => Format::ReportMarkdown,
+            ExportFormat::ReportHtml => Format::ReportHtml,
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::core::model::{Event, Workspace};
 use crate::core::timeline::LaneBy;
 use crate::exchange::figure::{self, FigureOptions};
 use crate::exchange::range::{DayRange, ordered, restrict};
-use crate::exchange::{citations, csv, eventdata, json, qdpx, timelinejs, w3c};
+use crate::exchange::{citations, csv, eventdata, json, qdpx, report, timelinejs, w3c};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
@@ -25,10 +25,12 @@ pub enum Format {
     Png,
     CslJson,
     Bibtex,
+    ReportMarkdown,
+    ReportHtml,
 }
 
 impl Format {
-    pub const ALL: [Format; 12] = [
+    pub const ALL: [Format; 14] = [
         Format::Csv,
         Format::Json,
         Format::Qdpx,
@@ -41,6 +43,8 @@ impl Format {
         Format::Png,
         Format::CslJson,
         Format::Bibtex,
+        Format::ReportMarkdown,
+        Format::ReportHtml,
     ];
 
     /// The name on the command line (`--format NAME`).
@@ -58,6 +62,8 @@ impl Format {
             Format::Png => "png",
             Format::CslJson => "csljson",
             Format::Bibtex => "bibtex",
+            Format::ReportMarkdown => "report-md",
+            Format::ReportHtml => "report-html",
         }
     }
 
@@ -82,6 +88,10 @@ impl Format {
             Format::Png => "Timeline figure, PNG (slides)",
             Format::CslJson => "Articles as references, CSL-JSON (Zotero, Mendeley, pandoc)",
             Format::Bibtex => "Articles as references, BibTeX (LaTeX, JabRef, Zotero)",
+            Format::ReportMarkdown => {
+                "Chronology report, Markdown with footnotes (pandoc, editors)"
+            }
+            Format::ReportHtml => "Chronology report, HTML page to print or share",
         }
     }
 
@@ -98,6 +108,8 @@ impl Format {
             Format::Png => "png",
             Format::CslJson => "json",
             Format::Bibtex => "bib",
+            Format::ReportMarkdown => "md",
+            Format::ReportHtml => "html",
         }
     }
 
@@ -168,6 +180,22 @@ impl Options {
 pub fn export(ws: &Workspace, format: Format, opts: &Options) -> Result<Vec<u8>, String> {
     match format {
         Format::Svg => return Ok(figure::svg::to_svg(ws, &opts.figure()).into_bytes()),
+        Format::ReportMarkdown | Format::ReportHtml => {
+            let filters = report::Filters {
+                range: opts.range,
+                ..Default::default()
+            };
+            let chron = report::chronology(ws, &filters, report::Style::Chicago);
+            return Ok(if format == Format::ReportMarkdown {
+                report::markdown::to_markdown(&chron)
+            } else {
+                let shown = report::selection(ws, &filters);
+                let svg = (!shown.events.is_empty())
+                    .then(|| figure::svg::to_svg(&shown, &FigureOptions::default()));
+                report::html::to_html(&chron, svg.as_deref())
+            }
+            .into_bytes());
+        }
         Format::Png => return figure::png::to_png(ws, &opts.figure()),
         _ => {}
     }
@@ -186,7 +214,9 @@ pub fn export(ws: &Workspace, format: Format, opts: &Options) -> Result<Vec<u8>,
         Format::TimelineJs => timelinejs::to_timelinejs(&ws, &events, opts.lanes),
         Format::CslJson => citations::to_csl_json(&ws, cited_only),
         Format::Bibtex => citations::to_bibtex(&ws, cited_only),
-        Format::Svg | Format::Png => unreachable!("figures are drawn above"),
+        Format::Svg | Format::Png | Format::ReportMarkdown | Format::ReportHtml => {
+            unreachable!("figures and reports are written above")
+        }
     };
     Ok(text.into_bytes())
 }

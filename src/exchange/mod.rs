@@ -23,6 +23,7 @@ pub mod merge;
 pub mod qdpx;
 pub mod range;
 pub mod reconcile;
+pub mod report;
 pub mod rows;
 pub mod timelinejs;
 pub mod w3c;

@@ -62,7 +62,7 @@ impl DetenteApp {
             Command::ImportPaths(paths) => self.start_import(paths),
             Command::ImportUrl => self.url_draft = Some(String::new()),
             Command::ImportUrls(urls) => self.start_url_import(urls),
-            Command::Export if !self.ws.conflicts.is_empty() => {
+            Command::Export | Command::ExportReport if !self.ws.conflicts.is_empty() => {
                 self.settle_first("an export now would quietly take one side");
             }
             Command::MergeWith if !self.ws.conflicts.is_empty() => {
@@ -71,6 +71,9 @@ impl DetenteApp {
             Command::Export => {
                 let f = self.export_form.format;
                 self.ask_export(f);
+            }
+            Command::ExportReport => {
+                self.ask_export(crate::exchange::formats::Format::ReportHtml);
             }
             Command::YourName => {
                 self.name_draft = crate::core::model::author();

@@ -25,6 +25,8 @@ pub enum Command {
     ImportUrls(Vec<String>),
     /// The Export dialog: every format, a range of days.
     Export,
+    /// The Export dialog on the chronology report.
+    ExportReport,
     /// Replace the open article's text with a newer version of it.
     Reimport,
     /// Merge another copy of the workspace into this one.
@@ -81,6 +83,7 @@ impl Command {
             Command::Import | Command::ImportPaths(_) => "Import…",
             Command::ImportUrl | Command::ImportUrls(_) => "Import from URL…",
             Command::Export => "Export…",
+            Command::ExportReport => "Export report…",
             Command::Reimport => "New version…",
             Command::MergeWith => "Merge with…",
             Command::CompareWith => "Compare with another annotator…",

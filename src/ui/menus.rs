@@ -58,6 +58,7 @@ impl DetenteApp {
                     Command::MergeWith,
                     Command::CompareWith,
                     Command::Export,
+                    Command::ExportReport,
                 ] {
                     if item(ui, &c, None, true) {
                         self.send(c);
