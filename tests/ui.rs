@@ -2705,3 +2705,44 @@ fn export_report_writes_the_chronology_page() {
     assert!(page.contains("Sullivan and Wang Yi hold talks in Vienna"));
     assert!(page.contains("<ol class=\"notes\">"));
 }
+
+/// Issue 19, item 4: a passage's quote and citation, copied from the
+/// evidence list, ready to paste in a paper.
+#[test]
+fn a_passages_citation_is_copied_from_the_evidence_list() {
+    let mut app = DetenteApp::open(None);
+    let id = app
+        .ws
+        .events
+        .iter()
+        .find(|e| e.headline.contains("Vienna"))
+        .unwrap()
+        .id
+        .clone();
+    app.select_event(&id, false);
+    let mut h = harness(app);
+    h.run();
+    h.get_all_by_label("Copy citation").next().unwrap().click();
+    let mut copied = None;
+    for _ in 0..4 {
+        h.step();
+        copied = h
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .find_map(|c| match c {
+                egui::OutputCommand::CopyText(t) => Some(t.clone()),
+                _ => None,
+            });
+        if copied.is_some() {
+            break;
+        }
+    }
+    let copied = copied.expect("the citation was copied");
+    assert!(copied.starts_with('\u{201c}'), "{copied}");
+    assert!(
+        copied.contains("\u{201d} \u{201c}US And China's Diplomatic Thaw,\u{201d} NHK, via Spotlight Nepal, May 13, 2023."),
+        "{copied}"
+    );
+}

@@ -494,6 +494,16 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                     {
                         jump = Some((p.article.clone(), p.id.clone()));
                     }
+                    if let Some(a) = article
+                        && ui
+                            .small_button("Copy citation")
+                            .on_hover_text(
+                                "The quote and its Chicago citation, to paste in a paper",
+                            )
+                            .clicked()
+                    {
+                        ui.ctx().copy_text(citation_of(&p.anchor.exact, a));
+                    }
                     if ui.small_button("Remove passage").clicked() {
                         remove = Some(i);
                     }
@@ -621,4 +631,16 @@ fn resolve_orphan(app: &mut DetenteApp, passage: &str, place: bool) {
         app.reader.clear_selection();
     }
     app.apply(Edit::Batch(edits));
+}
+
+/// A passage's quote and its article's Chicago note, as plain text (the
+/// outlet's italics marks dropped): what "Copy citation" puts on the
+/// clipboard.
+pub(crate) fn citation_of(quote: &str, a: &crate::core::model::Article) -> String {
+    let note = crate::exchange::report::cite::note(a, crate::exchange::report::Style::Chicago);
+    format!(
+        "\u{201c}{}\u{201d} {}",
+        crate::text::normalise::one_line(quote),
+        note.replace('*', "")
+    )
 }
