@@ -13,6 +13,7 @@
 //! Imports only `core`, `dates` and `text`, and never egui (layer `exchange`).
 
 use crate::core::model::Article;
+use crate::dates::edtf::MONTHS;
 use chrono::{Datelike, NaiveDate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -33,20 +34,6 @@ impl Style {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// "May 13, 2023", "May 2023", "2023": as precise as the date is.
 fn chicago_date(a: &Article) -> Option<String> {

@@ -59,16 +59,7 @@ impl ImportJob {
                 }
             });
         }
-        ImportJob {
-            rx,
-            total,
-            done: 0,
-            prepared: vec![],
-            refused: 0,
-            finished: false,
-            web: false,
-            cancel,
-        }
+        ImportJob::waiting(rx, total, cancel, false)
     }
 
     /// Fetch and read web pages (one after another: a site is not asked
@@ -100,6 +91,16 @@ impl ImportJob {
                 let _ = tx.send(ImportMsg::WorkerDone);
             });
         }
+        ImportJob::waiting(rx, total, cancel, true)
+    }
+
+    /// A job whose readers were started, nothing read yet.
+    fn waiting(
+        rx: Receiver<ImportMsg>,
+        total: usize,
+        cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+        web: bool,
+    ) -> ImportJob {
         ImportJob {
             rx,
             total,
@@ -107,7 +108,7 @@ impl ImportJob {
             prepared: vec![],
             refused: 0,
             finished: false,
-            web: true,
+            web,
             cancel,
         }
     }
