@@ -105,9 +105,13 @@ fn chunks(text: &str) -> impl Iterator<Item = &str> {
         let mut out = vec![];
         let mut rest = para;
         while rest.len() > LONG {
-            let cut = rest[LONG..]
+            // From the first char boundary at or after LONG bytes.
+            let from = (LONG..rest.len())
+                .find(|&i| rest.is_char_boundary(i))
+                .unwrap_or(rest.len());
+            let cut = rest[from..]
                 .match_indices('\n')
-                .map(|(i, _)| LONG + i)
+                .map(|(i, _)| from + i)
                 .find(|&i| rest[..i].ends_with(['.', '!', '?', '"', '”']));
             let Some(i) = cut else { break };
             out.push(&rest[..=i]);
@@ -362,6 +366,32 @@ pub fn suggest_in_chars<'a>(
 #[cfg(test)]
 mod clause_tests {
     use super::*;
+
+    /// A long paragraph is cut at sentence-ending line ends, never inside
+    /// a character (the fuzzer found one where 8 KB fell inside "é"), and
+    /// a date in every piece is still found.
+    #[test]
+    fn long_paragraphs_are_cut_between_characters_and_keep_their_dates() {
+        for pad in 0..3 {
+            let mut text = "a".repeat(pad);
+            while text.len() < 40_000 {
+                text.push_str("Les ministres réunis à Genève: talks on May 3, 2023.\n");
+            }
+            let pieces: Vec<&str> = chunks(&text).collect();
+            assert!(pieces.len() > 1);
+            assert_eq!(pieces.concat(), text);
+            let found = find_dates(&text, NaiveDate::from_ymd_opt(2023, 6, 1));
+            assert_eq!(found.len(), text.matches("May 3, 2023").count());
+            assert!(
+                found
+                    .iter()
+                    .all(|f| f.edtf.as_deref() == Some("2023-05-03"))
+            );
+        }
+        // Multi-byte text across the 8 KB mark.
+        let text = "é".repeat(5_000) + ".\n" + &"é".repeat(5_000);
+        assert_eq!(chunks(&text).collect::<Vec<_>>().concat(), text);
+    }
 
     fn date_of(sentence: &str, passage: &str) -> Option<DateValue> {
         let published = NaiveDate::from_ymd_opt(2023, 5, 12);

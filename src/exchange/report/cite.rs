@@ -34,7 +34,6 @@ impl Style {
     }
 }
 
-
 /// "May 13, 2023", "May 2023", "2023": as precise as the date is.
 fn chicago_date(a: &Article) -> Option<String> {
     let d = a.published.as_ref()?;
