@@ -2207,24 +2207,39 @@ fn the_export_dialog_writes_a_qdpx_of_the_range_chosen() {
             .is_some(),
         "the count follows the range"
     );
+    let file = export_through_the_chooser(&mut h, dir.path(), "qdpx");
+    let mut back = detente::core::model::Workspace::new("back");
+    let docx = |_: &[u8]| Err::<String, String>("no".into());
+    let s = detente::exchange::qdpx::open::import_file(&mut back, &file, &docx).unwrap();
+    assert_eq!(s.events, june);
+    // The next chooser opens in the folder chosen.
+    assert_eq!(h.state().last_dir.as_deref(), Some(dir.path()));
+}
+
+/// Export… in the open Export dialog, the in-window chooser pointed at
+/// `dir`, Save: the file written there with extension `ext`.
+fn export_through_the_chooser(
+    h: &mut Harness<'static, DetenteApp>,
+    dir: &Path,
+    ext: &str,
+) -> PathBuf {
     h.get_by_label("Export…").click();
     h.run();
-    assert!(h.state().chooser.is_some(), "the chooser asks where");
     h.state_mut()
         .chooser
         .as_mut()
-        .unwrap()
+        .expect("the chooser asks where")
         .0
-        .set_path(dir.path());
+        .set_path(dir);
     h.run();
     h.get_by_label("Save").click();
     // The pick comes back through the dialog channel a frame or two later.
     let written = || {
-        std::fs::read_dir(dir.path())
+        std::fs::read_dir(dir)
             .unwrap()
             .flatten()
             .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|x| x == "qdpx"))
+            .find(|p| p.extension().is_some_and(|x| x == ext))
     };
     for _ in 0..300 {
         h.step();
@@ -2233,13 +2248,7 @@ fn the_export_dialog_writes_a_qdpx_of_the_range_chosen() {
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    let file = written().expect("a .qdpx was written");
-    let mut back = detente::core::model::Workspace::new("back");
-    let docx = |_: &[u8]| Err::<String, String>("no".into());
-    let s = detente::exchange::qdpx::open::import_file(&mut back, &file, &docx).unwrap();
-    assert_eq!(s.events, june);
-    // The next chooser opens in the folder chosen.
-    assert_eq!(h.state().last_dir.as_deref(), Some(dir.path()));
+    written().unwrap_or_else(|| panic!("a .{ext} was written"))
 }
 
 /// Issue 16, item 7: File > Import takes a REFI-QDA project as one
@@ -2676,31 +2685,8 @@ fn export_report_writes_the_chronology_page() {
         h.state().export_form.format,
         detente::exchange::formats::Format::ReportHtml
     );
-    h.get_by_label("Export…").click();
-    h.run();
-    h.state_mut()
-        .chooser
-        .as_mut()
-        .expect("the chooser asks where")
-        .0
-        .set_path(dir.path());
-    h.run();
-    h.get_by_label("Save").click();
-    let written = || {
-        std::fs::read_dir(dir.path())
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|x| x == "html"))
-    };
-    for _ in 0..300 {
-        h.step();
-        if written().is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    let page = std::fs::read_to_string(written().expect("an .html was written")).unwrap();
+    let file = export_through_the_chooser(&mut h, dir.path(), "html");
+    let page = std::fs::read_to_string(file).unwrap();
     assert!(page.contains("<h1>Chronology: "));
     assert!(page.contains("Sullivan and Wang Yi hold talks in Vienna"));
     assert!(page.contains("<ol class=\"notes\">"));
