@@ -2732,3 +2732,33 @@ fn a_passages_citation_is_copied_from_the_evidence_list() {
         "{copied}"
     );
 }
+
+/// A selection made outside the library (an import, a jump) scrolls its
+/// row into view: the new-user pass lost an imported article at the
+/// bottom of a long list.
+#[test]
+fn the_library_scrolls_to_an_article_selected_elsewhere() {
+    let mut ws = detente::core::model::Workspace::new("t");
+    for i in 0..80 {
+        let text = format!("Article number {i} about talks.");
+        ws.articles
+            .push(detente::core::model::Article::new(&format!("Article {i}"), &text).into());
+    }
+    let mut h = harness(DetenteApp::with_workspace(ws, None));
+    h.run();
+    // The library's rows are buttons (the Reader's title is a heading).
+    let row = |h: &Harness<'static, DetenteApp>, t: &str| {
+        h.query_by_role_and_label(Role::Button, t).is_some()
+    };
+    assert!(row(&h, "Article 0"));
+    assert!(!row(&h, "Article 77"), "far down: not laid out");
+    let id = h.state().ws.articles[77].id.clone();
+    h.state_mut().selected_article = Some(id);
+    h.run();
+    assert!(row(&h, "Article 77"), "scrolled into view");
+    // And back up to the first.
+    let id0 = h.state().ws.articles[0].id.clone();
+    h.state_mut().selected_article = Some(id0);
+    h.run();
+    assert!(row(&h, "Article 0"));
+}

@@ -76,6 +76,10 @@ pub struct DetenteApp {
     pub timeline: TimelineState,
     pub table: TableState,
     pub(crate) library_cache: Option<LibraryCache>,
+    /// The article the library last showed selected, and its scroll
+    /// offset and height: a selection made elsewhere (an import, a jump
+    /// from the timeline) scrolls its row into view once.
+    pub(crate) library_seen: (Option<Id>, f32, f32),
     pub(crate) focus_filter: bool,
     pub(crate) allow_close: bool,
     pub(crate) last_autosave: f64,
@@ -153,6 +157,7 @@ impl DetenteApp {
             timeline: Default::default(),
             table: Default::default(),
             library_cache: None,
+            library_seen: (None, 0.0, 0.0),
             focus_filter: false,
             allow_close: false,
             last_autosave: 0.0,

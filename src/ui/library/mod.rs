@@ -49,23 +49,43 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 2.0
         + ui.spacing().item_spacing.y * 2.0
         + 4.0;
-    // Only the rows in view are laid out, however long the library.
-    egui::ScrollArea::vertical()
+    // A selection made elsewhere brings its row into view, once.
+    let (seen, offset, height) = app.library_seen.clone();
+    let mut area = egui::ScrollArea::vertical()
         .id_salt("library")
-        .auto_shrink(false)
-        .show_rows(ui, row_h, cache.rows.len(), |ui, range| {
-            for &i in &cache.rows[range] {
-                let a = &app.ws.articles[i];
-                let selected = app.selected_article.as_deref() == Some(a.id.as_str());
-                let title = egui::Button::selectable(selected, a.title.as_str()).truncate();
-                if ui.add(title).on_hover_text(&a.title).clicked() {
-                    clicked = Some(a.id.clone());
-                }
-                let meta = meta_line(a, cache.counts[i]);
-                ui.add(egui::Label::new(egui::RichText::new(meta).weak()).truncate());
-                ui.add_space(4.0);
+        .auto_shrink(false);
+    if app.selected_article != seen
+        && let Some(row) = app.selected_article.as_ref().and_then(|id| {
+            cache
+                .rows
+                .iter()
+                .position(|&i| app.ws.articles[i].id == *id)
+        })
+    {
+        let top = row as f32 * (row_h + ui.spacing().item_spacing.y);
+        if top < offset || top + row_h > offset + height {
+            area = area.vertical_scroll_offset((top - height / 2.0).max(0.0));
+        }
+    }
+    // Only the rows in view are laid out, however long the library.
+    let shown = area.show_rows(ui, row_h, cache.rows.len(), |ui, range| {
+        for &i in &cache.rows[range] {
+            let a = &app.ws.articles[i];
+            let selected = app.selected_article.as_deref() == Some(a.id.as_str());
+            let title = egui::Button::selectable(selected, a.title.as_str()).truncate();
+            if ui.add(title).on_hover_text(&a.title).clicked() {
+                clicked = Some(a.id.clone());
             }
-        });
+            let meta = meta_line(a, cache.counts[i]);
+            ui.add(egui::Label::new(egui::RichText::new(meta).weak()).truncate());
+            ui.add_space(4.0);
+        }
+    });
+    app.library_seen = (
+        app.selected_article.clone(),
+        shown.state.clamped_offset().y,
+        shown.inner_rect.height(),
+    );
     if let Some(id) = clicked {
         app.selected_article = Some(id);
         app.reader.selection = None;
