@@ -48,6 +48,14 @@ fn open_save(c: &mut Criterion) {
     g.bench_function("absent", |b| {
         b.iter(|| black_box(search::matching_articles(&ws, "zeppelin")))
     });
+    // Search everything (issue 19): titles, headlines, actors, places,
+    // quotes, notes and texts, 200 hits at most; and a word in none.
+    g.bench_function("everything", |b| {
+        b.iter(|| black_box(detente::core::everything::search(&ws, "ceasefire", 200)))
+    });
+    g.bench_function("everything_absent", |b| {
+        b.iter(|| black_box(detente::core::everything::search(&ws, "zeppelin", 200)))
+    });
     g.finish();
 
     // Done when the Reader first shows an article: its date expressions
@@ -148,6 +156,8 @@ fn main() {
     report("workspace/snapshot", 16.0);
     report("filter/word", 50.0);
     report("filter/absent", 50.0);
+    report("filter/everything", 50.0);
+    report("filter/everything_absent", 50.0);
     report("timeline/layout", 100.0);
     report("dates/long_read", 12.0);
     report("merge/20000_events_1000_edits_each", 1000.0);

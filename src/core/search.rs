@@ -38,6 +38,13 @@ impl Query {
     pub fn matches(&self, s: &str) -> bool {
         self.re.as_ref().is_none_or(|re| re.is_match(s))
     }
+
+    /// The byte ranges of the matches in `s` (none for an empty query).
+    pub fn find<'s>(&'s self, s: &'s str) -> impl Iterator<Item = (usize, usize)> + 's {
+        self.re
+            .iter()
+            .flat_map(move |re| re.find_iter(s).map(|m| (m.start(), m.end())))
+    }
 }
 
 /// Indexes of the articles matching `query`, in workspace order.
