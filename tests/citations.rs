@@ -3,6 +3,8 @@
 //! with the `biblatex` crate, and both read by pandoc (a citeproc that
 //! Zotero-made files also go through) when it is installed.
 
+mod common;
+
 use detente::core::sample::sample_workspace;
 use detente::exchange::formats::{Format, Options, export};
 use detente::exchange::range::DayRange;
@@ -120,12 +122,7 @@ fn the_bibtex_reads_back_with_every_field_and_no_title_breaks_out() {
 
 #[test]
 fn pandoc_reads_both_formats() {
-    if std::process::Command::new("pandoc")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        eprintln!("SKIPPED: pandoc is not installed (apt-get install pandoc)");
+    if !common::pandoc() {
         return;
     }
     let ws = sample_workspace();

@@ -2,6 +2,8 @@
 //! golden Markdown file read by a person, the HTML page's footnotes linked
 //! both ways and its text escaped, the filters, and the command line.
 
+mod common;
+
 use detente::core::sample::sample_workspace;
 use detente::exchange::range::DayRange;
 use detente::exchange::report::{self, Filters, Style};
@@ -143,12 +145,7 @@ fn the_command_line_writes_both_forms() {
 /// footnotes (`pandoc chronology.md -o chronology.docx`).
 #[test]
 fn pandoc_makes_a_word_document_with_every_footnote() {
-    if std::process::Command::new("pandoc")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        eprintln!("SKIPPED: pandoc is not installed (apt-get install pandoc)");
+    if !common::pandoc() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -25,6 +25,21 @@ fn sample() -> Harness<'static, DetenteApp> {
     harness(DetenteApp::open(None))
 }
 
+/// The sample with Detente's own file chooser (no desktop portal), as the
+/// export tests drive it.
+fn sample_with_own_chooser() -> Harness<'static, DetenteApp> {
+    let mut app = DetenteApp::open(None);
+    app.native_choosers = false;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(detente::ui::install_fonts)
+        .with_max_steps(64)
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut DetenteApp| app.frame(ui), app);
+    h.run();
+    h
+}
+
 /// Press, drag and release the primary button, as a mouse would.
 fn drag(h: &mut Harness<'static, DetenteApp>, from: Pos2, to: Pos2) {
     h.event(Event::PointerMoved(from));
@@ -2159,16 +2174,8 @@ fn a_selected_event_off_the_timeline_is_brought_into_view() {
 #[test]
 fn the_export_dialog_writes_a_qdpx_of_the_range_chosen() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = DetenteApp::open(None);
-    app.native_choosers = false;
-    let all = app.ws.events.len();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(detente::ui::install_fonts)
-        .with_max_steps(64)
-        .with_accessibility_check(false)
-        .build_ui_state(|ui, app: &mut DetenteApp| app.frame(ui), app);
-    h.run();
+    let mut h = sample_with_own_chooser();
+    let all = h.state().ws.events.len();
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Export…").click();
@@ -2668,15 +2675,7 @@ fn cancelling_a_fetch_in_flight_adds_nothing_and_a_repeated_feed_names_its_items
 #[test]
 fn export_report_writes_the_chronology_page() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = DetenteApp::open(None);
-    app.native_choosers = false;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(detente::ui::install_fonts)
-        .with_max_steps(64)
-        .with_accessibility_check(false)
-        .build_ui_state(|ui, app: &mut DetenteApp| app.frame(ui), app);
-    h.run();
+    let mut h = sample_with_own_chooser();
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Export report…").click();

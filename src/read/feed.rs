@@ -11,10 +11,10 @@
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `read`).
 
-use crate::core::model::{Article, new_id, now};
+use crate::core::model::Article;
 use crate::dates::edtf::DateValue;
 use crate::read::refusal::Refusal;
-use crate::text::normalise::{normalise, text_hash};
+use crate::text::normalise::normalise;
 use chrono::NaiveDate;
 use quick_xml::events::Event;
 
@@ -150,36 +150,28 @@ pub fn read_feed(bytes: &[u8], file_name: &str) -> Result<Vec<Article>, Refusal>
             },
         };
         let published = published.map(DateValue::day);
-        out.push(Article {
-            past: Default::default(),
-            id: new_id("art"),
-            title: if title.is_empty() {
-                crate::text::normalise::title_from_text(&text)
-            } else {
-                title
-            },
-            outlet: outlet.clone(),
-            url,
-            byline: e
-                .authors
-                .iter()
-                .filter_map(|p| p.name.as_deref().map(one_line))
-                .collect::<Vec<_>>()
-                .join(", "),
-            language: language.clone(),
-            published_source: if published.is_some() {
-                source
-            } else {
-                String::new()
-            },
-            published,
-            imported_from: file_name.to_string(),
-            imported_at: now(),
-            accessed: String::new(),
-            text_hash: text_hash(&text),
-            text,
-            notes: String::new(),
-        });
+        let title = if title.is_empty() {
+            crate::text::normalise::title_from_text(&text)
+        } else {
+            title
+        };
+        // Id, import time and text hash as every new article gets them.
+        let mut a = Article::new(&title, &text);
+        a.outlet = outlet.clone();
+        a.url = url;
+        a.byline = e
+            .authors
+            .iter()
+            .filter_map(|p| p.name.as_deref().map(one_line))
+            .collect::<Vec<_>>()
+            .join(", ");
+        a.language = language.clone();
+        if published.is_some() {
+            a.published_source = source;
+        }
+        a.published = published;
+        a.imported_from = file_name.to_string();
+        out.push(a);
     }
     if out.is_empty() {
         return Err(Refusal::Document(

@@ -85,3 +85,15 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
         None
     }
 }
+
+/// Whether pandoc is installed; says SKIPPED when it is not.
+pub fn pandoc() -> bool {
+    let there = std::process::Command::new("pandoc")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !there {
+        eprintln!("SKIPPED: pandoc is not installed (apt-get install pandoc)");
+    }
+    there
+}
