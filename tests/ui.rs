@@ -11,6 +11,9 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+#[path = "ui/notebook.rs"]
+mod notebook;
+
 fn harness(app: DetenteApp) -> Harness<'static, DetenteApp> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))

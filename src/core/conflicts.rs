@@ -80,6 +80,7 @@ fn rejected(mut edit: Edit, c: &Conflict, value: &Value) -> Edit {
         Edit::Event { after: Some(e), .. } => lineage::remember(&mut e.past, field, hash),
         Edit::Actor { after: Some(a), .. } => lineage::remember(&mut a.past, field, hash),
         Edit::Article { after: Some(a), .. } => lineage::remember(&mut a.past, field, hash),
+        Edit::Memo { after: Some(m), .. } => lineage::remember(&mut m.past, field, hash),
         _ => {}
     }
     edit
@@ -99,6 +100,9 @@ fn unchanged(ws: &Workspace, c: &Conflict) -> Option<Edit> {
         "article" => ws
             .article(&c.id)
             .map(|a| Edit::change_article(a.clone(), a.clone())),
+        "memo" => ws
+            .memo(&c.id)
+            .map(|m| Edit::memo(Some(m.clone()), Some(m.clone()))),
         _ => None,
     }
 }
@@ -175,6 +179,11 @@ fn change(ws: &Workspace, c: &Conflict, want: &Value) -> Option<Edit> {
                 before: Some(Box::new(a.clone())),
                 after: after.map(Box::new),
             })
+        }
+        "memo" => {
+            let m = ws.memo(&c.id)?;
+            let after = with(m, &c.field, want)?;
+            Some(Edit::memo(Some(m.clone()), after))
         }
         "event" => {
             // "EVENT/PASSAGE" for a passage of the event.

@@ -4,7 +4,7 @@
 //!
 //! Imports only `dates` and `text`, and never egui (layer `core`).
 
-use crate::core::model::{Actor, Article, Event, HasId, Workspace};
+use crate::core::model::{Actor, Article, Event, HasId, Memo, Workspace};
 use std::sync::Arc;
 
 /// One reversible change: an object is created (`before: None`), replaced,
@@ -22,6 +22,11 @@ pub enum Edit {
     Actor {
         before: Option<Box<Actor>>,
         after: Option<Box<Actor>>,
+    },
+    /// A memo written, rewritten or deleted.
+    Memo {
+        before: Option<Box<Memo>>,
+        after: Option<Box<Memo>>,
     },
     /// The whole list of orphaned passages, before and after.
     Orphans {
@@ -111,6 +116,14 @@ impl Edit {
         }
     }
 
+    /// A memo's change: `before` None for a new memo, `after` None to delete it.
+    pub fn memo(before: Option<Memo>, after: Option<Memo>) -> Edit {
+        Edit::Memo {
+            before: before.map(Box::new),
+            after: after.map(Box::new),
+        }
+    }
+
     /// Apply to the workspace; returns the edit that undoes it.
     pub fn apply(self, ws: &mut Workspace) -> Edit {
         let inverse = match self {
@@ -144,6 +157,16 @@ impl Edit {
             Edit::Actor { before, after } => {
                 put(&mut ws.actors, before.as_deref(), after.as_deref(), |a| a);
                 Edit::Actor {
+                    before: after,
+                    after: before,
+                }
+            }
+            Edit::Memo { before, after } => {
+                if let Some(m) = &after {
+                    ws.register_tags(&m.tags);
+                }
+                put(&mut ws.memos, before.as_deref(), after.as_deref(), |m| m);
+                Edit::Memo {
                     before: after,
                     after: before,
                 }
@@ -202,6 +225,9 @@ impl Edit {
             Edit::Event { .. } => "edit event",
             Edit::Actor { before: None, .. } => "new actor",
             Edit::Actor { .. } => "edit actor",
+            Edit::Memo { before: None, .. } => "new memo",
+            Edit::Memo { after: None, .. } => "delete memo",
+            Edit::Memo { .. } => "edit memo",
             Edit::Orphans { .. } => "orphaned passages",
             Edit::Conflicts { .. } => "resolve conflict",
             Edit::Titles { .. } => "edit workspace title",
@@ -277,6 +303,16 @@ pub fn diff(before: &Workspace, after: &Workspace) -> Edit {
         &after.events,
         |e| &**e,
         |b, a| Edit::Event {
+            before: b,
+            after: a,
+        },
+        &mut out,
+    );
+    objects(
+        &before.memos,
+        &after.memos,
+        |m| m,
+        |b, a| Edit::Memo {
             before: b,
             after: a,
         },

@@ -17,7 +17,7 @@
 //!
 //! Imports only `text` and the model, and never egui (layer `core`).
 
-use crate::core::model::{Actor, Baseline, HasId, HasPast, Past, Saved, Workspace};
+use crate::core::model::{Actor, Baseline, HasId, HasPast, Memo, Past, Saved, Workspace};
 use crate::text::normalise::text_hash;
 use serde::Serialize;
 use serde_json::Value;
@@ -84,6 +84,7 @@ pub fn baseline(ws: &Workspace) -> Baseline {
             .iter()
             .map(|a| (a.id.clone(), a.clone()))
             .collect(),
+        memos: ws.memos.iter().map(|m| (m.id.clone(), m.clone())).collect(),
     })))
 }
 
@@ -102,9 +103,11 @@ pub fn record(ws: &mut Workspace) -> usize {
     touched += note_changes(&saved.events, &mut ws.events);
     touched += note_changes(&saved.articles, &mut ws.articles);
     touched += note_changes(&saved.actors, &mut ws.actors);
+    touched += note_changes(&saved.memos, &mut ws.memos);
     gone(&saved.events, &ws.events, &mut removed);
     gone(&saved.articles, &ws.articles, &mut removed);
     gone(&saved.actors, &ws.actors, &mut removed);
+    gone(&saved.memos, &ws.memos, &mut removed);
     touched += removed.len();
     for (id, hash) in removed {
         ws.removed.insert(id, hash);
@@ -128,12 +131,13 @@ pub fn forget_returned(ws: &mut Workspace) {
     let live: std::collections::HashSet<&str> = (ws.events.iter().map(|e| e.id()))
         .chain(ws.articles.iter().map(|a| a.id()))
         .chain(ws.actors.iter().map(|a| a.id()))
+        .chain(ws.memos.iter().map(|m| m.id()))
         .collect();
     ws.removed.retain(|id, _| !live.contains(id.as_str()));
 }
 
 /// A list item holding an object: shared (events and articles, written
-/// copy-on-write) or owned (actors).
+/// copy-on-write) or owned (actors, memos).
 trait Slot<T> {
     fn get(&self) -> &T;
     fn get_mut(&mut self) -> &mut T;
@@ -148,14 +152,14 @@ impl<T: Clone> Slot<T> for Arc<T> {
     }
 }
 
-impl Slot<Actor> for Actor {
-    fn get(&self) -> &Actor {
-        self
-    }
-    fn get_mut(&mut self) -> &mut Actor {
-        self
-    }
+macro_rules! owned_slot {
+    ($($t:ty),*) => { $(impl Slot<$t> for $t {
+        fn get(&self) -> &$t { self }
+        fn get_mut(&mut self) -> &mut $t { self }
+    })* };
 }
+
+owned_slot!(Actor, Memo);
 
 /// Note in each object's `past` what changed since its saved state
 /// (`saved`, by id); returns how many objects gained a record.

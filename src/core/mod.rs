@@ -15,6 +15,7 @@ pub mod history;
 pub mod ids;
 pub mod limits;
 pub mod lineage;
+pub mod memo;
 pub mod model;
 pub mod ops;
 pub mod order;

@@ -1,4 +1,4 @@
-//! The workspace model: articles, passages, events, actors, the
+//! The workspace model: articles, passages, events, actors, memos, the
 //! vocabularies and orphaned passages, with their serde shape (the
 //! `.detente` format). Pure data: it knows no egui and no other format.
 //! Offsets are char offsets into NFC, LF text.
@@ -25,6 +25,7 @@ pub struct Saved {
     pub events: HashMap<String, Arc<Event>>,
     pub articles: HashMap<String, Arc<Article>>,
     pub actors: HashMap<String, Actor>,
+    pub memos: HashMap<String, Memo>,
 }
 
 impl std::fmt::Debug for Baseline {
@@ -71,7 +72,7 @@ macro_rules! has_id {
     ($($t:ty),*) => { $(impl HasId for $t { fn id(&self) -> &str { &self.id } })* };
 }
 
-has_id!(Article, Event, Actor);
+has_id!(Article, Event, Actor, Memo);
 
 /// Objects that keep their earlier saved values (see `core::lineage`).
 pub trait HasPast: HasId + Clone + PartialEq + Serialize {
@@ -86,7 +87,7 @@ macro_rules! has_past {
     })* };
 }
 
-has_past!(Article, Event, Actor);
+has_past!(Article, Event, Actor, Memo);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -108,6 +109,14 @@ pub struct Workspace {
     pub events: Vec<Arc<Event>>,
     #[serde(serialize_with = "sorted_by_id")]
     pub actors: Vec<Actor>,
+    /// The analyst's memos: Markdown notes that link articles, passages,
+    /// events and each other (see `core::memo`).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "sorted_by_id"
+    )]
+    pub memos: Vec<Memo>,
     pub vocabularies: Vocabularies,
     /// Tags in use, kept sorted and unique.
     #[serde(default)]
@@ -484,6 +493,37 @@ pub struct Actor {
     pub past: Past,
 }
 
+/// A memo: the analyst's own note, in Markdown, with a title, tags and
+/// links to articles, passages, events and other memos written in its text
+/// as `[label](detente:ID)` (see `core::memo`), so the links travel with
+/// the text through saves, merges and exports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Memo {
+    pub id: Id,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Whether the chronology report prints it as a section.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub in_report: bool,
+    pub created: String,
+    pub modified: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub created_by: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub changed_by: String,
+    /// Earlier saved values of its fields (see `core::lineage`).
+    #[serde(default, skip_serializing_if = "Past::is_empty")]
+    pub past: Past,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 impl Actor {
     /// The CAMEO actor code, country then sector ("USAGOV").
     pub fn code(&self) -> String {
@@ -510,6 +550,7 @@ impl Workspace {
             articles: vec![],
             events: vec![],
             actors: vec![],
+            memos: vec![],
             vocabularies: Vocabularies {
                 event_types: default_event_types(),
             },
@@ -548,6 +589,9 @@ impl Workspace {
     }
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
+    }
+    pub fn memo(&self, id: &str) -> Option<&Memo> {
+        self.memos.iter().find(|m| m.id == id)
     }
     pub fn event_type(&self, code: &str) -> Option<&EventType> {
         self.vocabularies

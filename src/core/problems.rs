@@ -29,6 +29,7 @@ impl Workspace {
         // ids this set only compares.
         let n_ids = self.articles.len()
             + self.actors.len()
+            + self.memos.len()
             + self
                 .events
                 .iter()
@@ -89,6 +90,18 @@ impl Workspace {
             check_id(&mut ids, &place, &a.id, &mut p);
             if a.name.trim().is_empty() {
                 p(place(), "actor has no name".into());
+            }
+        }
+        // A memo's links may name what was deleted since: the notebook
+        // shows them as broken, so they are not a problem of the file.
+        for (i, m) in self.memos.iter().enumerate() {
+            let place = || format!("memos[{i}] ({})", m.id);
+            check_id(&mut ids, &place, &m.id, &mut p);
+            if m.title.len() > crate::core::limits::MAX_SHORT_FIELD {
+                p(place(), "memo title is too long".into());
+            }
+            if m.text.len() > crate::core::limits::MAX_ARTICLE_CHARS {
+                p(place(), "memo text is too long".into());
             }
         }
         let mut by_article: Vec<Vec<(usize, usize)>> = vec![vec![]; self.articles.len()];
@@ -185,7 +198,8 @@ impl Workspace {
         // What earlier saves noted: small, of a known shape, or refused.
         let pasts = (self.articles.iter().map(|a| ("article", &a.id, &a.past)))
             .chain(self.events.iter().map(|e| ("event", &e.id, &e.past)))
-            .chain(self.actors.iter().map(|a| ("actor", &a.id, &a.past)));
+            .chain(self.actors.iter().map(|a| ("actor", &a.id, &a.past)))
+            .chain(self.memos.iter().map(|m| ("memo", &m.id, &m.past)));
         for (kind, id, past) in pasts {
             if let Some(message) = lineage::past_problem(past) {
                 p(format!("{kind} {id}: past"), message);

@@ -13,7 +13,7 @@
 //! Imports only `core`, `dates` and `text`, and never egui (layer `exchange`).
 
 use crate::core::lineage::{self, field_hash, past_of};
-use crate::core::model::{Actor, Article, Conflict, Event, Orphan, Workspace, now};
+use crate::core::model::{Actor, Article, Conflict, Event, Memo, Orphan, Workspace, now};
 use crate::core::vocab::EventType;
 use crate::exchange::reconcile;
 use serde::Serialize;
@@ -61,6 +61,15 @@ pub fn merge(base: Option<&Workspace>, ours: &Workspace, theirs: &Workspace) -> 
         [&ours.removed, &theirs.removed],
         |a: &Actor| &a.id,
         |a| a,
+    );
+    ws.memos = m.objects(
+        "memo",
+        base.map(|b| &b.memos[..]),
+        &ours.memos,
+        &theirs.memos,
+        [&ours.removed, &theirs.removed],
+        |x: &Memo| &x.id,
+        |x| x,
     );
     ws.vocabularies.event_types = m.objects(
         "event type",

@@ -17,6 +17,7 @@ use crate::ui::jobs::import::ImportJob;
 use crate::ui::jobs::open::Opening;
 use crate::ui::jobs::save::Saver;
 use crate::ui::library::state::LibraryCache;
+use crate::ui::notebook::state::NotebookState;
 use crate::ui::prefs::Prefs;
 use crate::ui::reader::state::ReaderState;
 use crate::ui::table::state::TableState;
@@ -40,6 +41,8 @@ pub enum BottomTab {
     Conflicts,
     /// How far this workspace and another annotator's copy agree.
     Agreement,
+    /// The analyst's memos.
+    Notebook,
 }
 
 pub struct DetenteApp {
@@ -75,6 +78,7 @@ pub struct DetenteApp {
     pub inspector: InspectorState,
     pub timeline: TimelineState,
     pub table: TableState,
+    pub notebook: NotebookState,
     pub(crate) library_cache: Option<LibraryCache>,
     /// The article the library last showed selected, and its scroll
     /// offset and height: a selection made elsewhere (an import, a jump
@@ -156,6 +160,7 @@ impl DetenteApp {
             inspector: Default::default(),
             timeline: Default::default(),
             table: Default::default(),
+            notebook: Default::default(),
             library_cache: None,
             library_seen: (None, 0.0, 0.0),
             focus_filter: false,
@@ -193,6 +198,7 @@ impl DetenteApp {
         self.selected_event = None;
         self.reader = Default::default();
         self.inspector = Default::default();
+        self.notebook = Default::default();
         // Filters belong to the workspace they were typed for; the sort
         // order is a habit and stays.
         let (sort, descending) = (self.table.sort, self.table.descending);
@@ -231,6 +237,13 @@ impl DetenteApp {
             self.selected_article = self.ws.articles.first().map(|a| a.id.clone());
         }
         self.inspector.draft = None;
+        // A memo changed under its draft (an undo, a merge) is shown anew.
+        if let Some(d) = &self.notebook.draft
+            && self.ws.memo(&d.id) != Some(d)
+        {
+            self.notebook.draft = None;
+            self.notebook.picker = None;
+        }
     }
 
     /// Select an event and show its first passage in the reader.

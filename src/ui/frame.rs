@@ -10,7 +10,7 @@
 use crate::ui::app::{BottomTab, DetenteApp, Pending};
 use crate::ui::commands::Command;
 use crate::ui::prefs::PREFS_KEY;
-use crate::ui::{agreement, conflicts, inspector, library, reader, table, timeline};
+use crate::ui::{agreement, conflicts, inspector, library, notebook, reader, table, timeline};
 
 impl DetenteApp {
     pub(crate) fn notices_bar(&mut self, ui: &mut egui::Ui) {
@@ -235,6 +235,14 @@ impl DetenteApp {
                             None => format!("Events ({})", self.ws.events.len()),
                         },
                     );
+                    ui.selectable_value(
+                        &mut self.bottom_tab,
+                        BottomTab::Notebook,
+                        match self.ws.memos.len() {
+                            0 => "Notebook".to_string(),
+                            n => format!("Notebook ({n})"),
+                        },
+                    );
                     if !self.ws.conflicts.is_empty() || self.bottom_tab == BottomTab::Conflicts {
                         ui.selectable_value(
                             &mut self.bottom_tab,
@@ -256,6 +264,11 @@ impl DetenteApp {
                     BottomTab::Table => table::show(self, ui),
                     BottomTab::Conflicts => conflicts::show(self, ui),
                     BottomTab::Agreement => agreement::show(self, ui),
+                    BottomTab::Notebook => notebook::show(self, ui),
+                }
+                // A memo left half-written is kept when its tab is left.
+                if self.bottom_tab != BottomTab::Notebook && self.notebook.draft.is_some() {
+                    self.flush_memo();
                 }
             });
         egui::CentralPanel::default().show(ui, |ui| reader::show(self, ui));
@@ -277,6 +290,9 @@ impl DetenteApp {
 impl eframe::App for DetenteApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.flush_memo();
+        }
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.pending = Some(Pending::Close);

@@ -26,6 +26,7 @@ pub mod inspector;
 pub mod jobs;
 pub mod library;
 pub mod menus;
+pub mod notebook;
 pub mod prefs;
 pub mod reader;
 pub mod recovery;

@@ -11,11 +11,18 @@ use crate::core::model::{Actor, ActorRef, Role, Status, author, new_id, now};
 use crate::core::vocab::{root_label, root_of};
 use crate::text::normalise::short;
 use crate::ui::app::DetenteApp;
+use crate::ui::notebook;
 use egui::Color32;
 
 /// Shown under a passage whose date came from another clause of its
 /// sentence (the tagger's guess may belong to another event).
 pub const OTHER_CLAUSE_NOTE: &str = "⚠ This date is from another clause of the sentence: check that it is this event's, or correct it above.";
+
+/// A memo to show, or a new one to write holding this link.
+enum MemoAction {
+    Open(crate::core::model::Id),
+    New(String),
+}
 
 fn role_label(r: Role) -> &'static str {
     match r {
@@ -72,6 +79,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let mut new_actor: Option<Actor> = None;
     let mut jump: Option<(String, String)> = None;
     let mut delete = false;
+    let mut memo_action: Option<MemoAction> = None;
     // (orphaned passage id, place it at the selection or drop it)
     let mut orphan_action: Option<(String, bool)> = None;
     let can_place = app.reader.selection.is_some() && app.selected_article.is_some();
@@ -508,6 +516,11 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                         remove = Some(i);
                     }
                 });
+                // The memos that cite this very passage.
+                let cite = crate::core::memo::linking(ws, &[p.id.as_str()]);
+                if let Some(m) = notebook::memo_links(ui, "In memos", &cite) {
+                    memo_action = Some(MemoAction::Open(m));
+                }
             }
             if let Some(i) = remove {
                 draft.evidence.remove(i);
@@ -543,6 +556,24 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 }
             }
             ui.separator();
+            let mut ids = vec![draft.id.as_str()];
+            ids.extend(draft.evidence.iter().map(|p| p.id.as_str()));
+            let memos = crate::core::memo::linking(ws, &ids);
+            ui.strong(format!("Memos ({})", memos.len()));
+            if let Some(m) = notebook::memo_links(ui, "", &memos) {
+                memo_action = Some(MemoAction::Open(m));
+            }
+            if ui
+                .button("New memo on this event")
+                .on_hover_text("A memo that links this event, to write why or what it shows")
+                .clicked()
+            {
+                memo_action = Some(MemoAction::New(crate::core::memo::link_markdown(
+                    &draft.headline,
+                    &draft.id,
+                )));
+            }
+            ui.separator();
             if ui.button("Delete event").clicked() {
                 delete = true;
             }
@@ -553,6 +584,11 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     }
     if let Some((article, passage)) = jump {
         app.jump_to_passage(&article, &passage);
+    }
+    match memo_action {
+        Some(MemoAction::Open(m)) => app.open_memo(&m),
+        Some(MemoAction::New(link)) => app.new_memo_with(format!("{link}\n\n")),
+        None => {}
     }
     if delete {
         let headline = crate::text::normalise::short(&stored.headline);

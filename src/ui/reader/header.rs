@@ -170,6 +170,11 @@ pub(crate) fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::
             app.send(Command::Reimport);
         }
     });
+    // The memos that link this article or one of its passages.
+    let memos = crate::core::memo::about_article(&app.ws, id);
+    if let Some(m) = crate::ui::notebook::memo_links(ui, "Memos:", &memos) {
+        app.open_memo(&m);
+    }
     title_id
 }
 

@@ -1,0 +1,134 @@
+//! The Notebook (issue 19): writing a memo, linking with `[[`, following
+//! a link, and the memos shown beside what they link.
+
+use super::*;
+
+/// Open the Notebook and start a new memo.
+fn new_memo(h: &mut Harness<'static, DetenteApp>) -> String {
+    h.get_by_label_contains("Notebook").click();
+    h.run();
+    h.get_by_label("New memo").click();
+    h.run();
+    h.state()
+        .notebook
+        .selected
+        .clone()
+        .expect("the new memo is shown")
+}
+
+#[test]
+fn a_memo_written_with_a_link_jumps_to_its_passage() {
+    let mut h = sample();
+    let id = new_memo(&mut h);
+    // The passage the link will name: the Vienna meeting's first quote.
+    let (event, passage, article) = {
+        let ws = &h.state().ws;
+        let e = ws
+            .events
+            .iter()
+            .find(|e| e.headline.contains("Vienna"))
+            .expect("the sample has the Vienna meeting");
+        (
+            e.id.clone(),
+            e.evidence[0].id.clone(),
+            e.evidence[0].article.clone(),
+        )
+    };
+    h.get_by_label("Title").focus();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Title").type_text("Dating Vienna");
+    h.run();
+    let text = h.get_by_label("Text (Markdown; [[ links)");
+    text.focus();
+    text.type_text("Readout: [[");
+    h.run();
+    assert!(h.state().notebook.picker.is_some(), "[[ opens the picker");
+    h.get_by_label("Text (Markdown; [[ links)")
+        .type_text("Sullivan Vienna");
+    h.run();
+    // The picker lists events first; Down moves to the first passage.
+    let rows = detente::core::memo::choices(&h.state().ws, "Sullivan Vienna", 8);
+    let at = rows
+        .iter()
+        .position(|c| c.id == passage)
+        .expect("the passage is offered");
+    for _ in 0..at {
+        h.key_press(egui::Key::ArrowDown);
+        h.run();
+    }
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.state().notebook.picker.is_none());
+    h.get_by_label("Done").click();
+    h.run();
+    let m = h.state().ws.memo(&id).unwrap().clone();
+    assert_eq!(m.title, "Dating Vienna");
+    let links = detente::core::memo::links(&m.text);
+    assert_eq!(links.len(), 1, "{}", m.text);
+    assert_eq!(links[0].target, passage);
+    assert!(m.text.starts_with("Readout: ["), "{}", m.text);
+    assert!(!m.text.contains("[["), "{}", m.text);
+    // The memo is shown beside its passage and on its article's header.
+    h.state_mut().selected_event = Some(event.clone());
+    h.run();
+    let memo_links = |h: &Harness<'static, DetenteApp>| {
+        h.query_all_by_role(Role::Link)
+            .filter(|n| n.accesskit_node().label().as_deref() == Some("Dating Vienna"))
+            .count()
+    };
+    // In the inspector: under the passage and among the event's memos; and
+    // on the header of the passage's article.
+    h.state_mut().selected_article = Some(article.clone());
+    h.run();
+    assert_eq!(memo_links(&h), 3);
+    // Reading it: the link is a link, and following it shows the passage.
+    h.state_mut().selected_article = h
+        .state()
+        .ws
+        .articles
+        .iter()
+        .map(|a| a.id.clone())
+        .find(|a| *a != article);
+    h.state_mut().selected_event = None;
+    h.run();
+    h.get_by_label(&links[0].label).click();
+    h.step();
+    h.step();
+    // The passage flashes (briefly) in its article, and its event is shown.
+    assert_eq!(
+        h.state().reader.flash.as_ref().map(|f| &f.0),
+        Some(&passage)
+    );
+    h.run();
+    assert_eq!(h.state().selected_article.as_ref(), Some(&article));
+    assert_eq!(h.state().selected_event.as_ref(), Some(&event));
+}
+
+#[test]
+fn a_memo_is_undone_in_steps_and_kept_when_saved_mid_sentence() {
+    let mut h = sample();
+    let id = new_memo(&mut h);
+    let text = h.get_by_label("Text (Markdown; [[ links)");
+    text.focus();
+    text.type_text("Pattern: every cancelled visit follows a military incident.");
+    h.run();
+    // Saved while the caret is still in the text: the memo is in the file.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notebook.detente");
+    h.state_mut().path = Some(path.clone());
+    h.state_mut().send(Command::Save);
+    h.run();
+    h.state_mut().wait_for_saves();
+    let saved = detente::core::store::load(&path).unwrap();
+    assert_eq!(
+        saved.memo(&id).map(|m| m.text.as_str()),
+        Some("Pattern: every cancelled visit follows a military incident.")
+    );
+    // Undo takes the text back in one step, then the memo.
+    h.state_mut().send(Command::Undo);
+    h.run();
+    assert_eq!(h.state().ws.memo(&id).map(|m| m.text.as_str()), Some(""));
+    h.state_mut().send(Command::Undo);
+    h.run();
+    assert!(h.state().ws.memo(&id).is_none());
+}
