@@ -1,14 +1,13 @@
-//! Search everything (issue 19, item 2): one query over the articles'
-//! titles and texts, the passages' quotes, the events' headlines, places
-//! and notes, and the actors' names and aliases, each hit with the match in
-//! its context and where to go (the article and the match's chars, the
-//! event, the actor). Hits come grouped by kind, the most telling first
-//! (titles and headlines before running text), in workspace order within a
-//! kind; an article's text gives at most a few hits, so one long text does
-//! not fill the list.
-//!
-//! The window's search box is the next step (issue 19 is open); this is
-//! its engine, tested and benchmarked on its own.
+//! Search everything (the window's Ctrl/Cmd+Shift+F): one query over the
+//! articles' titles and texts, the passages' quotes, the events'
+//! headlines, places and notes, the memos' titles and texts, and the
+//! actors' names and aliases, each hit with the match in its context and
+//! where to go (the article and the match's chars, the event, the memo, the
+//! actor). Hits come grouped by kind, the most telling first (titles and
+//! headlines before running text); within a kind a match of whole words
+//! ranks before one at the start of a word, and that before one inside a
+//! word, then workspace order. An article's text gives at most a few hits,
+//! so one long text does not fill the list.
 //!
 //! Imports only `dates` and `text`, and never egui (layer `core`).
 
@@ -20,6 +19,7 @@ use crate::core::search::Query;
 pub enum Kind {
     ArticleTitle,
     Headline,
+    Memo,
     Actor,
     Place,
     Quote,
@@ -32,6 +32,7 @@ impl Kind {
         match self {
             Kind::ArticleTitle => "Article titles",
             Kind::Headline => "Event headlines",
+            Kind::Memo => "Memos",
             Kind::Actor => "Actors",
             Kind::Place => "Places",
             Kind::Quote => "Passages",
@@ -50,12 +51,34 @@ pub struct Hit {
     /// The event whose headline, place, notes or passage matched.
     pub event: Option<Id>,
     pub actor: Option<Id>,
-    /// The match's chars in the article's text (article texts only).
+    pub memo: Option<Id>,
+    /// The match's chars in the article's text (article texts and quotes).
     pub chars: Option<(usize, usize)>,
     /// The match with some words around it, and the match's byte range in
     /// this context.
     pub context: String,
     pub matched: (usize, usize),
+    /// How well it matched: 2 whole words, 1 the start of a word, 0 inside one.
+    pub fit: u8,
+}
+
+/// 2 when the match at bytes `a..b` of `s` is whole words, 1 when it
+/// starts a word, 0 when it starts inside one.
+fn fit(s: &str, a: usize, b: usize) -> u8 {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let starts = !word(s[..a].chars().next_back());
+    let ends = !word(s[b..].chars().next());
+    match (starts, ends) {
+        (true, true) => 2,
+        (true, false) => 1,
+        _ => 0,
+    }
+}
+
+/// The best match of `q` in `s` (whole words first, then the earliest).
+fn best(q: &Query, s: &str) -> Option<(usize, usize)> {
+    q.find(s)
+        .max_by_key(|&(a, b)| (fit(s, a, b), std::cmp::Reverse(a)))
 }
 
 /// Hits per article text at most.
@@ -106,13 +129,15 @@ pub fn search(ws: &Workspace, query: &str, limit: usize) -> Vec<Hit> {
                 article: article.cloned(),
                 event: event.cloned(),
                 actor: actor.cloned(),
+                memo: None,
                 chars: None,
                 context,
                 matched,
+                fit: fit(s, a, b),
             }
         };
     for a in &ws.articles {
-        if let Some((s, e)) = q.find(&a.title).next() {
+        if let Some((s, e)) = best(&q, &a.title) {
             out.push(hit(
                 Kind::ArticleTitle,
                 &a.title,
@@ -130,12 +155,17 @@ pub fn search(ws: &Workspace, query: &str, limit: usize) -> Vec<Hit> {
             (Kind::Place, &e.place),
             (Kind::Notes, &e.notes),
         ] {
-            if let Some((s, en)) = q.find(text).next() {
+            if let Some((s, en)) = best(&q, text) {
                 out.push(hit(kind, text, s, en, None, Some(&e.id), None));
             }
         }
         for p in &e.evidence {
-            if let Some((s, en)) = q.find(&p.anchor.exact).next() {
+            if let Some((s, en)) = best(&q, &p.anchor.exact) {
+                // Where the match is in the article: the quote's start
+                // plus the chars before the match in the quote.
+                let before = p.anchor.exact[..s].chars().count();
+                let len = p.anchor.exact[s..en].chars().count();
+                let at = p.anchor.start + before;
                 out.push(hit(
                     Kind::Quote,
                     &p.anchor.exact,
@@ -145,6 +175,19 @@ pub fn search(ws: &Workspace, query: &str, limit: usize) -> Vec<Hit> {
                     Some(&e.id),
                     None,
                 ));
+                if let Some(h) = out.last_mut() {
+                    h.chars = Some((at, at + len));
+                }
+            }
+        }
+    }
+    for m in &ws.memos {
+        for text in [&m.title, &m.text] {
+            if let Some((s, e)) = best(&q, text) {
+                let mut h = hit(Kind::Memo, text, s, e, None, None, None);
+                h.memo = Some(m.id.clone());
+                out.push(h);
+                break;
             }
         }
     }
@@ -152,7 +195,7 @@ pub fn search(ws: &Workspace, query: &str, limit: usize) -> Vec<Hit> {
         if let Some(name) = std::iter::once(&a.name)
             .chain(&a.aliases)
             .find(|n| q.find(n).next().is_some())
-            && let Some((s, e)) = q.find(name).next()
+            && let Some((s, e)) = best(&q, name)
         {
             out.push(hit(Kind::Actor, name, s, e, None, None, Some(&a.id)));
         }
@@ -165,13 +208,16 @@ pub fn search(ws: &Workspace, query: &str, limit: usize) -> Vec<Hit> {
         }
         let a = &ws.articles[i];
         let index = crate::text::offsets::CharIndex::new(&a.text);
-        for (s, e) in q.find(&a.text).take(PER_TEXT) {
+        // Whole words first, then in reading order.
+        let mut found: Vec<(usize, usize)> = q.find(&a.text).collect();
+        found.sort_by_key(|&(s, e)| (std::cmp::Reverse(fit(&a.text, s, e)), s));
+        for (s, e) in found.into_iter().take(PER_TEXT) {
             let mut h = hit(Kind::ArticleText, &a.text, s, e, Some(&a.id), None, None);
             h.chars = Some((index.char_of_byte(s), index.char_of_byte(e)));
             out.push(h);
         }
     }
-    out.sort_by_key(|h| h.kind);
+    out.sort_by_key(|h| (h.kind, std::cmp::Reverse(h.fit)));
     out.truncate(limit);
     out
 }
@@ -203,9 +249,52 @@ mod tests {
         let (s, e) = t.chars.unwrap();
         let found: String = a.text.chars().skip(s).take(e - s).collect();
         assert!(found.eq_ignore_ascii_case("vienna"));
+        // So does a quote's: its chars are the match's in the article.
+        for h in hits.iter().filter(|h| h.kind == Kind::Quote) {
+            let a = ws.article(h.article.as_ref().unwrap()).unwrap();
+            let (s, e) = h.chars.unwrap();
+            let found: String = a.text.chars().skip(s).take(e - s).collect();
+            assert!(found.eq_ignore_ascii_case("vienna"), "{found}");
+        }
         // Actors by alias too; nothing for nothing.
         assert!(search(&ws, "  ", 10).is_empty());
         assert!(search(&ws, "zeppelin", 10).is_empty());
+    }
+
+    #[test]
+    fn whole_words_rank_before_parts_of_words_within_a_kind() {
+        let mut ws = Workspace::new("t");
+        for (title, text) in [
+            ("Talking points", "They kept talking."),
+            ("Pretalks begin", "Pretalks then talks."),
+            ("The talks", "No talks today; talks tomorrow."),
+        ] {
+            ws.articles
+                .push(crate::core::model::Article::new(title, text).into());
+        }
+        let mut m = crate::core::memo::new_memo("Why talks failed");
+        m.text = "Nothing here".into();
+        ws.memos.push(m.clone());
+        let hits = search(&ws, "talks", 100);
+        let titles: Vec<&str> = hits
+            .iter()
+            .filter(|h| h.kind == Kind::ArticleTitle)
+            .map(|h| h.context.as_str())
+            .collect();
+        // "The talks" (a word), then "Pretalks" (inside one); "Talking"
+        // does not contain "talks" at all.
+        assert_eq!(titles, vec!["The talks", "Pretalks begin"]);
+        // The memo, by its title, between headlines and actors.
+        let memo = hits.iter().find(|h| h.kind == Kind::Memo).unwrap();
+        assert_eq!(memo.memo.as_ref(), Some(&m.id));
+        assert_eq!(memo.fit, 2);
+        // In a text, the whole word is shown before the part of a word.
+        let text: Vec<&Hit> = hits
+            .iter()
+            .filter(|h| h.kind == Kind::ArticleText && h.context.starts_with("Pretalks"))
+            .collect();
+        assert_eq!(text[0].fit, 2, "{text:?}");
+        assert_eq!(text[1].fit, 0);
     }
 
     #[test]

@@ -104,6 +104,7 @@ impl DetenteApp {
                 }
             }
             Command::Find => self.focus_filter = true,
+            Command::SearchEverything => self.open_search(),
             Command::TagSelection => self.tag_selection(),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }

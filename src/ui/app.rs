@@ -20,6 +20,7 @@ use crate::ui::library::state::LibraryCache;
 use crate::ui::notebook::state::NotebookState;
 use crate::ui::prefs::Prefs;
 use crate::ui::reader::state::ReaderState;
+use crate::ui::search::state::SearchState;
 use crate::ui::table::state::TableState;
 use crate::ui::timeline::state::TimelineState;
 use std::path::{Path, PathBuf};
@@ -33,7 +34,7 @@ pub enum Pending {
     Open(Option<PathBuf>),
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Default, Debug)]
 pub enum BottomTab {
     #[default]
     Timeline,
@@ -79,6 +80,7 @@ pub struct DetenteApp {
     pub timeline: TimelineState,
     pub table: TableState,
     pub notebook: NotebookState,
+    pub search: SearchState,
     pub(crate) library_cache: Option<LibraryCache>,
     /// The article the library last showed selected, and its scroll
     /// offset and height: a selection made elsewhere (an import, a jump
@@ -161,6 +163,7 @@ impl DetenteApp {
             timeline: Default::default(),
             table: Default::default(),
             notebook: Default::default(),
+            search: Default::default(),
             library_cache: None,
             library_seen: (None, 0.0, 0.0),
             focus_filter: false,

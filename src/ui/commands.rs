@@ -38,6 +38,8 @@ pub enum Command {
     Undo,
     Redo,
     Find,
+    /// One search over texts, quotes, headlines, notes, memos and actors.
+    SearchEverything,
     TagSelection,
     Quit,
 }
@@ -55,12 +57,13 @@ const IMPORT: &[KeyboardShortcut] = &[key(CMD, Key::I)];
 const UNDO: &[KeyboardShortcut] = &[key(CMD, Key::Z)];
 const REDO: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)];
 const FIND: &[KeyboardShortcut] = &[key(CMD, Key::F), key(Modifiers::NONE, Key::F1)];
+const SEARCH: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::F)];
 const TAG: &[KeyboardShortcut] = &[key(CMD, Key::E)];
 const QUIT: &[KeyboardShortcut] = &[key(CMD, Key::Q)];
 
 impl Command {
     /// The commands a key can run.
-    pub const KEYED: [Command; 10] = [
+    pub const KEYED: [Command; 11] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -69,6 +72,7 @@ impl Command {
         Command::Undo,
         Command::Redo,
         Command::Find,
+        Command::SearchEverything,
         Command::TagSelection,
         Command::Quit,
     ];
@@ -91,6 +95,7 @@ impl Command {
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::Find => "Find in library",
+            Command::SearchEverything => "Search everything…",
             Command::TagSelection => "Tag selection",
             Command::Quit => "Quit",
         }
@@ -107,6 +112,7 @@ impl Command {
             Command::Undo => UNDO,
             Command::Redo => REDO,
             Command::Find => FIND,
+            Command::SearchEverything => SEARCH,
             Command::TagSelection => TAG,
             Command::Quit => QUIT,
             _ => &[],

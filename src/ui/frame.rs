@@ -10,7 +10,9 @@
 use crate::ui::app::{BottomTab, DetenteApp, Pending};
 use crate::ui::commands::Command;
 use crate::ui::prefs::PREFS_KEY;
-use crate::ui::{agreement, conflicts, inspector, library, notebook, reader, table, timeline};
+use crate::ui::{
+    agreement, conflicts, inspector, library, notebook, reader, search, table, timeline,
+};
 
 impl DetenteApp {
     pub(crate) fn notices_bar(&mut self, ui: &mut egui::Ui) {
@@ -280,6 +282,7 @@ impl DetenteApp {
         self.name_prompt(&ctx);
         self.url_prompt(&ctx);
         self.export_dialog(&ctx);
+        search::show(self, &ctx);
         self.run_commands(&ctx);
         let now = ctx.input(|i| i.time);
         self.autosave(now);

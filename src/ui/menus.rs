@@ -79,7 +79,12 @@ impl DetenteApp {
                     self.send(Command::Redo);
                 }
                 ui.separator();
-                for c in [Command::Find, Command::TagSelection, Command::YourName] {
+                for c in [
+                    Command::Find,
+                    Command::SearchEverything,
+                    Command::TagSelection,
+                    Command::YourName,
+                ] {
                     if item(ui, &c, None, true) {
                         self.send(c);
                     }

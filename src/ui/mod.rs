@@ -31,6 +31,7 @@ pub mod prefs;
 pub mod reader;
 pub mod recovery;
 pub mod runtime_dir;
+pub mod search;
 pub mod table;
 pub mod timeline;
 pub mod window;

@@ -1,5 +1,5 @@
-//! The Notebook (issue 19): writing a memo, linking with `[[`, following
-//! a link, and the memos shown beside what they link.
+//! The research notebook (issue 19): writing a memo, linking with `[[`, following
+//! a link, the memos shown beside what they link, and Search everything.
 
 use super::*;
 
@@ -131,4 +131,67 @@ fn a_memo_is_undone_in_steps_and_kept_when_saved_mid_sentence() {
     h.state_mut().send(Command::Undo);
     h.run();
     assert!(h.state().ws.memo(&id).is_none());
+}
+
+#[test]
+fn search_everything_finds_a_phrase_and_opens_it_selected_in_the_text() {
+    let mut h = sample();
+    // A memo to be found too.
+    h.state_mut()
+        .new_memo_with("Eight hours is long for a first meeting.".into());
+    h.run();
+    h.state_mut().flush_memo();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::F);
+    h.run();
+    assert!(h.state().search.open, "Ctrl/Cmd+Shift+F opens the box");
+    h.get_by_label("Words or a phrase, in any case:")
+        .type_text("eight hours");
+    h.run();
+    // Grouped: memos before passages before article texts.
+    let heads: Vec<String> = h
+        .query_all_by_role(Role::Label)
+        .filter_map(|n| n.accesskit_node().value())
+        .filter(|l| {
+            ["Memos (", "Article texts ("]
+                .iter()
+                .any(|k| l.starts_with(k))
+        })
+        .collect();
+    assert_eq!(heads.len(), 2, "{heads:?}");
+    let at = |k: &str| {
+        heads
+            .iter()
+            .position(|l| l.starts_with(k))
+            .unwrap_or(usize::MAX)
+    };
+    assert!(at("Memos") < at("Article texts"), "{heads:?}");
+    // Down to the first article text hit, Enter: it is open and selected.
+    let hits = h.state().search.hits.clone();
+    let i = hits
+        .iter()
+        .position(|x| x.kind == detente::core::everything::Kind::ArticleText)
+        .expect("a text hit");
+    for _ in 0..i {
+        h.key_press(egui::Key::ArrowDown);
+        h.run();
+    }
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let app = h.state();
+    assert!(!app.search.open);
+    assert_eq!(app.selected_article, hits[i].article);
+    let (s, e) = app.reader.selection.expect("the match is selected");
+    let text = &app
+        .ws
+        .article(app.selected_article.as_ref().unwrap())
+        .unwrap()
+        .text;
+    let found: String = text.chars().skip(s).take(e - s).collect();
+    assert!(found.eq_ignore_ascii_case("eight hours"), "{found}");
+    // And the memo hit opens the memo.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::F);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().bottom_tab, detente::ui::app::BottomTab::Notebook);
 }

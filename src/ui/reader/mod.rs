@@ -157,11 +157,17 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             .scroll_to
             .as_ref()
             .and_then(|p| passage_range(&app.ws, &id, p))
+            .or_else(|| {
+                reader
+                    .scroll_to_chars
+                    .filter(|&(s, e)| s <= e && e <= text.chars().count())
+            })
         {
             let r = view.range_rect(ui, text, s, e, &mut reader.layouts);
             offset = (r.center().y - height / 2.0).max(0.0);
             reader.pending_offset = Some(offset);
             reader.scroll_to = None;
+            reader.scroll_to_chars = None;
             first = true;
         }
         // Opening or jumping shows the view first; measuring goes on after.

@@ -57,6 +57,8 @@ pub struct ReaderState {
     pub caret: Option<usize>,
     /// A passage to scroll to on the next frame.
     pub scroll_to: Option<Id>,
+    /// Chars of the open article to scroll to on the next frame (a search hit).
+    pub scroll_to_chars: Option<(usize, usize)>,
     /// A passage to flash briefly, with the time the flash started.
     pub flash: Option<(Id, Option<f64>)>,
     pub picker_query: String,

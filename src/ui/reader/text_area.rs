@@ -168,8 +168,13 @@ pub(crate) fn text_area(
 
     // Jump to a passage, and flash it.
     let passage = |pid: &Id| passage_range(&app.ws, id, pid);
-    if let Some((s, e)) = reader.scroll_to.as_ref().and_then(passage) {
+    if let Some((s, e)) = reader.scroll_to.as_ref().and_then(passage).or_else(|| {
+        reader
+            .scroll_to_chars
+            .filter(|&(s, e)| s <= e && e <= text.chars().count())
+    }) {
         reader.scroll_to = None;
+        reader.scroll_to_chars = None;
         // Centre it, in this very frame: egui runs the pass again.
         let r = view.range_rect(ui, text, s, e, &mut reader.layouts);
         reader.pending_offset = Some((r.center().y - viewport.height() / 2.0).max(0.0));
