@@ -108,7 +108,7 @@ fn filters_choose_the_events_by_type_and_actor() {
 }
 
 #[test]
-fn the_command_line_writes_both_forms() {
+fn the_command_line_writes_every_form() {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("w.detente");
     detente::core::store::save(&sample_workspace(), &ws).unwrap();
@@ -125,6 +125,24 @@ fn the_command_line_writes_both_forms() {
         .success();
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<svg"));
+    for (format, part_name, note) in [
+        ("docx", "word/footnotes.xml", "<w:footnote "),
+        ("odt", "content.xml", "<text:note "),
+    ] {
+        let path = dir.path().join(format!("chronology.{format}"));
+        assert_cmd::Command::cargo_bin("detente")
+            .unwrap()
+            .args(["report"])
+            .arg(&ws)
+            .args([
+                "--format", format, "--from", "2023-05", "--to", "2023-06", "-o",
+            ])
+            .arg(&path)
+            .assert()
+            .success();
+        let xml = part(&std::fs::read(&path).unwrap(), part_name);
+        assert!(xml.matches(note).count() > 10, "{format}");
+    }
     let out = assert_cmd::Command::cargo_bin("detente")
         .unwrap()
         .args(["report"])
@@ -141,41 +159,211 @@ fn the_command_line_writes_both_forms() {
     assert!(!md.contains("refuses"), "only consultations (04)");
 }
 
-/// The Markdown is what pandoc needs for a Word document with real
-/// footnotes (`pandoc chronology.md -o chronology.docx`).
-#[test]
-fn pandoc_makes_a_word_document_with_every_footnote() {
-    if !common::pandoc() {
-        return;
+/// The text of each element `tag` (with its descendants' text) of an XML
+/// part, skipping those whose `skip_attr` is set (Word's separators).
+fn texts_of(xml: &str, tag: &str, skip_attr: &str) -> Vec<String> {
+    use quick_xml::events::Event;
+    let mut r = quick_xml::Reader::from_str(xml);
+    let (mut out, mut depth, mut cur) = (vec![], 0usize, String::new());
+    loop {
+        match r.read_event().unwrap() {
+            Event::Start(e) if e.name().as_ref() == tag => {
+                let skip = e
+                    .attributes()
+                    .flatten()
+                    .any(|a| a.key.as_ref() == skip_attr);
+                if depth == 0 && !skip {
+                    depth = 1;
+                    cur.clear();
+                } else if depth > 0 {
+                    depth += 1;
+                }
+            }
+            Event::Start(_) if depth > 0 => depth += 1,
+            Event::End(_) if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(cur.clone());
+                }
+            }
+            Event::Text(t) if depth > 0 => cur.push_str(&t.xml10_content()),
+            Event::GeneralRef(g) if depth > 0 => {
+                let name: &str = &g;
+                match g.resolve_char_ref().unwrap() {
+                    Some(c) => cur.push(c),
+                    None => {
+                        cur.push_str(quick_xml::escape::resolve_predefined_entity(name).unwrap())
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
     }
-    let dir = tempfile::tempdir().unwrap();
-    let md = report::markdown::to_markdown(&report::chronology(
-        &sample_workspace(),
-        &june(),
-        Style::Chicago,
-    ));
-    let notes = md.lines().filter(|l| l.starts_with("[^")).count();
-    std::fs::write(dir.path().join("c.md"), &md).unwrap();
-    let docx = dir.path().join("c.docx");
-    let out = std::process::Command::new("pandoc")
-        .arg(dir.path().join("c.md"))
-        .arg("-o")
-        .arg(&docx)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    out
+}
+
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/footnotes.xml").unwrap(), &mut xml)
-        .unwrap();
-    // Word's own separator notes have ids -1 and 0; ours count from 1.
-    let ours = xml.matches("<w:footnote ").count()
-        - xml.matches("w:type=\"separator\"").count()
-        - xml.matches("w:type=\"continuationSeparator\"").count();
-    assert_eq!(ours, notes);
-    assert!(xml.contains("Susan Heavey"));
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).unwrap();
+    xml
+}
+
+/// Every footnote the chronology holds, in order, as "“quote” — citation"
+/// with the citation's italics marks dropped.
+fn expected_notes(c: &report::Chronology) -> Vec<String> {
+    c.entries
+        .iter()
+        .flat_map(|e| &e.notes)
+        .map(|n| {
+            format!(
+                "\u{201c}{}\u{201d} — {}",
+                n.quote,
+                n.citation.replace('*', "")
+            )
+        })
+        .collect()
+}
+
+/// The Word document Detente writes has every quote and citation as a
+/// real footnote, the events as Word headings, and the figure; pandoc reads
+/// it back with the same footnotes.
+#[test]
+fn the_word_document_has_real_footnotes_headings_and_the_figure() {
+    let ws = sample_workspace();
+    let c = report::chronology(&ws, &june(), Style::Chicago);
+    let bytes = report::write(&ws, &june(), Style::Chicago, report::Kind::Docx).unwrap();
+    let notes = texts_of(&part(&bytes, "word/footnotes.xml"), "w:footnote", "w:type");
+    assert_eq!(notes, expected_notes(&c));
+    let doc = part(&bytes, "word/document.xml");
+    assert_eq!(doc.matches("<w:footnoteReference").count(), notes.len());
+    assert!(doc.contains("<w:drawing>"), "the timeline figure");
+    let paras = texts_of(&doc, "w:p", "-");
+    for e in &c.entries {
+        assert!(
+            paras.iter().any(|p| p.contains(&e.headline)),
+            "{}",
+            e.headline
+        );
+    }
+    assert!(doc.matches("w:val=\"Heading1\"").count() >= c.entries.len());
+    if common::pandoc() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.docx");
+        std::fs::write(&path, &bytes).unwrap();
+        let out = std::process::Command::new("pandoc")
+            .arg(&path)
+            .args(["-t", "markdown"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let md = String::from_utf8(out.stdout).unwrap();
+        let read = md.lines().filter(|l| l.starts_with("[^")).count();
+        assert_eq!(read, notes.len(), "pandoc reads every footnote:\n{md}");
+    }
+}
+
+/// The OpenDocument text: a valid package (mimetype first, stored) whose
+/// footnotes are `text:note`s; pandoc reads them back as footnotes.
+#[test]
+fn the_opendocument_text_has_real_footnotes() {
+    let ws = sample_workspace();
+    let c = report::chronology(&ws, &june(), Style::Chicago);
+    let bytes = report::write(&ws, &june(), Style::Chicago, report::Kind::Odt).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    {
+        let first = zip.by_index(0).unwrap();
+        assert_eq!(first.name().unwrap(), "mimetype");
+        assert_eq!(first.compression(), zip::CompressionMethod::Stored);
+    }
+    assert_eq!(&bytes[30..38], b"mimetype");
+    let content = part(&bytes, "content.xml");
+    let bodies = texts_of(&content, "text:note-body", "-");
+    assert_eq!(bodies, expected_notes(&c));
+    let heads = texts_of(&content, "text:h", "-");
+    for e in &c.entries {
+        assert!(
+            heads.iter().any(|h| h.contains(&e.headline)),
+            "{}",
+            e.headline
+        );
+    }
+    if common::pandoc() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.odt");
+        std::fs::write(&path, &bytes).unwrap();
+        let out = std::process::Command::new("pandoc")
+            .arg(&path)
+            .args(["-t", "markdown"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let md = String::from_utf8(out.stdout).unwrap();
+        let read = md.lines().filter(|l| l.starts_with("[^")).count();
+        assert_eq!(read, bodies.len(), "pandoc reads every footnote:\n{md}");
+        assert!(md.contains("Sullivan and Wang Yi hold talks in Vienna"));
+    }
+}
+
+/// Memos ticked "In report" come before the events as sections; a link to
+/// a passage is a footnote with its quote and citation, and its article
+/// joins the sources; in every form.
+#[test]
+fn memos_chosen_for_the_report_are_sections_with_footnotes() {
+    use detente::core::memo::{link_markdown, new_memo};
+    let mut ws = sample_workspace();
+    let e = ws
+        .events
+        .iter()
+        .find(|e| e.headline.contains("Vienna"))
+        .unwrap()
+        .clone();
+    let p = e.evidence[0].clone();
+    let mut m = new_memo("Why I date Vienna to 10-11 May");
+    m.in_report = true;
+    m.text = format!(
+        "The **readout** puts it so: {}.\n\n- one source only",
+        link_markdown("the NHK report", &p.id)
+    );
+    ws.memos.push(m);
+    let md = String::from_utf8(
+        report::write(&ws, &june(), Style::Chicago, report::Kind::Markdown).unwrap(),
+    )
+    .unwrap();
+    let memo_at = md.find("## Why I date Vienna to 10-11 May").expect(&md);
+    let first_event = md.find("## 10-11 May 2023").unwrap();
+    assert!(memo_at < first_event, "memos come first");
+    assert!(
+        md.contains("The **readout** puts it so: the NHK report[^1]."),
+        "{md}"
+    );
+    assert!(md.contains("- one source only"));
+    let title = &ws.article(&p.article).unwrap().title;
+    let note1 = md.lines().find(|l| l.starts_with("[^1]: ")).unwrap();
+    assert!(note1.contains(title.as_str()), "{note1}");
+    let marks = md.matches("[^").count();
+    let notes = md.lines().filter(|l| l.starts_with("[^")).count();
+    assert_eq!(marks, 2 * notes);
+    // The same in the Word document and the OpenDocument text.
+    let docx = report::write(&ws, &june(), Style::Chicago, report::Kind::Docx).unwrap();
+    let dn = texts_of(&part(&docx, "word/footnotes.xml"), "w:footnote", "w:type");
+    assert_eq!(dn.len(), notes);
+    assert!(dn[0].contains(title.as_str()));
+    let odt = report::write(&ws, &june(), Style::Chicago, report::Kind::Odt).unwrap();
+    let content = part(&odt, "content.xml");
+    assert_eq!(texts_of(&content, "text:note-body", "-").len(), notes);
+    assert!(texts_of(&content, "text:h", "-")[0].contains("Why I date Vienna"));
+    let html =
+        String::from_utf8(report::write(&ws, &june(), Style::Chicago, report::Kind::Html).unwrap())
+            .unwrap();
+    assert!(html.contains("<b>readout</b>") && html.contains("href=\"#note1\""));
 }

@@ -59,8 +59,9 @@ pub enum ExportCommand {
     },
     /// A chronology to hand in: the events in date order with their date, headline, type,
     /// actors, place and status, each passage's quote as a footnote with its citation, and the
-    /// sources; Markdown with footnotes (pandoc makes a DOCX of it) or one self-contained,
-    /// printable HTML page with the timeline figure.
+    /// sources, after the memos chosen for the report; Markdown with footnotes, one
+    /// self-contained printable HTML page with the timeline figure, or a Word (with the figure)
+    /// or OpenDocument text with real footnotes.
     #[command(after_help = EXIT_CODES)]
     #[command(display_order = 8)]
     Report {
@@ -163,23 +164,17 @@ pub fn run(cmd: ExportCommand, out: &mut dyn Write) -> Res {
                 CiteStyle::Chicago => report::Style::Chicago,
                 CiteStyle::Short => report::Style::Short,
             };
-            let chron = report::chronology(&ws, &filters, style);
-            let text = match format {
-                ReportFormat::Md => report::markdown::to_markdown(&chron),
-                ReportFormat::Html => {
-                    let shown = report::selection(&ws, &filters);
-                    let figure = (!shown.events.is_empty()).then(|| {
-                        crate::exchange::figure::svg::to_svg(
-                            &shown,
-                            &crate::exchange::figure::FigureOptions::default(),
-                        )
-                    });
-                    report::html::to_html(&chron, figure.as_deref())
-                }
+            let kind = match format {
+                ReportFormat::Md => report::Kind::Markdown,
+                ReportFormat::Html => report::Kind::Html,
+                ReportFormat::Docx => report::Kind::Docx,
+                ReportFormat::Odt => report::Kind::Odt,
             };
+            let bytes =
+                report::write(&ws, &filters, style, kind).map_err(|e| in_file(&workspace, e))?;
             match output {
-                Some(path) => store::save_bytes(text.as_bytes(), &path)?,
-                None => out.write_all(text.as_bytes())?,
+                Some(path) => store::save_bytes(&bytes, &path)?,
+                None => out.write_all(&bytes)?,
             }
             Ok(0)
         }
@@ -188,8 +183,14 @@ pub fn run(cmd: ExportCommand, out: &mut dyn Write) -> Res {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReportFormat {
+    /// Markdown with footnotes (pandoc, editors).
     Md,
+    /// One self-contained, printable page with the timeline figure.
     Html,
+    /// Word, with real footnotes and the figure.
+    Docx,
+    /// OpenDocument text (LibreOffice), with real footnotes.
+    Odt,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -216,6 +217,8 @@ pub enum ExportFormat {
     Bibtex,
     ReportMd,
     ReportHtml,
+    ReportDocx,
+    ReportOdt,
 }
 
 impl From<ExportFormat> for Format {
@@ -235,6 +238,8 @@ impl From<ExportFormat> for Format {
             ExportFormat::Bibtex => Format::Bibtex,
             ExportFormat::ReportMd => Format::ReportMarkdown,
             ExportFormat::ReportHtml => Format::ReportHtml,
+            ExportFormat::ReportDocx => Format::ReportDocx,
+            ExportFormat::ReportOdt => Format::ReportOdt,
         }
     }
 }

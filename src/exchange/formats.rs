@@ -27,10 +27,12 @@ pub enum Format {
     Bibtex,
     ReportMarkdown,
     ReportHtml,
+    ReportDocx,
+    ReportOdt,
 }
 
 impl Format {
-    pub const ALL: [Format; 14] = [
+    pub const ALL: [Format; 16] = [
         Format::Csv,
         Format::Json,
         Format::Qdpx,
@@ -45,6 +47,8 @@ impl Format {
         Format::Bibtex,
         Format::ReportMarkdown,
         Format::ReportHtml,
+        Format::ReportDocx,
+        Format::ReportOdt,
     ];
 
     /// The name on the command line (`--format NAME`).
@@ -64,6 +68,8 @@ impl Format {
             Format::Bibtex => "bibtex",
             Format::ReportMarkdown => "report-md",
             Format::ReportHtml => "report-html",
+            Format::ReportDocx => "report-docx",
+            Format::ReportOdt => "report-odt",
         }
     }
 
@@ -92,6 +98,8 @@ impl Format {
                 "Chronology report, Markdown with footnotes (pandoc, editors)"
             }
             Format::ReportHtml => "Chronology report, HTML page to print or share",
+            Format::ReportDocx => "Chronology report, Word document with footnotes (.docx)",
+            Format::ReportOdt => "Chronology report, OpenDocument text with footnotes (.odt)",
         }
     }
 
@@ -110,6 +118,8 @@ impl Format {
             Format::Bibtex => "bib",
             Format::ReportMarkdown => "md",
             Format::ReportHtml => "html",
+            Format::ReportDocx => "docx",
+            Format::ReportOdt => "odt",
         }
     }
 
@@ -180,21 +190,18 @@ impl Options {
 pub fn export(ws: &Workspace, format: Format, opts: &Options) -> Result<Vec<u8>, String> {
     match format {
         Format::Svg => return Ok(figure::svg::to_svg(ws, &opts.figure()).into_bytes()),
-        Format::ReportMarkdown | Format::ReportHtml => {
+        Format::ReportMarkdown | Format::ReportHtml | Format::ReportDocx | Format::ReportOdt => {
             let filters = report::Filters {
                 range: opts.range,
                 ..Default::default()
             };
-            let chron = report::chronology(ws, &filters, report::Style::Chicago);
-            return Ok(if format == Format::ReportMarkdown {
-                report::markdown::to_markdown(&chron)
-            } else {
-                let shown = report::selection(ws, &filters);
-                let svg = (!shown.events.is_empty())
-                    .then(|| figure::svg::to_svg(&shown, &FigureOptions::default()));
-                report::html::to_html(&chron, svg.as_deref())
-            }
-            .into_bytes());
+            let kind = match format {
+                Format::ReportMarkdown => report::Kind::Markdown,
+                Format::ReportHtml => report::Kind::Html,
+                Format::ReportDocx => report::Kind::Docx,
+                _ => report::Kind::Odt,
+            };
+            return report::write(ws, &filters, report::Style::Chicago, kind);
         }
         Format::Png => return figure::png::to_png(ws, &opts.figure()),
         _ => {}
@@ -214,7 +221,12 @@ pub fn export(ws: &Workspace, format: Format, opts: &Options) -> Result<Vec<u8>,
         Format::TimelineJs => timelinejs::to_timelinejs(&ws, &events, opts.lanes),
         Format::CslJson => citations::to_csl_json(&ws, cited_only),
         Format::Bibtex => citations::to_bibtex(&ws, cited_only),
-        Format::Svg | Format::Png | Format::ReportMarkdown | Format::ReportHtml => {
+        Format::Svg
+        | Format::Png
+        | Format::ReportMarkdown
+        | Format::ReportHtml
+        | Format::ReportDocx
+        | Format::ReportOdt => {
             unreachable!("figures and reports are written above")
         }
     };

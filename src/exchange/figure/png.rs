@@ -51,6 +51,17 @@ pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
     pixmap.encode_png().map_err(|e| e.to_string())
 }
 
+/// A PNG's width and height in pixels, from its header (the IHDR chunk
+/// that every PNG opens with), or None when the bytes are not a PNG.
+pub fn dimensions(png: &[u8]) -> Option<(u32, u32)> {
+    const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+    if png.len() < 24 || !png.starts_with(SIGNATURE) || &png[12..16] != b"IHDR" {
+        return None;
+    }
+    let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+    Some((be(&png[16..20]), be(&png[20..24])))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,9 +78,8 @@ mod tests {
         };
         let png = to_png(&ws, &opts).unwrap();
         assert_eq!(&png[1..4], b"PNG");
-        let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
-        let h = u32::from_be_bytes(png[20..24].try_into().unwrap());
-        assert_eq!((w, h), (800, 500));
+        assert_eq!(dimensions(&png), Some((800, 500)));
+        assert_eq!(dimensions(b"GIF89a not a png at all, long enough"), None);
         // Text with the bundled font: a label adds dark pixels, no font none.
         let with = svg_to_png(
             r##"<svg xmlns="http://www.w3.org/2000/svg" width="80" height="30"><rect width="80" height="30" fill="#fff"/><text x="4" y="20" font-size="16">北京 Wang</text></svg>"##,

@@ -5,8 +5,9 @@
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `exchange`).
 
-use crate::exchange::report::Chronology;
 use crate::exchange::report::markdown::capitalised;
+use crate::exchange::report::memos::{Block, Inline};
+use crate::exchange::report::{Chronology, Note};
 use crate::text::markup::escape;
 
 const STYLE: &str = "body{font-family:Georgia,'Times New Roman',serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.45;color:#111}\
@@ -24,6 +25,54 @@ fn citation(s: &str) -> String {
                 format!("<i>{}</i>", escape(part, false))
             } else {
                 escape(part, false)
+            }
+        })
+        .collect()
+}
+
+/// A footnote's text: the quote (when there is one) and the citation.
+fn note(n: &Note) -> String {
+    if n.quote.is_empty() {
+        citation(&n.citation)
+    } else {
+        format!(
+            "\u{201c}{}\u{201d} — {}",
+            escape(&n.quote, false),
+            citation(&n.citation)
+        )
+    }
+}
+
+/// The mark of footnote `k` in the text.
+fn mark(k: usize) -> String {
+    format!("<sup id=\"ref{k}\"><a href=\"#note{k}\">{k}</a></sup>")
+}
+
+/// A memo's runs; its footnotes join `notes`.
+fn runs(rs: &[Inline], notes: &mut Vec<String>) -> String {
+    rs.iter()
+        .map(|r| match r {
+            Inline::Text { text, bold, italic } => {
+                let mut t = escape(text, false);
+                if *italic {
+                    t = format!("<i>{t}</i>");
+                }
+                if *bold {
+                    t = format!("<b>{t}</b>");
+                }
+                t
+            }
+            Inline::Link { text, url } => match crate::text::links::web_link(url) {
+                Some(u) => format!(
+                    "<a href=\"{}\">{}</a>",
+                    escape(&u, true),
+                    escape(text, false)
+                ),
+                None => escape(text, false),
+            },
+            Inline::Note(n) => {
+                notes.push(note(n));
+                mark(notes.len())
             }
         })
         .collect()
@@ -50,6 +99,21 @@ pub fn to_html(c: &Chronology, figure: Option<&str>) -> String {
         ));
     }
     let mut notes: Vec<String> = vec![];
+    for s in &c.memos {
+        out.push_str(&format!(
+            "<section class=\"memo\">\n<h2>{}</h2>\n",
+            escape(&s.title, false)
+        ));
+        for b in &s.blocks {
+            out.push_str(&match b {
+                Block::Heading(r) => format!("<h3>{}</h3>\n", runs(r, &mut notes)),
+                Block::Para(r) => format!("<p>{}</p>\n", runs(r, &mut notes)),
+                Block::Item(r) => format!("<ul><li>{}</li></ul>\n", runs(r, &mut notes)),
+                Block::Quote(r) => format!("<blockquote>{}</blockquote>\n", runs(r, &mut notes)),
+            });
+        }
+        out.push_str("</section>\n");
+    }
     for e in &c.entries {
         out.push_str("<section class=\"entry\">\n");
         let status = if e.status.is_empty() {
@@ -87,13 +151,8 @@ pub fn to_html(c: &Chronology, figure: Option<&str>) -> String {
                 .notes
                 .iter()
                 .map(|n| {
-                    notes.push(format!(
-                        "\u{201c}{}\u{201d} — {}",
-                        escape(&n.quote, false),
-                        citation(&n.citation)
-                    ));
-                    let k = notes.len();
-                    format!("<sup id=\"ref{k}\"><a href=\"#note{k}\">{k}</a></sup>")
+                    notes.push(note(n));
+                    mark(notes.len())
                 })
                 .collect();
             out.push_str(&format!("<p>Sources:{marks}</p>\n"));

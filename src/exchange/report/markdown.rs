@@ -4,7 +4,8 @@
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `exchange`).
 
-use crate::exchange::report::Chronology;
+use crate::exchange::report::memos::{Block, Inline};
+use crate::exchange::report::{Chronology, Note};
 
 /// Markdown's special characters in text escaped, and lines kept one.
 fn md(s: &str) -> String {
@@ -45,6 +46,61 @@ fn citation(s: &str) -> String {
         .collect()
 }
 
+/// A footnote's text: the quote (when there is one) and the citation.
+fn note(n: &Note) -> String {
+    if n.quote.is_empty() {
+        citation(&n.citation)
+    } else {
+        format!(
+            "\u{201c}{}\u{201d} — {}",
+            md(&n.quote),
+            citation(&n.citation)
+        )
+    }
+}
+
+/// `text` escaped and wrapped in `mark`, the white space at its edges
+/// left outside (where emphasis markers would not work).
+fn marked(text: &str, mark: &str) -> String {
+    let body = text.trim();
+    if body.is_empty() || mark.is_empty() {
+        return md(text);
+    }
+    let lead = if text.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let tail = if text.ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    format!("{lead}{mark}{}{mark}{tail}", md(body))
+}
+
+/// A memo's runs; its footnotes join `footnotes`.
+fn runs(rs: &[Inline], footnotes: &mut Vec<String>) -> String {
+    rs.iter()
+        .map(|r| match r {
+            Inline::Text { text, bold, italic } => {
+                let mark = match (bold, italic) {
+                    (true, true) => "***",
+                    (true, false) => "**",
+                    (false, true) => "*",
+                    (false, false) => "",
+                };
+                marked(text, mark)
+            }
+            Inline::Link { text, url } => format!("[{}](<{}>)", md(text), url.replace('>', "%3E")),
+            Inline::Note(n) => {
+                footnotes.push(note(n));
+                format!("[^{}]", footnotes.len())
+            }
+        })
+        .collect()
+}
+
 pub fn to_markdown(c: &Chronology) -> String {
     let mut out = format!("# {}\n\n", md(&c.title));
     out.push_str(&format!(
@@ -53,6 +109,18 @@ pub fn to_markdown(c: &Chronology) -> String {
         c.style.label()
     ));
     let mut footnotes: Vec<String> = vec![];
+    for s in &c.memos {
+        out.push_str(&format!("\n## {}\n", md(&s.title)));
+        for b in &s.blocks {
+            out.push('\n');
+            out.push_str(&match b {
+                Block::Heading(r) => format!("### {}\n", runs(r, &mut footnotes)),
+                Block::Para(r) => format!("{}\n", runs(r, &mut footnotes)),
+                Block::Item(r) => format!("- {}\n", runs(r, &mut footnotes)),
+                Block::Quote(r) => format!("> {}\n", runs(r, &mut footnotes)),
+            });
+        }
+    }
     for e in &c.entries {
         let status = if e.status.is_empty() {
             String::new()
@@ -81,11 +149,7 @@ pub fn to_markdown(c: &Chronology) -> String {
                 .notes
                 .iter()
                 .map(|n| {
-                    footnotes.push(format!(
-                        "\u{201c}{}\u{201d} — {}",
-                        md(&n.quote),
-                        citation(&n.citation)
-                    ));
+                    footnotes.push(note(n));
                     format!("[^{}]", footnotes.len())
                 })
                 .collect();

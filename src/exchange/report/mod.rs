@@ -2,14 +2,19 @@
 //! scope, then the events in date order (date in words, headline, type,
 //! actors with roles, place, status; "sources disagree" with both
 //! readings), and each passage's quote as a footnote with its citation,
-//! then the sources. [`chronology`] builds it from a workspace and the
-//! reader's choices; [`markdown`] and [`html`] write it.
+//! then the sources; before the events, the memos chosen for the report as
+//! sections ([`memos`]). [`chronology`] builds it from a workspace and the
+//! reader's choices; [`markdown`], [`html`], [`docx`] and [`odt`] write it,
+//! and [`write`] is the one entry the CLI and the Export dialog share.
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `exchange`).
 
 pub mod cite;
+pub mod docx;
 pub mod html;
 pub mod markdown;
+pub mod memos;
+pub mod odt;
 
 use crate::core::model::{Role, Status, Workspace};
 use crate::exchange::index::Index;
@@ -55,6 +60,8 @@ pub struct Chronology {
     pub scope: String,
     pub style: Style,
     pub entries: Vec<Entry>,
+    /// The memos chosen for the report, printed before the events.
+    pub memos: Vec<memos::Section>,
     /// The sources, in the bibliography's form and order.
     pub sources: Vec<String>,
 }
@@ -62,7 +69,7 @@ pub struct Chronology {
 /// The longest quote a footnote carries before it is cut at a word.
 const QUOTE_CHARS: usize = 300;
 
-fn shorten(q: &str) -> String {
+pub(crate) fn shorten(q: &str) -> String {
     let q = crate::text::normalise::one_line(q);
     if q.chars().count() <= QUOTE_CHARS {
         return q;
@@ -145,6 +152,12 @@ pub fn chronology(ws: &Workspace, filters: &Filters, style: Style) -> Chronology
             }
         })
         .collect();
+    let (memo_sections, memo_cited) = memos::sections(&ws, style);
+    for a in memo_cited {
+        if !cited.iter().any(|c| c.id == a.id) {
+            cited.push(a);
+        }
+    }
     let mut sources: Vec<String> = cited.iter().map(|a| cite::bibliography(a, style)).collect();
     sources.sort_by_key(|s| s.to_lowercase());
     let days: Vec<_> = events
@@ -186,6 +199,51 @@ pub fn chronology(ws: &Workspace, filters: &Filters, style: Style) -> Chronology
         scope,
         style,
         entries,
+        memos: memo_sections,
         sources,
     }
+}
+
+/// The document a report is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Markdown,
+    Html,
+    Docx,
+    Odt,
+}
+
+/// The report of `ws` for `filters` in `style`, as the bytes of a `kind`
+/// file. HTML and DOCX carry the timeline figure of the events shown.
+pub fn write(
+    ws: &Workspace,
+    filters: &Filters,
+    style: Style,
+    kind: Kind,
+) -> Result<Vec<u8>, String> {
+    use crate::exchange::figure::{FigureOptions, png, svg};
+    let chron = chronology(ws, filters, style);
+    let shown = || selection(ws, filters);
+    Ok(match kind {
+        Kind::Markdown => markdown::to_markdown(&chron).into_bytes(),
+        Kind::Html => {
+            let shown = shown();
+            let figure =
+                (!shown.events.is_empty()).then(|| svg::to_svg(&shown, &FigureOptions::default()));
+            html::to_html(&chron, figure.as_deref()).into_bytes()
+        }
+        Kind::Docx => {
+            let shown = shown();
+            let opts = FigureOptions::default();
+            let figure = if shown.events.is_empty() {
+                None
+            } else {
+                let bytes = png::to_png(&shown, &opts)?;
+                let (w, h) = png::dimensions(&bytes).ok_or("the figure is not a PNG")?;
+                Some((bytes, w, h))
+            };
+            docx::to_docx(&chron, figure)?
+        }
+        Kind::Odt => odt::to_odt(&chron)?,
+    })
 }
