@@ -531,3 +531,99 @@ fn an_empty_plain_text_beside_a_docx_reads_the_docx() {
     assert_eq!(ws.events[0].evidence[0].anchor.exact, "Wang Yi");
     assert_eq!(ws.events[0].tags, ["Visit"]);
 }
+
+/// Memos travel as REFI-QDA Notes: valid QDA-XML, each attached (NoteRef)
+/// to the sources and selections it links, and read back as memos whose
+/// links name the imported passage, event, article and memo; the event
+/// keeps its own notes. Another tool's free note (nothing points to it)
+/// becomes a memo too.
+#[test]
+fn memos_travel_as_notes_and_come_back_linked() {
+    use detente::core::history::Edit;
+    use detente::core::memo::{self, Target, link_markdown, new_memo};
+    use detente::exchange::qdpx::write::project_xml;
+    let mut ws = sample_workspace();
+    let e = ws.events[0].clone();
+    let p = e.evidence[0].clone();
+    let mut first = new_memo("Pattern");
+    first.text = "Every cancelled visit follows an incident.".into();
+    let mut m = new_memo("Why I date it so");
+    m.created_by = "Ana".into();
+    m.text = format!(
+        "See {}, {} in {} and {}.\n\nDate: not an event note",
+        link_markdown("the quote", &p.id),
+        link_markdown("the event", &e.id),
+        link_markdown("its article", &p.article),
+        link_markdown("the pattern", &first.id)
+    );
+    Edit::memo(None, Some(first.clone())).apply(&mut ws);
+    Edit::memo(None, Some(m.clone())).apply(&mut ws);
+    let events: Vec<&Event> = ws.events.iter().map(|e| &**e).collect();
+    let xml = project_xml(&ws, &events);
+    schema_check(&xml);
+    assert!(xml.contains("<Description>Detente memo</Description>"));
+    let memo_guid = detente::exchange::qdpx::guid(&m.id);
+    assert!(
+        xml.matches(&format!("<NoteRef targetGUID=\"{memo_guid}\"/>"))
+            .count()
+            >= 2
+    );
+
+    let bytes = to_qdpx(&ws, &events).unwrap();
+    let mut back = Workspace::new("empty");
+    back.vocabularies.event_types.clear();
+    let s = import_bytes(&mut back, bytes).unwrap();
+    assert_eq!(s.memos, 2, "{:?}", s.lines());
+    let got = back.memos.iter().find(|x| x.title == m.title).unwrap();
+    assert_eq!(got.created_by, "Ana");
+    let targets: Vec<String> = memo::links(&got.text)
+        .into_iter()
+        .map(|l| l.target)
+        .collect();
+    assert_eq!(targets.len(), 4);
+    match memo::resolve(&back, &targets[0]) {
+        Target::Passage(_, q) => assert_eq!(q.anchor.exact, p.anchor.exact),
+        t => panic!("the quote's link: {t:?}"),
+    }
+    match memo::resolve(&back, &targets[1]) {
+        Target::Event(f) => {
+            assert_eq!(f.headline, e.headline);
+            assert_eq!(f.notes, e.notes, "the memo is not the event's note");
+        }
+        t => panic!("the event's link: {t:?}"),
+    }
+    assert!(
+        matches!(memo::resolve(&back, &targets[2]), Target::Article(a) if a.text == ws.article(&p.article).unwrap().text)
+    );
+    assert!(matches!(memo::resolve(&back, &targets[3]), Target::Memo(x) if x.title == "Pattern"));
+    // The article does not take the memo as its notes.
+    let a = back
+        .articles
+        .iter()
+        .find(|a| a.text == ws.article(&p.article).unwrap().text)
+        .unwrap();
+    assert!(!a.notes.contains("Why I date"), "{}", a.notes);
+    // Importing again adds no second copy.
+    let bytes = to_qdpx(&ws, &events).unwrap();
+    let s = import_bytes(&mut back, bytes).unwrap();
+    assert_eq!(s.memos, 0);
+    // A free note from another tool is a memo.
+    let other = r#"<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Theirs" origin="QualCoder">
+ <Notes><Note guid="11111111-2222-3333-4444-555555555555" name="Journal" creationDateTime="2024-01-02T03:04:05Z"><PlainTextContent>Thoughts on the talks</PlainTextContent></Note></Notes>
+</Project>"#;
+    let mut w = Workspace::new("t");
+    let s = import(&mut w, other, &mut NoFiles, &no_docx).unwrap();
+    assert_eq!(s.memos, 1);
+    assert_eq!(w.memos[0].title, "Journal");
+    assert_eq!(w.memos[0].text, "Thoughts on the talks");
+}
+
+/// A project with no files beside its XML.
+struct NoFiles;
+
+impl detente::exchange::qdpx::import::Files for NoFiles {
+    fn get(&mut self, _: &str) -> Result<Option<Vec<u8>>, String> {
+        Ok(None)
+    }
+}

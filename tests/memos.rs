@@ -171,3 +171,32 @@ fn a_memo_deleted_on_one_side_stays_deleted_after_a_merge_without_base() {
     let merged = merge(None, &ours, &theirs);
     assert!(merged.memo(&m.id).is_none(), "{:?}", merged.memos);
 }
+
+#[test]
+fn the_json_export_carries_the_memos_with_their_links_resolved() {
+    let (mut ws, m) = with_memo();
+    let mut broken = new_memo("Broken");
+    broken.text = link_markdown("gone", "evt_deleted");
+    Edit::memo(None, Some(broken)).apply(&mut ws);
+    let v: serde_json::Value =
+        serde_json::from_str(&detente::exchange::json::to_json(&ws, false)).unwrap();
+    let memos = v["memos"].as_array().expect("memos beside the rows");
+    assert_eq!(memos.len(), 2);
+    let got = memos.iter().find(|x| x["id"] == m.id.as_str()).unwrap();
+    assert_eq!(got["title"], m.title.as_str());
+    assert_eq!(got["text"], m.text.as_str());
+    let kinds: Vec<&str> = got["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, vec!["passage", "event"]);
+    assert_eq!(got["links"][0]["label"], "the White House readout");
+    let broken = memos.iter().find(|x| x["title"] == "Broken").unwrap();
+    assert_eq!(broken["links"][0]["kind"], "missing");
+    // No memos, no field: older readers see what they always saw.
+    let plain: serde_json::Value =
+        serde_json::from_str(&detente::exchange::json::to_json(&sample_workspace(), true)).unwrap();
+    assert!(plain.get("memos").is_none());
+}

@@ -1,6 +1,7 @@
 //! The events as versioned JSON (`detente-export` 1) for scripts: one
 //! object per event, or per passage, inside an envelope naming the
-//! workspace, so a reader can tell what and which version it holds.
+//! workspace, so a reader can tell what and which version it holds; the
+//! memos beside them, each with its links resolved to what they name.
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `exchange`).
 
@@ -19,6 +20,68 @@ struct Envelope<'a, T: Serialize> {
     workspace: WsRef<'a>,
     kind: &'static str,
     rows: &'a [T],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    memos: Vec<MemoRow<'a>>,
+}
+
+/// A memo as scripts read it.
+#[derive(Serialize)]
+struct MemoRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    /// Markdown; links are `[label](detente:ID)`.
+    text: &'a str,
+    tags: &'a [String],
+    in_report: bool,
+    created: &'a str,
+    created_by: &'a str,
+    modified: &'a str,
+    changed_by: &'a str,
+    links: Vec<LinkRow>,
+}
+
+/// A memo's link: the id, what it names ("article", "event", "passage",
+/// "orphan", "memo", or "missing" when deleted since), and its words.
+#[derive(Serialize)]
+struct LinkRow {
+    id: String,
+    kind: &'static str,
+    label: String,
+}
+
+fn memo_rows(ws: &Workspace) -> Vec<MemoRow<'_>> {
+    use crate::core::memo::{Target, links, resolve};
+    let mut memos: Vec<_> = ws.memos.iter().collect();
+    memos.sort_by(|a, b| a.id.cmp(&b.id));
+    memos
+        .into_iter()
+        .map(|m| MemoRow {
+            id: &m.id,
+            title: &m.title,
+            text: &m.text,
+            tags: &m.tags,
+            in_report: m.in_report,
+            created: &m.created,
+            created_by: &m.created_by,
+            modified: &m.modified,
+            changed_by: &m.changed_by,
+            links: links(&m.text)
+                .into_iter()
+                .map(|l| LinkRow {
+                    kind: match resolve(ws, &l.target) {
+                        Target::Article(_) => "article",
+                        Target::Event(_) => "event",
+                        Target::Passage(..) => "passage",
+                        Target::Orphan(_) => "orphan",
+                        Target::Memo(_) => "memo",
+                        Target::Missing => "missing",
+                    },
+                    id: l.target,
+                    label: l.label,
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -27,7 +90,8 @@ struct WsRef<'a> {
     title: &'a str,
 }
 
-/// The JSON export: `{format, version, workspace: {id, title}, kind: "events"|"passages", rows: [...]}`.
+/// The JSON export: `{format, version, workspace: {id, title}, kind: "events"|"passages", rows: [...], memos: [...]}`
+/// (`memos` left out when there are none).
 pub fn to_json(ws: &Workspace, per_passage: bool) -> String {
     let workspace = WsRef {
         id: &ws.id,
@@ -40,6 +104,7 @@ pub fn to_json(ws: &Workspace, per_passage: bool) -> String {
             workspace,
             kind: "passages",
             rows: &passage_rows(ws),
+            memos: memo_rows(ws),
         })
     } else {
         serde_json::to_string_pretty(&Envelope {
@@ -48,6 +113,7 @@ pub fn to_json(ws: &Workspace, per_passage: bool) -> String {
             workspace,
             kind: "events",
             rows: &event_rows(ws),
+            memos: memo_rows(ws),
         })
     }
     .expect("rows always serialise");

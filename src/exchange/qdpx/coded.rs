@@ -64,7 +64,11 @@ pub(super) fn event_key(p: &Project, sel: &Selection, ours: bool) -> Option<Stri
     }
     sel.note_refs
         .iter()
-        .find(|g| p.notes.get(*g).is_some_and(|n| is_event_note(&n.text)))
+        .find(|g| {
+            p.notes
+                .get(*g)
+                .is_some_and(|n| n.description != super::MEMO_NOTE && is_event_note(&n.text))
+        })
         .cloned()
 }
 
@@ -192,6 +196,7 @@ pub(super) fn new_event(
             .note_refs
             .iter()
             .filter_map(|g| p.notes.get(g))
+            .filter(|n| n.description != super::MEMO_NOTE)
             .map(|n| n.text.as_str())
             .chain((!sel.description.is_empty()).then_some(sel.description.as_str()))
             .collect();

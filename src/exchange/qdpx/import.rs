@@ -48,6 +48,8 @@ pub struct Summary {
     /// How positions were read where not as the standard says.
     pub readings: Vec<String>,
     pub from_detente: bool,
+    /// Notes that became memos.
+    pub memos: usize,
 }
 
 impl Summary {
@@ -78,6 +80,9 @@ impl Summary {
                 self.already
             ));
         }
+        if self.memos > 0 {
+            out.push(format!("{} memo(s)", self.memos));
+        }
         out.extend(self.readings.iter().map(|r| format!("read: {r}")));
         out.extend(self.skipped.iter().map(|s| format!("skipped: {s}")));
         out
@@ -107,6 +112,9 @@ pub fn import(
         .map(|a| (a.text_hash.clone(), a.id.clone()))
         .collect();
     let mut events: HashMap<String, usize> = HashMap::new();
+    // What each source and selection of the project became, by GUID: the
+    // memos' links are pointed at them.
+    let mut by_guid: HashMap<String, Id> = HashMap::new();
     let mut new_events: Vec<Event> = vec![];
     // 1. The text of each source (the zip is read in order).
     let mut texts: Vec<(usize, String, String)> = vec![];
@@ -182,6 +190,7 @@ pub fn import(
                 id
             }
         };
+        by_guid.insert(src.guid.clone(), article_id.clone());
         for (i, anchor, date) in placed.passages {
             let sel = &src.selections[i];
             let passage = Passage {
@@ -192,12 +201,15 @@ pub fn import(
                 created: sel.created.clone().unwrap_or_else(crate::core::ids::now),
                 created_by: user(&project, sel.creating_user.as_deref()),
             };
+            by_guid.insert(sel.guid.clone(), passage.id.clone());
             let key = event_key(&project, sel, ours);
             match key.as_ref().and_then(|k| events.get(k)) {
                 Some(&i) => new_events[i].evidence.push(passage),
                 None => {
                     let e = new_event(ws, &project, &codes, sel, passage, ours, &mut s.actors);
                     if let Some(k) = key {
+                        // A Detente event note's GUID is its event's.
+                        by_guid.insert(k.clone(), e.id.clone());
                         events.insert(k, new_events.len());
                     }
                     new_events.push(e);
@@ -216,9 +228,29 @@ pub fn import(
         p.sort();
         (e.headline.clone(), p)
     };
-    let present: std::collections::HashSet<_> = ws.events.iter().map(|e| signature(e)).collect();
+    let present: HashMap<_, &Event> = ws.events.iter().map(|e| (signature(e), &**e)).collect();
+    // The memos' links to an event left out name the one already here.
+    let mut same: HashMap<Id, Id> = HashMap::new();
+    for e in &new_events {
+        if let Some(old) = present.get(&signature(e)) {
+            same.insert(e.id.clone(), old.id.clone());
+            for p in &e.evidence {
+                if let Some(q) = old.evidence.iter().find(|q| {
+                    (&q.article, q.anchor.start, q.anchor.end)
+                        == (&p.article, p.anchor.start, p.anchor.end)
+                }) {
+                    same.insert(p.id.clone(), q.id.clone());
+                }
+            }
+        }
+    }
+    for id in by_guid.values_mut() {
+        if let Some(old) = same.get(id) {
+            *id = old.clone();
+        }
+    }
     let before = new_events.len();
-    new_events.retain(|e| !present.contains(&signature(e)));
+    new_events.retain(|e| !present.contains_key(&signature(e)));
     s.already = before - new_events.len();
     s.passages = new_events.iter().map(|e| e.evidence.len()).sum();
     s.events = new_events.len();
@@ -226,8 +258,82 @@ pub fn import(
         ws.register_tags(&e.tags);
         ws.events.push(Arc::new(e));
     }
+    s.memos = memos(ws, &project, &mut by_guid);
     ws.touch();
     Ok(s)
+}
+
+/// Step 4, the project's memos: Detente's own (marked by their description),
+/// and every note nothing in the project points to (another tool's free
+/// memos and journals; notes on sources and selections went to articles
+/// and events). Their links follow the objects they named; a memo already
+/// here (same title and text) is not added again. Returns how many.
+fn memos(ws: &mut Workspace, p: &Project, by_guid: &mut HashMap<String, Id>) -> usize {
+    use crate::core::model::Memo;
+    let referenced: std::collections::HashSet<&str> = p
+        .sources
+        .iter()
+        .flat_map(|s| {
+            s.note_refs
+                .iter()
+                .chain(s.selections.iter().flat_map(|x| x.note_refs.iter()))
+        })
+        .chain(&p.note_refs)
+        .chain(p.sets.iter().flat_map(|s| s.notes.iter()))
+        .map(String::as_str)
+        .collect();
+    let mut notes: Vec<&super::parse::Note> = p
+        .notes
+        .values()
+        .filter(|n| n.description == super::MEMO_NOTE || !referenced.contains(n.guid.as_str()))
+        .collect();
+    notes.sort_by(|a, b| (&a.created, &a.name, &a.guid).cmp(&(&b.created, &b.name, &b.guid)));
+    // A name within the limit of a short field (a long one is cut).
+    let title_of = |n: &super::parse::Note| match one_line(&n.name) {
+        t if t.is_empty() => "Note".to_string(),
+        t => t.chars().take(500).collect(),
+    };
+    // First every memo's new id, so memos can link each other; a memo
+    // already here keeps its id, and the links to it name it (found again
+    // once memos linking memos have their links renamed).
+    let mut ids: Vec<Id> = notes.iter().map(|_| new_id("memo")).collect();
+    for (n, id) in notes.iter().zip(&ids) {
+        by_guid.insert(n.guid.clone(), id.clone());
+    }
+    for _ in 0..2 {
+        for (n, id) in notes.iter().zip(ids.iter_mut()) {
+            let text = super::memos::relink(&n.text, &|g| by_guid.get(g).cloned());
+            let title = title_of(n);
+            if let Some(m) = ws.memos.iter().find(|m| m.title == title && m.text == text) {
+                *id = m.id.clone();
+                by_guid.insert(n.guid.clone(), id.clone());
+            }
+        }
+    }
+    let mut added = 0;
+    for (n, id) in notes.into_iter().zip(ids) {
+        if ws.memo(&id).is_some() || n.text.len() > crate::core::limits::MAX_ARTICLE_CHARS {
+            continue;
+        }
+        let text = super::memos::relink(&n.text, &|g| by_guid.get(g).cloned());
+        let title = title_of(n);
+        let now = crate::core::ids::now();
+        let created = n.created.clone().unwrap_or_else(|| now.clone());
+        ws.memos.push(Memo {
+            id,
+            title,
+            text,
+            tags: vec![],
+            in_report: false,
+            modified: n.modified.clone().unwrap_or_else(|| created.clone()),
+            created,
+            created_by: user(p, n.creating_user.as_deref()),
+            changed_by: user(p, n.modifying_user.as_deref()),
+            past: Default::default(),
+        });
+        added += 1;
+    }
+    added
 }
 
 /// A source's article and its selections placed in its text.
@@ -392,7 +498,12 @@ fn fill_article(a: &mut Article, src: &Source, p: &Project, codes: &CodeTree, ou
             notes.push(format!("In set: {}", one_line(&set.name)));
         }
     }
-    for n in src.note_refs.iter().filter_map(|g| p.notes.get(g)) {
+    for n in src
+        .note_refs
+        .iter()
+        .filter_map(|g| p.notes.get(g))
+        .filter(|n| n.description != super::MEMO_NOTE)
+    {
         notes.push(n.text.clone());
     }
     a.notes = notes.join("\n");

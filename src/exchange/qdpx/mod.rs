@@ -15,6 +15,7 @@
 
 mod coded;
 pub mod import;
+pub mod memos;
 pub mod offsets;
 pub mod open;
 pub mod parse;
@@ -29,6 +30,10 @@ pub const NAMESPACE: &str = "urn:QDA-XML:project:1.0";
 /// What Detente writes as the project's `origin`; a file with it is read
 /// back as Detente's own (event notes and actor codes become events again).
 pub const ORIGIN: &str = "Detente";
+
+/// The description of a Note that is a Detente memo (not an event's or an
+/// article's note), so an import makes it a memo again.
+pub const MEMO_NOTE: &str = "Detente memo";
 
 /// The name of the code that holds the actors as child codes.
 pub const ACTORS_CODE: &str = "Actors";

@@ -92,6 +92,11 @@ pub struct Note {
     pub guid: String,
     pub name: String,
     pub text: String,
+    pub description: String,
+    pub creating_user: Option<String>,
+    pub created: Option<String>,
+    pub modifying_user: Option<String>,
+    pub modified: Option<String>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -235,7 +240,11 @@ pub fn parse(xml: &str) -> Result<Project, String> {
                     note = Some(Note {
                         guid: get("guid").unwrap_or_default(),
                         name: get("name").unwrap_or_default(),
-                        text: String::new(),
+                        creating_user: get("creatingUser"),
+                        created: get("creationDateTime"),
+                        modifying_user: get("modifyingUser"),
+                        modified: get("modifiedDateTime"),
+                        ..Default::default()
                     });
                 }
                 b"Set" => {
@@ -304,6 +313,10 @@ pub fn parse(xml: &str) -> Result<Project, String> {
                         && let Some(sel) = selection.as_mut()
                     {
                         sel.description = std::mem::take(&mut text);
+                    } else if parent == Some(b"Note")
+                        && let Some(n) = note.as_mut()
+                    {
+                        n.description = std::mem::take(&mut text);
                     }
                 }
                 b"PlainTextContent" => {

@@ -12,6 +12,7 @@
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `exchange`).
 
+use super::memos::{self, MemoRefs};
 use super::xml::Xml;
 use super::{ACTORS_CODE, ORIGIN, guid};
 use crate::core::model::{Event, Workspace};
@@ -105,6 +106,7 @@ fn one_line(s: &str) -> String {
 pub fn project_xml(ws: &Workspace, events: &[&Event]) -> String {
     let mut x = Xml::default();
     let users = Users::of(ws, events);
+    let memo_refs = memos::refs(ws);
     let now = crate::core::ids::now();
     let mut project = vec![
         ("name", ws.title.clone()),
@@ -122,7 +124,7 @@ pub fn project_xml(ws: &Workspace, events: &[&Event]) -> String {
     users.write(&mut x);
     codebook(&mut x, ws);
     variables(&mut x);
-    sources(&mut x, ws, events, &users);
+    sources(&mut x, ws, events, &users, &memo_refs);
     notes(&mut x, ws, events, &users);
     sets(&mut x, events);
     x.leaf_text(
@@ -164,6 +166,10 @@ impl Users {
             for p in &e.evidence {
                 add(&p.created_by);
             }
+        }
+        for m in &ws.memos {
+            add(&m.created_by);
+            add(&m.changed_by);
         }
         for a in &ws.actors {
             add(&a.created_by);
@@ -337,7 +343,7 @@ fn variables(x: &mut Xml) {
     x.close("Variables");
 }
 
-fn sources(x: &mut Xml, ws: &Workspace, events: &[&Event], users: &Users) {
+fn sources(x: &mut Xml, ws: &Workspace, events: &[&Event], users: &Users, memo_refs: &MemoRefs) {
     if ws.articles.is_empty() {
         return;
     }
@@ -366,7 +372,7 @@ fn sources(x: &mut Xml, ws: &Workspace, events: &[&Event], users: &Users) {
         let mut passages = by_article.remove(a.id.as_str()).unwrap_or_default();
         passages.sort_by_key(|(e, i)| (e.evidence[*i].anchor.start, e.evidence[*i].anchor.end));
         for (e, i) in passages {
-            selection(x, ws, e, i, users);
+            selection(x, ws, e, i, users, memo_refs);
         }
         if !a.notes.is_empty() {
             x.empty(
@@ -374,6 +380,7 @@ fn sources(x: &mut Xml, ws: &Workspace, events: &[&Event], users: &Users) {
                 &[("targetGUID", guid(&format!("note:{}", a.id)))],
             );
         }
+        memos::write_refs(x, memo_refs, &[&a.id]);
         let published = a.published.as_ref().map(|d| d.edtf().to_string());
         let values = [
             a.outlet.as_str(),
@@ -398,7 +405,14 @@ fn sources(x: &mut Xml, ws: &Workspace, events: &[&Event], users: &Users) {
     x.close("Sources");
 }
 
-fn selection(x: &mut Xml, ws: &Workspace, e: &Event, i: usize, users: &Users) {
+fn selection(
+    x: &mut Xml,
+    ws: &Workspace,
+    e: &Event,
+    i: usize,
+    users: &Users,
+    memo_refs: &MemoRefs,
+) {
     let p = &e.evidence[i];
     let who = if p.created_by.is_empty() {
         &e.created_by
@@ -445,12 +459,13 @@ fn selection(x: &mut Xml, ws: &Workspace, e: &Event, i: usize, users: &Users) {
         x.close("Coding");
     }
     x.empty("NoteRef", &[("targetGUID", guid(&e.id))]);
+    memos::write_refs(x, memo_refs, &[&p.id, &e.id]);
     x.close("PlainTextSelection");
 }
 
 fn notes(x: &mut Xml, ws: &Workspace, events: &[&Event], users: &Users) {
     let any_article_notes = ws.articles.iter().any(|a| !a.notes.is_empty());
-    if events.is_empty() && !any_article_notes && ws.notes.is_empty() {
+    if events.is_empty() && !any_article_notes && ws.notes.is_empty() && ws.memos.is_empty() {
         return;
     }
     x.open("Notes", &[]);
@@ -494,6 +509,7 @@ fn notes(x: &mut Xml, ws: &Workspace, events: &[&Event], users: &Users) {
         x.leaf_text("PlainTextContent", &ws.notes);
         x.close("Note");
     }
+    memos::write_notes(x, ws, &|n| users.of_name(n), &date_time);
     x.close("Notes");
 }
 
