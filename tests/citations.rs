@@ -1,5 +1,6 @@
 //! The articles as references (issue 19, item 4): CSL-JSON checked field
-//! by field against what the CSL-JSON schema requires, BibTeX read back
+//! by field and validated against the CSL-JSON schema (shipped in
+//! tests/fixtures/csl with its licence), BibTeX read back
 //! with the `biblatex` crate, and both read by pandoc (a citeproc that
 //! Zotero-made files also go through) when it is installed.
 
@@ -155,4 +156,70 @@ fn pandoc_reads_both_formats() {
             "{file}: {back:?}"
         );
     }
+}
+
+/// A Python with jsonschema (`DETENTE_W3C_PYTHON`, which .ci/run sets up,
+/// or python3), or None with a note.
+fn python_with_jsonschema() -> Option<String> {
+    let python = std::env::var("DETENTE_W3C_PYTHON").unwrap_or_else(|_| "python3".into());
+    let usable = std::process::Command::new(&python)
+        .args(["-c", "import jsonschema"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !usable {
+        eprintln!("SKIPPED: no Python with jsonschema (set DETENTE_W3C_PYTHON)");
+        return None;
+    }
+    Some(python)
+}
+
+/// The schema's errors for `items` (none: valid), from Python's
+/// jsonschema with the CSL-JSON schema shipped in tests/fixtures/csl.
+fn schema_errors(python: &str, items: &Value) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("items.json");
+    std::fs::write(&data, serde_json::to_vec(items).unwrap()).unwrap();
+    let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/csl/csl-data.json");
+    let out = std::process::Command::new(python)
+        .args([
+            "-c",
+            "import json, sys, jsonschema\n\
+             schema = json.load(open(sys.argv[1]))\n\
+             data = json.load(open(sys.argv[2]))\n\
+             for e in jsonschema.Draft3Validator(schema).iter_errors(data):\n\
+             \x20   print(list(e.absolute_path), e.message)",
+            schema,
+        ])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// The CSL-JSON export validates against the CSL-JSON schema (shipped in
+/// tests/fixtures/csl with its licence, nothing fetched), and the check
+/// does catch an item the schema refuses.
+#[test]
+fn the_csl_json_validates_against_the_csl_schema() {
+    let Some(python) = python_with_jsonschema() else {
+        return;
+    };
+    let mut ws = sample_workspace();
+    // Every kind of article: no outlet, no byline, a web page fetched.
+    let a = std::sync::Arc::make_mut(&mut ws.articles[0]);
+    a.outlet.clear();
+    a.accessed = "2026-11-30T10:00:00Z".into();
+    let b = std::sync::Arc::make_mut(&mut ws.articles[1]);
+    b.byline = "By Ann Lee and Bo Wu".into();
+    let items = Value::Array(csl(&ws, &Options::default()));
+    assert_eq!(schema_errors(&python, &items), Vec::<String>::new());
+    let mut bad = items.clone();
+    bad[0]["type"] = "newspaper-story".into();
+    bad[1]["author"] = "Ann Lee".into();
+    assert_eq!(schema_errors(&python, &bad).len(), 2, "{bad}");
 }
