@@ -179,7 +179,10 @@ fn schema_errors(python: &str, items: &Value) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("items.json");
     std::fs::write(&data, serde_json::to_vec(items).unwrap()).unwrap();
-    let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/csl/csl-data.json");
+    let schema = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/csl/csl-data.json"
+    );
     let out = std::process::Command::new(python)
         .args([
             "-c",
@@ -193,7 +196,11 @@ fn schema_errors(python: &str, items: &Value) -> Vec<String> {
         .arg(&data)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout)
         .unwrap()
         .lines()

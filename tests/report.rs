@@ -285,6 +285,12 @@ fn the_opendocument_text_has_real_footnotes() {
     let content = part(&bytes, "content.xml");
     let bodies = texts_of(&content, "text:note-body", "-");
     assert_eq!(bodies, expected_notes(&c));
+    assert!(content.contains("<draw:image xlink:href=\"Pictures/timeline.png\""));
+    assert!(part(&bytes, "META-INF/manifest.xml").contains("Pictures/timeline.png"));
+    {
+        let png = zip.by_name("Pictures/timeline.png").unwrap();
+        assert!(png.size() > 1000);
+    }
     let heads = texts_of(&content, "text:h", "-");
     for e in &c.entries {
         assert!(

@@ -138,6 +138,14 @@ impl Format {
         matches!(self, Format::CslJson | Format::Bibtex)
     }
 
+    /// Whether it is the chronology report (memos chosen for it go in).
+    pub fn is_report(self) -> bool {
+        matches!(
+            self,
+            Format::ReportMarkdown | Format::ReportHtml | Format::ReportDocx | Format::ReportOdt
+        )
+    }
+
     /// Whether it is a figure (size and theme apply).
     pub fn is_figure(self) -> bool {
         matches!(self, Format::Svg | Format::Png)

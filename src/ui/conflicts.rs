@@ -60,6 +60,7 @@ fn subject(app: &DetenteApp, c: &Conflict) -> String {
         "event" => app.ws.event(id).map(|e| e.headline.clone()),
         "article" => app.ws.article(id).map(|a| a.title.clone()),
         "actor" => app.ws.actor(id).map(|a| a.name.clone()),
+        "memo" => app.ws.memo(id).map(|m| m.title.clone()),
         "workspace" => Some(app.ws.title.clone()),
         _ => None,
     }

@@ -214,7 +214,7 @@ pub enum Kind {
 }
 
 /// The report of `ws` for `filters` in `style`, as the bytes of a `kind`
-/// file. HTML and DOCX carry the timeline figure of the events shown.
+/// file. HTML, DOCX and ODT carry the timeline figure of the events shown.
 pub fn write(
     ws: &Workspace,
     filters: &Filters,
@@ -232,18 +232,20 @@ pub fn write(
                 (!shown.events.is_empty()).then(|| svg::to_svg(&shown, &FigureOptions::default()));
             html::to_html(&chron, figure.as_deref()).into_bytes()
         }
-        Kind::Docx => {
+        Kind::Docx | Kind::Odt => {
             let shown = shown();
-            let opts = FigureOptions::default();
             let figure = if shown.events.is_empty() {
                 None
             } else {
-                let bytes = png::to_png(&shown, &opts)?;
+                let bytes = png::to_png(&shown, &FigureOptions::default())?;
                 let (w, h) = png::dimensions(&bytes).ok_or("the figure is not a PNG")?;
                 Some((bytes, w, h))
             };
-            docx::to_docx(&chron, figure)?
+            if kind == Kind::Docx {
+                docx::to_docx(&chron, figure)?
+            } else {
+                odt::to_odt(&chron, figure)?
+            }
         }
-        Kind::Odt => odt::to_odt(&chron)?,
     })
 }

@@ -4,9 +4,9 @@
 //! this file writes the package the ODF 1.3 specification describes with
 //! the zip crate and the crate's one XML escaper, as the REFI-QDA writer
 //! does: `mimetype` first and stored, the manifest, styles (Title,
-//! Heading 1-2, Quote, Footnote) and the content, where each quote and its
-//! citation is a real footnote (`text:note`), numbered by the word
-//! processor.
+//! Heading 1-2, Quote, Footnote), the timeline figure as a picture, and the
+//! content, where each quote and its citation is a real footnote
+//! (`text:note`), numbered by the word processor.
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `exchange`).
 
@@ -20,13 +20,30 @@ const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
 
 const NS: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3""#;
 
-const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+/// Where the figure is in the package.
+const FIGURE: &str = "Pictures/timeline.png";
+
+/// The figure's width on the page, in centimetres.
+const FIGURE_CM: f64 = 16.0;
+
+fn manifest(figure: bool) -> String {
+    let picture = if figure {
+        format!(
+            "\n <manifest:file-entry manifest:full-path=\"{FIGURE}\" manifest:media-type=\"image/png\"/>"
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
  <manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.text"/>
  <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
- <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>{picture}
 </manifest:manifest>
-"#;
+"#
+    )
+}
 
 fn styles() -> String {
     let para = |name: &str, display: &str, props: &str, text: &str| {
@@ -142,7 +159,8 @@ fn h(level: u8, inner: &str) -> String {
     )
 }
 
-fn content(c: &Chronology) -> String {
+/// The content; `figure` is the figure's size in pixels, when there is one.
+fn content(c: &Chronology, figure: Option<(u32, u32)>) -> String {
     let mut body = p("Title", &escape(&c.title, false));
     body.push_str(&p(
         "Standard",
@@ -155,6 +173,19 @@ fn content(c: &Chronology) -> String {
             false,
         ),
     ));
+    if let Some((w, h)) = figure {
+        let height = FIGURE_CM * f64::from(h) / f64::from(w.max(1));
+        body.push_str(&p(
+            "Standard",
+            &format!(
+                r#"<draw:frame draw:name="Timeline" text:anchor-type="as-char" svg:width="{FIGURE_CM}cm" svg:height="{height:.2}cm"><draw:image xlink:href="{FIGURE}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type="image/png"/></draw:frame>"#
+            ),
+        ));
+        body.push_str(&p(
+            "Standard",
+            &span("The events of this chronology on the timeline.", "I"),
+        ));
+    }
     let mut k = 0;
     for s in &c.memos {
         body.push_str(&h(1, &escape(&s.title, false)));
@@ -219,13 +250,14 @@ fn content(c: &Chronology) -> String {
     }
     format!(
         r#"<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content {NS} xmlns:xlink="http://www.w3.org/1999/xlink">{AUTOMATIC}<office:body><office:text>{body}</office:text></office:body></office:document-content>
+<office:document-content {NS} xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0">{AUTOMATIC}<office:body><office:text>{body}</office:text></office:body></office:document-content>
 "#
     )
 }
 
-/// The `.odt` package.
-pub fn to_odt(c: &Chronology) -> Result<Vec<u8>, String> {
+/// The `.odt` package; `figure` is the timeline as PNG bytes with their
+/// size in pixels, when there is one.
+pub fn to_odt(c: &Chronology, figure: Option<(Vec<u8>, u32, u32)>) -> Result<Vec<u8>, String> {
     let fail = |e: &dyn std::fmt::Display| format!("writing the document: {e}");
     let mut buf = std::io::Cursor::new(Vec::new());
     let mut zip = zip::ZipWriter::new(&mut buf);
@@ -237,13 +269,19 @@ pub fn to_odt(c: &Chronology) -> Result<Vec<u8>, String> {
         .compression_method(zip::CompressionMethod::Deflated);
     zip.start_file("mimetype", stored).map_err(|e| fail(&e))?;
     zip.write_all(MIMETYPE.as_bytes()).map_err(|e| fail(&e))?;
+    let size = figure.as_ref().map(|(_, w, h)| (*w, *h));
     for (name, text) in [
-        ("META-INF/manifest.xml", MANIFEST.to_string()),
+        ("META-INF/manifest.xml", manifest(figure.is_some())),
         ("styles.xml", styles()),
-        ("content.xml", content(c)),
+        ("content.xml", content(c, size)),
     ] {
         zip.start_file(name, deflated).map_err(|e| fail(&e))?;
         zip.write_all(text.as_bytes()).map_err(|e| fail(&e))?;
+    }
+    if let Some((png, _, _)) = figure {
+        // A PNG is compressed already.
+        zip.start_file(FIGURE, stored).map_err(|e| fail(&e))?;
+        zip.write_all(&png).map_err(|e| fail(&e))?;
     }
     zip.finish().map_err(|e| fail(&e))?;
     Ok(buf.into_inner())

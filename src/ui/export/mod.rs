@@ -110,6 +110,15 @@ impl DetenteApp {
                     .labelled_by(l.id);
                 });
             }
+            if form.format.is_report() {
+                let memos = self.ws.memos.iter().filter(|m| m.in_report).count();
+                ui.weak(match memos {
+                    0 => "No memo is marked “In report” (Notebook): the report holds the events."
+                        .to_string(),
+                    1 => "1 memo marked “In report” comes first, as a section.".to_string(),
+                    n => format!("{n} memos marked “In report” come first, as sections."),
+                });
+            }
             match &count {
                 Ok(n) if *n == 1 => ui.label(format!("1 {unit} will be exported.")),
                 Ok(n) => ui.label(format!("{n} {unit}s will be exported.")),
