@@ -248,21 +248,8 @@ fn the_word_document_has_real_footnotes_headings_and_the_figure() {
         );
     }
     assert!(doc.matches("w:val=\"Heading1\"").count() >= c.entries.len());
-    if common::pandoc() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("c.docx");
-        std::fs::write(&path, &bytes).unwrap();
-        let out = std::process::Command::new("pandoc")
-            .arg(&path)
-            .args(["-t", "markdown"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let md = String::from_utf8(out.stdout).unwrap();
+    if let Some(out) = common::pandoc_output(&bytes, "c.docx", &["-t", "markdown"]) {
+        let md = String::from_utf8(out).unwrap();
         let read = md.lines().filter(|l| l.starts_with("[^")).count();
         assert_eq!(read, notes.len(), "pandoc reads every footnote:\n{md}");
     }
@@ -299,21 +286,8 @@ fn the_opendocument_text_has_real_footnotes() {
             e.headline
         );
     }
-    if common::pandoc() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("c.odt");
-        std::fs::write(&path, &bytes).unwrap();
-        let out = std::process::Command::new("pandoc")
-            .arg(&path)
-            .args(["-t", "markdown"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let md = String::from_utf8(out.stdout).unwrap();
+    if let Some(out) = common::pandoc_output(&bytes, "c.odt", &["-t", "markdown"]) {
+        let md = String::from_utf8(out).unwrap();
         let read = md.lines().filter(|l| l.starts_with("[^")).count();
         assert_eq!(read, bodies.len(), "pandoc reads every footnote:\n{md}");
         assert!(md.contains("Sullivan and Wang Yi hold talks in Vienna"));

@@ -97,3 +97,27 @@ pub fn pandoc() -> bool {
     }
     there
 }
+
+/// What pandoc prints for `bytes` written to a file named `name`, with
+/// `args` (the reader and writer); None, with SKIPPED, without pandoc.
+/// A pandoc that fails fails the test, with its message.
+#[allow(dead_code)]
+pub fn pandoc_output(bytes: &[u8], name: &str, args: &[&str]) -> Option<Vec<u8>> {
+    if !pandoc() {
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pandoc")
+        .args(args)
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "pandoc {args:?} {name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(out.stdout)
+}
