@@ -143,6 +143,13 @@ fn pandoc_reads_both_formats() {
                 && i["issued"]["date-parts"][0] == serde_json::json!([2023, 5, 13])),
             "{file}: {back:?}"
         );
+        // Newspaper articles stay newspaper articles, from either file.
+        let papers = back
+            .iter()
+            .filter(|i| i["type"] == "article-newspaper")
+            .count();
+        let with_outlet = ws.articles.iter().filter(|a| !a.outlet.is_empty()).count();
+        assert_eq!(papers, with_outlet, "{file}: {back:?}");
     }
 }
 

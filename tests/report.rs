@@ -44,6 +44,17 @@ fn the_sample_chronology_is_the_one_read() {
     assert!(md.contains(
         "— Susan Heavey, “US, China to move beyond balloon accident to stabilize ties,” *Reuters"
     ));
+    // The sources in alphabetical order of their first word, an outlet's
+    // italics marks aside (Heavey between dpa and NHK).
+    let keys: Vec<String> = md
+        .split("## Sources\n\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| l.starts_with("- "))
+        .map(|l| l[2..].trim_start_matches('*').to_lowercase())
+        .collect();
+    assert!(keys.len() == 5 && keys.is_sorted(), "{keys:?}");
 }
 
 #[test]

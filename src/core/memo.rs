@@ -11,7 +11,7 @@
 //! Imports only `core`, `dates` and `text`, and never egui (layer `core`).
 
 use crate::core::model::{Article, Event, Memo, Orphan, Passage, Workspace, author, new_id, now};
-use crate::text::normalise::{one_line, short};
+use crate::text::normalise::{cut_at_word, one_line};
 use pulldown_cmark::{Event as Md, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -146,19 +146,24 @@ pub fn linking<'a>(ws: &'a Workspace, ids: &[&str]) -> Vec<&'a Memo> {
     out
 }
 
-/// The memos about an article: those linking it or one of its passages.
+/// The memos about an article: those linking it, one of its passages, or
+/// an event it is evidence for.
 pub fn about_article<'a>(ws: &'a Workspace, article: &str) -> Vec<&'a Memo> {
     if ws.memos.is_empty() {
         return vec![];
     }
     let mut ids: Vec<&str> = vec![article];
     for e in &ws.events {
+        let before = ids.len();
         ids.extend(
             e.evidence
                 .iter()
                 .filter(|p| p.article == article)
                 .map(|p| p.id.as_str()),
         );
+        if ids.len() > before {
+            ids.push(e.id.as_str());
+        }
     }
     linking(ws, &ids)
 }
@@ -228,7 +233,7 @@ pub fn choices(ws: &Workspace, query: &str, limit: usize) -> Vec<Choice> {
                 Choice {
                     id: p.id.clone(),
                     kind: "passage",
-                    label: format!("“{}”", short(&one_line(&p.anchor.exact))),
+                    label: format!("“{}”", cut_at_word(&one_line(&p.anchor.exact), 60)),
                     detail: ws
                         .article(&p.article)
                         .map(|a| a.title.clone())
@@ -256,8 +261,12 @@ pub fn choices(ws: &Workspace, query: &str, limit: usize) -> Vec<Choice> {
             Choice {
                 id: m.id.clone(),
                 kind: "memo",
-                label: m.title.clone(),
-                detail: "memo".into(),
+                label: if m.title.trim().is_empty() {
+                    "Untitled memo".into()
+                } else {
+                    m.title.clone()
+                },
+                detail: format!("memo, {}", m.modified.get(..10).unwrap_or_default()),
             },
             "",
         );

@@ -255,6 +255,9 @@ pub fn to_bibtex(ws: &Workspace, cited_only: bool) -> String {
         }
         if !a.outlet.is_empty() {
             fields.push(("journal", tex(&a.outlet)));
+            // biblatex's mark of a newspaper article: Zotero, JabRef and
+            // pandoc read it as one, not as a journal article.
+            fields.push(("entrysubtype", "newspaper".into()));
         }
         if let Some(parts) = date_parts(a) {
             fields.push(("year", parts[0].to_string()));

@@ -20,6 +20,17 @@ pub fn short(s: &str) -> String {
     }
 }
 
+/// At most `n` chars of `s`, cut after a whole word (and a trailing
+/// comma or colon dropped) with an ellipsis: a label that reads.
+pub fn cut_at_word(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(n).collect();
+    let head = head.rsplit_once(' ').map_or(head.as_str(), |(a, _)| a);
+    format!("{}…", head.trim_end_matches([',', ';', ':', ' ']))
+}
+
 /// `s` with control characters (tabs, line breaks, escapes) written out
 /// (`\t`, `\n`, `\u{1b}`), so a line of output stays one line and a file
 /// from someone else cannot drive the terminal.
@@ -78,4 +89,26 @@ pub fn title_from_text(text: &str) -> String {
         t.push('…');
     }
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_cut_after_a_whole_word() {
+        assert_eq!(cut_at_word("short", 10), "short");
+        assert_eq!(
+            cut_at_word(
+                "US security advisor Jake Sullivan met with top Chinese diplomat",
+                40
+            ),
+            "US security advisor Jake Sullivan met…"
+        );
+        assert_eq!(
+            cut_at_word("Vienna, Austria, on Wednesday", 17),
+            "Vienna, Austria…"
+        );
+        assert_eq!(cut_at_word("王毅在维也纳会见沙利文", 4), "王毅在维…");
+    }
 }

@@ -75,7 +75,13 @@ impl DetenteApp {
                 self.ask_export(f);
             }
             Command::ExportReport => {
-                self.ask_export(crate::exchange::formats::Format::ReportHtml);
+                // The report form chosen last time, else the printable page.
+                let last = self.export_form.format;
+                self.ask_export(if last.is_report() {
+                    last
+                } else {
+                    crate::exchange::formats::Format::ReportHtml
+                });
             }
             Command::YourName => {
                 self.name_draft = crate::core::model::author();

@@ -240,12 +240,17 @@ impl DetenteApp {
             self.selected_article = self.ws.articles.first().map(|a| a.id.clone());
         }
         self.inspector.draft = None;
-        // A memo changed under its draft (an undo, a merge) is shown anew.
-        if let Some(d) = &self.notebook.draft
-            && self.ws.memo(&d.id) != Some(d)
-        {
-            self.notebook.draft = None;
-            self.notebook.picker = None;
+        // A memo whose title, text or tags changed under its draft (an
+        // undo, a merge) is shown anew.
+        if let Some(d) = &self.notebook.draft {
+            let now = self
+                .ws
+                .memo(&d.id)
+                .map(crate::ui::notebook::state::editable);
+            if now != self.notebook.draft_from {
+                self.notebook.draft = None;
+                self.notebook.picker = None;
+            }
         }
     }
 

@@ -38,12 +38,12 @@ fn a_memo_written_with_a_link_jumps_to_its_passage() {
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
     h.get_by_label("Title").type_text("Dating Vienna");
     h.run();
-    let text = h.get_by_label("Text (Markdown; [[ links)");
+    let text = h.get_by_label(detente::ui::notebook::TEXT_LABEL);
     text.focus();
     text.type_text("Readout: [[");
     h.run();
     assert!(h.state().notebook.picker.is_some(), "[[ opens the picker");
-    h.get_by_label("Text (Markdown; [[ links)")
+    h.get_by_label(detente::ui::notebook::TEXT_LABEL)
         .type_text("Sullivan Vienna");
     h.run();
     // The picker lists events first; Down moves to the first passage.
@@ -108,7 +108,7 @@ fn a_memo_written_with_a_link_jumps_to_its_passage() {
 fn a_memo_is_undone_in_steps_and_kept_when_saved_mid_sentence() {
     let mut h = sample();
     let id = new_memo(&mut h);
-    let text = h.get_by_label("Text (Markdown; [[ links)");
+    let text = h.get_by_label(detente::ui::notebook::TEXT_LABEL);
     text.focus();
     text.type_text("Pattern: every cancelled visit follows a military incident.");
     h.run();
@@ -194,4 +194,78 @@ fn search_everything_finds_a_phrase_and_opens_it_selected_in_the_text() {
     h.key_press(egui::Key::Enter);
     h.run();
     assert_eq!(h.state().bottom_tab, detente::ui::app::BottomTab::Notebook);
+}
+
+#[test]
+fn saving_a_memo_leaves_the_workspace_saved() {
+    let mut h = sample();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("saved.detente");
+    detente::core::store::save(&h.state().ws, &path).unwrap();
+    h.state_mut().send(Command::OpenPath(path.clone()));
+    for _ in 0..50 {
+        h.run();
+        if h.state().path.as_ref() == Some(&path) && h.state().ws.events.len() > 5 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    new_memo(&mut h);
+    let text = h.get_by_label(detente::ui::notebook::TEXT_LABEL);
+    text.focus();
+    text.type_text("Saved once.");
+    h.run();
+    h.state_mut().send(Command::Save);
+    h.run();
+    h.state_mut().wait_for_saves();
+    // Written on, and saved again: this save notes the text it had before
+    // in the memo's lineage (`past`); the open draft must not take that
+    // for an edit, now or after the pause that commits drafts.
+    h.get_by_label(detente::ui::notebook::TEXT_LABEL)
+        .type_text(" Twice.");
+    h.run();
+    h.state_mut().send(Command::Save);
+    h.run();
+    h.state_mut().wait_for_saves();
+    let id = h.state().notebook.selected.clone().unwrap();
+    assert!(
+        !h.state().ws.memo(&id).unwrap().past.is_empty(),
+        "lineage noted"
+    );
+    for _ in 0..3 {
+        h.run();
+    }
+    assert!(!h.state().is_dirty(), "saved, and nothing changed since");
+    h.state_mut().flush_memo();
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn a_new_memo_on_an_event_links_it_and_keeps_the_event() {
+    // A tall window: the button sits below the event's evidence.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 2600.0))
+        .with_context_setup(detente::ui::install_fonts)
+        .with_max_steps(64)
+        .build_ui_state(
+            |ui, app: &mut DetenteApp| app.frame(ui),
+            DetenteApp::open(None),
+        );
+    h.run();
+    let event = h.state().ws.events[0].id.clone();
+    h.state_mut().select_event(&event, false);
+    h.run();
+    h.get_by_label("New memo on this event").click();
+    h.run();
+    let id = h
+        .state()
+        .notebook
+        .selected
+        .clone()
+        .expect("the memo is shown");
+    let m = h.state().ws.memo(&id).unwrap().clone();
+    let links = detente::core::memo::links(&m.text);
+    assert_eq!(links.len(), 1);
+    assert_eq!(links[0].target, event);
+    assert_eq!(h.state().selected_event.as_ref(), Some(&event));
 }

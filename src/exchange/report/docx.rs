@@ -64,6 +64,28 @@ fn runs(mut p: Paragraph, rs: &[Inline]) -> Paragraph {
     p
 }
 
+/// Word's footnote reference style: the marks raised, as every footnote
+/// mark is (docx-rs names the style on each mark; it must exist).
+fn footnote_reference() -> Style {
+    let mut s = Style::new("FootnoteReference", StyleType::Character).name("footnote reference");
+    s.run_property = s
+        .run_property
+        .vert_align(docx_rs::VertAlignType::SuperScript);
+    s
+}
+
+/// Footnote marks side by side, a raised comma between them, so "4, 5"
+/// never reads as 45.
+fn note_marks(mut p: Paragraph, notes: &[Note]) -> Paragraph {
+    for (i, n) in notes.iter().enumerate() {
+        if i > 0 {
+            p = p.add_run(Run::new().add_text(",").style("FootnoteReference"));
+        }
+        p = p.add_run(note_mark(n));
+    }
+    p
+}
+
 fn styles(doc: Docx) -> Docx {
     let heading = |id: &str, name: &str, size: usize| {
         Style::new(id, StyleType::Paragraph)
@@ -87,6 +109,7 @@ fn styles(doc: Docx) -> Docx {
             .based_on("Normal")
             .italic(),
     )
+    .add_style(footnote_reference())
     .add_style(
         Style::new("FootnoteText", StyleType::Paragraph)
             .name("footnote text")
@@ -98,7 +121,10 @@ fn styles(doc: Docx) -> Docx {
 /// The document; `figure` is the timeline as PNG bytes with their size in
 /// pixels, when there is one.
 pub fn to_docx(c: &Chronology, figure: Option<(Vec<u8>, u32, u32)>) -> Result<Vec<u8>, String> {
-    let mut doc = styles(Docx::new()).add_paragraph(
+    // The document's own dates: when it was written.
+    let now = crate::core::ids::now();
+    let stamp = now.get(..19).map(|s| format!("{s}Z")).unwrap_or(now);
+    let mut doc = styles(Docx::new().created_at(&stamp).updated_at(&stamp)).add_paragraph(
         Paragraph::new()
             .style("Title")
             .add_run(Run::new().add_text(&c.title)),
@@ -177,11 +203,8 @@ pub fn to_docx(c: &Chronology, figure: Option<(Vec<u8>, u32, u32)>) -> Result<Ve
             );
         }
         if !e.notes.is_empty() {
-            let mut p = Paragraph::new().add_run(Run::new().add_text("Sources:"));
-            for n in &e.notes {
-                p = p.add_run(note_mark(n));
-            }
-            doc = doc.add_paragraph(p);
+            let p = Paragraph::new().add_run(Run::new().add_text("Sources:"));
+            doc = doc.add_paragraph(note_marks(p, &e.notes));
         }
     }
     if !c.sources.is_empty() {

@@ -147,7 +147,7 @@ pub fn to_html(c: &Chronology, figure: Option<&str>) -> String {
             ));
         }
         if !e.notes.is_empty() {
-            let marks: String = e
+            let marks: Vec<String> = e
                 .notes
                 .iter()
                 .map(|n| {
@@ -155,6 +155,8 @@ pub fn to_html(c: &Chronology, figure: Option<&str>) -> String {
                     mark(notes.len())
                 })
                 .collect();
+            // A raised comma between marks, so "4, 5" never reads as 45.
+            let marks = marks.join("<sup>,</sup>");
             out.push_str(&format!("<p>Sources:{marks}</p>\n"));
         }
         out.push_str("</section>\n");

@@ -159,7 +159,12 @@ pub fn chronology(ws: &Workspace, filters: &Filters, style: Style) -> Chronology
         }
     }
     let mut sources: Vec<String> = cited.iter().map(|a| cite::bibliography(a, style)).collect();
-    sources.sort_by_key(|s| s.to_lowercase());
+    // Alphabetical by their first word, whatever marks it (the italics of
+    // an outlet that stands first, an opening quote).
+    sources.sort_by_key(|s| {
+        s.trim_start_matches(['*', '\u{201c}', '"', '\''])
+            .to_lowercase()
+    });
     let days: Vec<_> = events
         .iter()
         .filter_map(|e| e.date.as_ref())

@@ -89,7 +89,7 @@ fn styles() -> String {
 }
 
 /// Automatic styles of runs and indented paragraphs.
-const AUTOMATIC: &str = r#"<office:automatic-styles><style:style style:name="B" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style><style:style style:name="I" style:family="text"><style:text-properties fo:font-style="italic"/></style:style><style:style style:name="BI" style:family="text"><style:text-properties fo:font-weight="bold" fo:font-style="italic"/></style:style><style:style style:name="Item" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:margin-left="0.6cm"/></style:style><style:style style:name="Source" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:margin-left="1.2cm" fo:text-indent="-1.2cm"/></style:style></office:automatic-styles>"#;
+const AUTOMATIC: &str = r#"<office:automatic-styles><style:style style:name="B" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style><style:style style:name="I" style:family="text"><style:text-properties fo:font-style="italic"/></style:style><style:style style:name="BI" style:family="text"><style:text-properties fo:font-weight="bold" fo:font-style="italic"/></style:style><style:style style:name="Sup" style:family="text"><style:text-properties style:text-position="super 58%"/></style:style><style:style style:name="Item" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:margin-left="0.6cm"/></style:style><style:style style:name="Source" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:margin-left="1.2cm" fo:text-indent="-1.2cm"/></style:style></office:automatic-styles>"#;
 
 /// `text` in the text style `style` (none: plain).
 fn span(text: &str, style: &str) -> String {
@@ -231,7 +231,7 @@ fn content(c: &Chronology, figure: Option<(u32, u32)>) -> String {
             body.push_str(&p("Standard", &span(&capitalised(d), "I")));
         }
         if !e.notes.is_empty() {
-            let marks: String = e
+            let marks: Vec<String> = e
                 .notes
                 .iter()
                 .map(|n| {
@@ -239,6 +239,8 @@ fn content(c: &Chronology, figure: Option<(u32, u32)>) -> String {
                     note(n, k)
                 })
                 .collect();
+            // A raised comma between marks, so "4, 5" never reads as 45.
+            let marks = marks.join(&span(",", "Sup"));
             body.push_str(&p("Standard", &format!("Sources:{marks}")));
         }
     }

@@ -49,7 +49,8 @@ impl ExportForm {
             if s.is_empty() {
                 return Ok(None);
             }
-            let d = DateValue::parse(s).map_err(|e| format!("{s:?}: {e}"))?;
+            let field = if first { "From" } else { "To" };
+            let d = DateValue::parse(s).map_err(|e| format!("{field}: {e}"))?;
             Ok(if first { d.earliest() } else { d.latest() })
         };
         Ok(Options {

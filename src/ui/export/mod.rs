@@ -119,11 +119,21 @@ impl DetenteApp {
                     n => format!("{n} memos marked “In report” come first, as sections."),
                 });
             }
-            match &count {
-                Ok(n) if *n == 1 => ui.label(format!("1 {unit} will be exported.")),
-                Ok(n) => ui.label(format!("{n} {unit}s will be exported.")),
-                Err(e) => ui.colored_label(ui.visuals().error_fg_color, e.as_str()),
+            // One line either way, so the dialog keeps its size (and the
+            // field its place) while a date is typed.
+            let (text, colour) = match &count {
+                Ok(1) => (
+                    format!("1 {unit} will be exported."),
+                    ui.visuals().text_color(),
+                ),
+                Ok(n) => (
+                    format!("{n} {unit}s will be exported."),
+                    ui.visuals().text_color(),
+                ),
+                Err(e) => (e.to_string(), ui.visuals().error_fg_color),
             };
+            ui.add(egui::Label::new(egui::RichText::new(&text).color(colour)).truncate())
+                .on_hover_text(text);
             ui.horizontal(|ui| {
                 if ui
                     .add_enabled(count.is_ok(), egui::Button::new("Export…"))

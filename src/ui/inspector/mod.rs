@@ -585,11 +585,6 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     if let Some((article, passage)) = jump {
         app.jump_to_passage(&article, &passage);
     }
-    match memo_action {
-        Some(MemoAction::Open(m)) => app.open_memo(&m),
-        Some(MemoAction::New(link)) => app.new_memo_with(format!("{link}\n\n")),
-        None => {}
-    }
     if delete {
         let headline = crate::text::normalise::short(&stored.headline);
         app.apply(Edit::delete_event(stored));
@@ -615,6 +610,12 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         after.modified = now();
         after.changed_by = author();
         app.apply(Edit::change_event(stored, after));
+    }
+    // Last: a new memo is an edit of its own, after the event's.
+    match memo_action {
+        Some(MemoAction::Open(m)) => app.open_memo(&m),
+        Some(MemoAction::New(link)) => app.new_memo_with(format!("{link}\n\n")),
+        None => {}
     }
 }
 

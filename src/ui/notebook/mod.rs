@@ -14,9 +14,15 @@ use crate::core::memo::{self, Target, link_markdown};
 use crate::core::model::{Id, Memo, author, now};
 use crate::text::normalise::short;
 use crate::ui::app::{BottomTab, DetenteApp};
-use crate::ui::notebook::state::Picker;
+use crate::ui::notebook::state::{Picker, editable};
 use egui::text::{CCursor, CCursorRange};
 use egui::{Key, Modifiers};
+
+/// The label of the memo's text field.
+pub const TEXT_LABEL: &str = "Memo text (Markdown; type [[ to link)";
+
+/// Shown for a memo with no title yet.
+const UNTITLED: &str = "Untitled memo";
 
 /// Seconds without typing after which a draft is committed.
 const PAUSE: f64 = 2.0;
@@ -26,27 +32,30 @@ const PICKER_ROWS: usize = 8;
 impl DetenteApp {
     /// Commit the memo being written, if it changed, as one undoable step.
     pub fn flush_memo(&mut self) {
-        let Some(mut draft) = self.notebook.draft.clone() else {
+        let Some(draft) = self.notebook.draft.clone() else {
             return;
         };
         let Some(stored) = self.ws.memo(&draft.id).cloned() else {
             self.notebook.draft = None;
             return;
         };
-        draft.tags = tags_of(&self.notebook.tags_text);
-        if draft.title.trim().is_empty() {
-            draft.title = stored.title.clone();
-        }
-        if draft == stored {
+        // Only what the writer edits goes from the draft into the memo:
+        // the rest (its `past`, which a save adds to) stays as stored.
+        let mut after = stored.clone();
+        after.title = draft.title.trim().to_string();
+        after.text = draft.text.clone();
+        after.tags = tags_of(&self.notebook.tags_text);
+        if editable(&after) == editable(&stored) {
             return;
         }
-        draft.modified = now();
-        draft.changed_by = author();
+        after.modified = now();
+        after.changed_by = author();
         // Writing goes on: the draft is now the stored memo, and a link
         // being picked stays open.
         let picker = self.notebook.picker.take();
-        self.apply(Edit::memo(Some(stored), Some(draft.clone())));
-        self.notebook.draft = Some(draft);
+        self.apply(Edit::memo(Some(stored), Some(after.clone())));
+        self.notebook.draft_from = Some(editable(&after));
+        self.notebook.draft = Some(after);
         self.notebook.picker = picker;
     }
 
@@ -65,7 +74,7 @@ impl DetenteApp {
     /// A new memo (its text `text`), shown and ready to write.
     pub fn new_memo_with(&mut self, text: String) {
         self.flush_memo();
-        let mut m = memo::new_memo("Untitled memo");
+        let mut m = memo::new_memo("");
         m.text = text;
         let id = m.id.clone();
         self.apply(Edit::memo(None, Some(m)));
@@ -178,7 +187,8 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 for m in memos {
                     let on = app.notebook.selected.as_ref() == Some(&m.id);
-                    let text = format!("{}\n{}", short(&m.title), day(&m.modified));
+                    let report = if m.in_report { " · in report" } else { "" };
+                    let text = format!("{}\n{}{report}", title_of(m), day(&m.modified));
                     if ui.selectable_label(on, text).clicked() {
                         open = Some(m.id.clone());
                     }
@@ -200,6 +210,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     };
     if app.notebook.draft.as_ref().map(|d| &d.id) != Some(&id) {
         app.notebook.tags_text = stored.tags.join(", ");
+        app.notebook.draft_from = Some(editable(&stored));
         app.notebook.draft = Some(stored.clone());
     }
     let mut follow: Option<String> = None;
@@ -211,7 +222,11 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         let draft = app.notebook.draft.as_mut().expect("set above");
         let l = ui.label("Title");
         let r = ui
-            .add(egui::TextEdit::singleline(&mut draft.title).desired_width(260.0))
+            .add(
+                egui::TextEdit::singleline(&mut draft.title)
+                    .hint_text(UNTITLED)
+                    .desired_width(260.0),
+            )
             .labelled_by(l.id);
         if r.changed() {
             app.notebook.last_change = now_t;
@@ -301,9 +316,12 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
 fn reader(app: &mut DetenteApp, ui: &mut egui::Ui) -> Option<String> {
     let draft = app.notebook.draft.as_ref()?;
     let text = draft.text.clone();
+    // The memos that link this one (its backlinks).
+    let from = memo::linking(&app.ws, &[draft.id.as_str()]);
+    let back = memo_links(ui, "Linked from:", &from);
     if text.trim().is_empty() {
         ui.weak("An empty memo. Press Edit to write; [[ inserts a link.");
-        return None;
+        return back;
     }
     let links = memo::links(&text);
     let cache = &mut app.notebook.cache;
@@ -321,7 +339,7 @@ fn reader(app: &mut DetenteApp, ui: &mut egui::Ui) -> Option<String> {
         .find(|l| cache.get_link_hook(&format!("{}{}", memo::SCHEME, l.target)) == Some(true))
         .map(|l| l.target.clone());
     cache.link_hooks_clear();
-    hit
+    hit.or(back)
 }
 
 /// The memo as plain text, with the `[[` picker; true when editing
@@ -331,10 +349,12 @@ fn editor(app: &mut DetenteApp, ui: &mut egui::Ui, now_t: f64) -> bool {
     // With the picker open, its keys are its own, not the text's.
     let mut picked = false;
     let mut moved = 0i32;
+    let mut escaped = false;
     if st.picker.is_some() {
         ui.input_mut(|i| {
             if i.consume_key(Modifiers::NONE, Key::Escape) {
                 st.picker = None;
+                escaped = true;
             }
             if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
                 moved += 1;
@@ -347,7 +367,7 @@ fn editor(app: &mut DetenteApp, ui: &mut egui::Ui, now_t: f64) -> bool {
         });
     }
     let draft = st.draft.as_mut().expect("set by show");
-    let l = ui.label("Text (Markdown; [[ links)");
+    let l = ui.label(TEXT_LABEL);
     let id = ui.make_persistent_id("memo-editor");
     let out = egui::ScrollArea::vertical()
         .id_salt("memo-edit")
@@ -362,7 +382,9 @@ fn editor(app: &mut DetenteApp, ui: &mut egui::Ui, now_t: f64) -> bool {
         })
         .inner;
     let r = out.response.response.clone().labelled_by(l.id);
-    if st.focus_text {
+    // Esc closes the picker, not the writing (egui would let go of the
+    // field on Esc).
+    if st.focus_text || escaped {
         r.request_focus();
         st.focus_text = false;
     }
@@ -399,24 +421,34 @@ fn editor(app: &mut DetenteApp, ui: &mut egui::Ui, now_t: f64) -> bool {
     let (Some(p), Some(q), Some(c)) = (st.picker.clone(), query, caret) else {
         return r.lost_focus();
     };
-    let choices = memo::choices(&app.ws, &q, PICKER_ROWS);
+    // Every choice but the memo being written.
+    let this = st.draft.as_ref().map(|d| d.id.clone()).unwrap_or_default();
+    let mut choices = memo::choices(&app.ws, &q, PICKER_ROWS + 1);
+    choices.retain(|ch| ch.id != this);
+    choices.truncate(PICKER_ROWS);
     let lit = (p.lit as i32 + moved).clamp(0, choices.len().saturating_sub(1) as i32) as usize;
     let mut chosen: Option<usize> = picked.then_some(lit);
-    // The picker below the caret.
-    let at = out.galley_pos
-        + out
-            .galley
-            .pos_from_cursor(CCursor::new(c))
-            .left_bottom()
-            .to_vec2();
+    // The picker below the caret's line, or above it when the window has
+    // no room below (the Notebook sits at the bottom), never over it.
+    let caret_rect = out
+        .galley
+        .pos_from_cursor(CCursor::new(c))
+        .translate(out.galley_pos.to_vec2());
+    let room_below = ui.ctx().content_rect().bottom() - caret_rect.bottom();
+    let (at, pivot) = if room_below > 280.0 {
+        (caret_rect.left_bottom(), egui::Align2::LEFT_TOP)
+    } else {
+        (caret_rect.left_top(), egui::Align2::LEFT_BOTTOM)
+    };
     egui::Area::new(ui.make_persistent_id("memo-picker"))
         .order(egui::Order::Foreground)
+        .pivot(pivot)
         .fixed_pos(at)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_max_width(420.0);
                 if choices.is_empty() {
-                    ui.weak("Nothing matches; Esc closes.");
+                    ui.weak("Nothing matches.");
                 }
                 for (i, ch) in choices.iter().enumerate() {
                     let text = format!("{} · {}\n{}", ch.kind, short(&ch.label), short(&ch.detail));
@@ -462,7 +494,7 @@ pub(crate) fn memo_links(ui: &mut egui::Ui, label: &str, memos: &[&Memo]) -> Opt
         }
         for m in memos {
             if ui
-                .link(short(&m.title))
+                .link(crate::text::normalise::cut_at_word(&title_of(m), 32))
                 .on_hover_text("Open the memo in the Notebook")
                 .clicked()
             {
@@ -471,6 +503,15 @@ pub(crate) fn memo_links(ui: &mut egui::Ui, label: &str, memos: &[&Memo]) -> Opt
         }
     });
     clicked
+}
+
+/// A memo's title, or "Untitled memo" for one without.
+fn title_of(m: &Memo) -> String {
+    if m.title.trim().is_empty() {
+        UNTITLED.to_string()
+    } else {
+        short(&m.title)
+    }
 }
 
 /// The day of a timestamp ("2026-11-30").

@@ -13,6 +13,10 @@ pub struct NotebookState {
     /// The memo as it is being written; it becomes one undoable step when
     /// the writer pauses, leaves the field, or runs a command.
     pub draft: Option<Memo>,
+    /// The title, text and tags of the stored memo the draft started from:
+    /// a change to those under the draft (an undo) shows the memo anew,
+    /// while bookkeeping a save adds (`past`) does not.
+    pub(crate) draft_from: Option<Editable>,
     /// The tags as typed, comma-separated.
     pub tags_text: String,
     /// Writing (plain text) rather than reading (rendered Markdown).
@@ -26,6 +30,14 @@ pub struct NotebookState {
     /// Put the caret in the text on the next frame (a new memo).
     pub focus_text: bool,
     pub(crate) cache: egui_commonmark::CommonMarkCache,
+}
+
+/// What the writer edits of a memo: title, text and tags.
+pub type Editable = (String, String, Vec<String>);
+
+/// The editable part of `m`.
+pub fn editable(m: &Memo) -> Editable {
+    (m.title.clone(), m.text.clone(), m.tags.clone())
 }
 
 /// The `[[` picker: where the brackets were typed and which choice is lit.
