@@ -451,7 +451,12 @@ fn editor(app: &mut DetenteApp, ui: &mut egui::Ui, now_t: f64) -> bool {
                     ui.weak("Nothing matches.");
                 }
                 for (i, ch) in choices.iter().enumerate() {
-                    let text = format!("{} · {}\n{}", ch.kind, short(&ch.label), short(&ch.detail));
+                    let text = format!(
+                        "{} · {}\n{}",
+                        ch.kind,
+                        crate::text::normalise::cut_at_word(&ch.label, 80),
+                        short(&ch.detail)
+                    );
                     if ui.selectable_label(i == lit, text).clicked() {
                         chosen = Some(i);
                     }
