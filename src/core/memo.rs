@@ -327,7 +327,21 @@ mod tests {
         assert_eq!(ids(linking(&ws, &[&p.id])), vec![m1.id.clone()]);
         assert_eq!(ids(linking(&ws, &[&e.id])), vec![m2.id.clone()]);
         assert_eq!(ids(linking(&ws, &[&m1.id])), vec![m2.id.clone()]);
-        assert_eq!(ids(about_article(&ws, &p.article)), vec![m1.id.clone()]);
+        // The article's memos: the one linking its passage, and the one
+        // linking an event it is evidence for.
+        let mut about = ids(about_article(&ws, &p.article));
+        about.sort();
+        let mut both = vec![m1.id.clone(), m2.id.clone()];
+        both.sort();
+        assert_eq!(about, both);
+        let other = ws.articles.iter().find(|a| {
+            !ws.events
+                .iter()
+                .any(|e| e.id == ws.events[0].id && e.evidence.iter().any(|q| q.article == a.id))
+        });
+        if let Some(other) = other {
+            assert!(about_article(&ws, &other.id).is_empty());
+        }
         // A memo that only mentions an id in its words does not link it.
         ws.memos[1].text = format!("plain {}", e.id);
         assert!(linking(&ws, &[&e.id]).is_empty());
