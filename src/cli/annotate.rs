@@ -16,6 +16,7 @@ pub enum AnnotateCommand {
     #[command(after_help = EXIT_CODES)]
     #[command(display_order = 3)]
     Article {
+        /// The workspace file (.detente).
         workspace: PathBuf,
         /// Article id, title, or a unique part of the title.
         article: String,
@@ -35,6 +36,7 @@ pub enum AnnotateCommand {
     #[command(after_help = EXIT_CODES)]
     #[command(display_order = 4)]
     Actor {
+        /// The workspace file (.detente).
         workspace: PathBuf,
         name: String,
         /// ISO 3166 alpha-3 country or IGO code (USA, CHN, NATO).
@@ -52,6 +54,7 @@ pub enum AnnotateCommand {
     #[command(after_help = EXIT_CODES)]
     #[command(display_order = 5)]
     Tag {
+        /// The workspace file (.detente).
         workspace: PathBuf,
         /// Article id, title, or a unique part of the title.
         #[arg(long)]

@@ -17,11 +17,13 @@ use std::path::PathBuf;
 #[derive(Subcommand, Debug)]
 pub enum ExportCommand {
     /// Export the workspace: tables (csv, json), a REFI-QDA project (qdpx), W3C annotations
-    /// (w3c), event-data rows (gdelt, icews, plover), a web timeline (timelinejs) or the
-    /// timeline as a figure (svg, png).
+    /// (w3c), event-data rows (gdelt, icews, plover), a web timeline (timelinejs), the
+    /// timeline as a figure (svg, png), the articles as references (csljson, bibtex) or the
+    /// chronology report (report-md, report-html, report-docx, report-odt).
     #[command(after_help = EXIT_CODES)]
     #[command(display_order = 7)]
     Export {
+        /// The workspace file (.detente).
         workspace: PathBuf,
         #[arg(long, value_enum)]
         format: ExportFormat,
@@ -65,6 +67,7 @@ pub enum ExportCommand {
     #[command(after_help = EXIT_CODES)]
     #[command(display_order = 8)]
     Report {
+        /// The workspace file (.detente).
         workspace: PathBuf,
         #[arg(long, value_enum, default_value = "md")]
         format: ReportFormat,

@@ -16,6 +16,7 @@ pub enum GenerateCommand {
     #[command(hide = true)]
     #[command(display_order = 11)]
     Generate {
+        /// The workspace file (.detente).
         workspace: PathBuf,
         #[arg(long, default_value_t = 5000)]
         articles: usize,

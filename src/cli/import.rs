@@ -32,6 +32,7 @@ pub enum ImportCommand {
     #[command(after_help = EXIT_CODES)]
     #[command(display_order = 1)]
     Import {
+        /// The workspace file (.detente).
         workspace: PathBuf,
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -47,6 +48,7 @@ pub enum ImportCommand {
     #[command(after_help = EXIT_CODES)]
     #[command(display_order = 6)]
     Reimport {
+        /// The workspace file (.detente).
         workspace: PathBuf,
         /// Article id, title, or a unique part of the title.
         #[arg(long)]

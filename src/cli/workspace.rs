@@ -17,6 +17,7 @@ pub enum WorkspaceCommand {
     #[command(after_help = EXIT_CODES)]
     #[command(display_order = 0)]
     New {
+        /// The workspace file (.detente).
         workspace: PathBuf,
         #[arg(long)]
         title: Option<String>,
@@ -25,6 +26,7 @@ pub enum WorkspaceCommand {
     #[command(after_help = EXIT_CODES)]
     #[command(display_order = 2)]
     List {
+        /// The workspace file (.detente).
         workspace: PathBuf,
         #[arg(long)]
         json: bool,
@@ -37,6 +39,7 @@ pub enum WorkspaceCommand {
     #[command(after_help = EXIT_CODES)]
     #[command(display_order = 10)]
     Stats {
+        /// The workspace file (.detente).
         workspace: PathBuf,
         #[arg(long)]
         json: bool,
