@@ -182,7 +182,9 @@ pub fn search(ws: &Workspace, query: &str, limit: usize) -> Vec<Hit> {
         }
     }
     for m in &ws.memos {
-        for text in [&m.title, &m.text] {
+        // The text as a reader sees it: a link's words, not its syntax.
+        let shown = crate::core::memo::plain(&m.text);
+        for text in [&m.title, &shown] {
             if let Some((s, e)) = best(&q, text) {
                 let mut h = hit(Kind::Memo, text, s, e, None, None, None);
                 h.memo = Some(m.id.clone());
@@ -295,6 +297,21 @@ mod tests {
             .collect();
         assert_eq!(text[0].fit, 2, "{text:?}");
         assert_eq!(text[1].fit, 0);
+    }
+
+    #[test]
+    fn a_memo_is_found_by_the_words_of_its_links_and_shown_without_syntax() {
+        let mut ws = Workspace::new("t");
+        let mut m = crate::core::memo::new_memo("Dating");
+        m.text = format!(
+            "As {} says.",
+            crate::core::memo::link_markdown("the Vienna readout", "psg_01x")
+        );
+        ws.memos.push(m);
+        let hits = search(&ws, "vienna readout", 10);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].context, "As the Vienna readout says.");
+        assert!(search(&ws, "psg_01x", 10).is_empty(), "ids are not words");
     }
 
     #[test]

@@ -66,6 +66,20 @@ pub fn links(text: &str) -> Vec<Link> {
     out
 }
 
+/// `text` with each link to a workspace object written as its words
+/// alone: what a reader sees, for search and snippets.
+pub fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for l in links(text) {
+        out.push_str(&text[at..l.bytes.start]);
+        out.push_str(&l.label);
+        at = l.bytes.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
 /// The Markdown of a link to `id` showing `label`; brackets and
 /// backslashes in the label are escaped and line breaks become spaces, so
 /// the link stays one link whatever the words.
@@ -293,6 +307,15 @@ mod tests {
         );
         assert_eq!(found[1].target, "psg_2");
         assert_eq!(found[1].label, "a quote in it");
+    }
+
+    #[test]
+    fn plain_text_shows_the_words_of_links() {
+        let text = format!(
+            "See {} and [web](https://x.org).",
+            link_markdown("the readout", "psg_1")
+        );
+        assert_eq!(plain(&text), "See the readout and [web](https://x.org).");
     }
 
     #[test]
