@@ -5,7 +5,7 @@
 //! Imports every layer but `cli` and `dev` (layer `ui`).
 
 use crate::ui::app::DetenteApp;
-use crate::ui::assets::{install_fonts, window_icon};
+use crate::ui::assets::{install_fonts_with, system_korean, window_icon};
 use crate::ui::prefs::{PREFS_KEY, Prefs, apply_theme};
 use std::path::PathBuf;
 
@@ -38,11 +38,15 @@ pub fn run(path: Option<PathBuf>) -> i32 {
         persist_window: true,
         ..Default::default()
     };
+    // The system's Korean font is looked for while the window opens.
+    let korean = std::thread::spawn(system_korean);
     let res = eframe::run_native(
         APP_ID,
         options,
         Box::new(move |cc| {
-            install_fonts(&cc.egui_ctx);
+            // Found while the window opened; fonts are set once.
+            let korean = korean.join().ok().flatten();
+            install_fonts_with(&cc.egui_ctx, korean);
             let prefs: Prefs = cc
                 .storage
                 .and_then(|s| s.get_string(PREFS_KEY))
