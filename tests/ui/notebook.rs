@@ -138,7 +138,7 @@ fn search_everything_finds_a_phrase_and_opens_it_selected_in_the_text() {
     let mut h = sample();
     // A memo to be found too.
     h.state_mut()
-        .new_memo_with("Eight hours is long for a first meeting.".into());
+        .new_memo_with("", "Eight hours is long for a first meeting.".into());
     h.run();
     h.state_mut().flush_memo();
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::F);
@@ -268,4 +268,52 @@ fn a_new_memo_on_an_event_links_it_and_keeps_the_event() {
     assert_eq!(links.len(), 1);
     assert_eq!(links[0].target, event);
     assert_eq!(h.state().selected_event.as_ref(), Some(&event));
+}
+
+#[test]
+fn a_search_selection_stays_in_its_article() {
+    let mut h = sample();
+    let hit = detente::core::everything::search(&h.state().ws, "eight hours", 50)
+        .into_iter()
+        .find(|x| x.kind == detente::core::everything::Kind::ArticleText)
+        .expect("a text hit");
+    h.state_mut().open_hit(&hit);
+    h.run();
+    assert!(
+        h.state().reader.selection.is_some(),
+        "the match is selected"
+    );
+    // A jump to a passage of another article: nothing is selected there.
+    let (other, passage) = {
+        let ws = &h.state().ws;
+        ws.events
+            .iter()
+            .flat_map(|e| &e.evidence)
+            .find(|p| Some(&p.article) != hit.article.as_ref())
+            .map(|p| (p.article.clone(), p.id.clone()))
+            .unwrap()
+    };
+    h.state_mut().jump_to_passage(&other, &passage);
+    h.run();
+    assert_eq!(h.state().selected_article.as_ref(), Some(&other));
+    assert_eq!(h.state().reader.selection, None);
+    let before = h.state().ws.events.len();
+    h.state_mut().send(Command::TagSelection);
+    h.run();
+    assert_eq!(
+        h.state().ws.events.len(),
+        before,
+        "no event from an old selection"
+    );
+}
+
+#[test]
+fn in_report_ticks_and_unticks() {
+    let mut h = sample();
+    let id = new_memo(&mut h);
+    for want in [true, false, true] {
+        h.get_by_label("In report").click();
+        h.run();
+        assert_eq!(h.state().ws.memo(&id).unwrap().in_report, want);
+    }
 }

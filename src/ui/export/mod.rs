@@ -177,8 +177,15 @@ impl DetenteApp {
                     .options()
                     .map(|o| self.ws.events.iter().filter(|e| o.range.admits(e)).count())
                     .unwrap_or(0);
+                let memos = self.ws.memos.iter().filter(|m| m.in_report).count();
+                let memos = match memos {
+                    _ if !format.is_report() => String::new(),
+                    0 => String::new(),
+                    1 => " and 1 memo".to_string(),
+                    m => format!(" and {m} memos"),
+                };
                 self.notices
-                    .push(format!("Exported {n} events to {}.", path.display()))
+                    .push(format!("Exported {n} events{memos} to {}.", path.display()))
             }
             Err(e) => self
                 .notices

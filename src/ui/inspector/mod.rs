@@ -18,10 +18,10 @@ use egui::Color32;
 /// sentence (the tagger's guess may belong to another event).
 pub const OTHER_CLAUSE_NOTE: &str = "⚠ This date is from another clause of the sentence: check that it is this event's, or correct it above.";
 
-/// A memo to show, or a new one to write holding this link.
+/// A memo to show, or a new one to write (its title and a link).
 enum MemoAction {
     Open(crate::core::model::Id),
-    New(String),
+    New(String, String),
 }
 
 fn role_label(r: Role) -> &'static str {
@@ -568,10 +568,10 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 .on_hover_text("A memo that links this event, to write why or what it shows")
                 .clicked()
             {
-                memo_action = Some(MemoAction::New(crate::core::memo::link_markdown(
-                    &draft.headline,
-                    &draft.id,
-                )));
+                memo_action = Some(MemoAction::New(
+                    draft.headline.clone(),
+                    crate::core::memo::link_markdown(&draft.headline, &draft.id),
+                ));
             }
             ui.separator();
             if ui.button("Delete event").clicked() {
@@ -614,7 +614,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     // Last: a new memo is an edit of its own, after the event's.
     match memo_action {
         Some(MemoAction::Open(m)) => app.open_memo(&m),
-        Some(MemoAction::New(link)) => app.new_memo_with(format!("{link}\n\n")),
+        Some(MemoAction::New(title, link)) => app.new_memo_with(&title, format!("{link}\n\n")),
         None => {}
     }
 }

@@ -71,10 +71,10 @@ impl DetenteApp {
         self.bottom_tab = BottomTab::Notebook;
     }
 
-    /// A new memo (its text `text`), shown and ready to write.
-    pub fn new_memo_with(&mut self, text: String) {
+    /// A new memo (its title and text), shown and ready to write.
+    pub fn new_memo_with(&mut self, title: &str, text: String) {
         self.flush_memo();
-        let mut m = memo::new_memo("");
+        let mut m = memo::new_memo(title);
         m.text = text;
         let id = m.id.clone();
         self.apply(Edit::memo(None, Some(m)));
@@ -140,9 +140,16 @@ fn replace_chars(s: &str, start: usize, end: usize, with: &str) -> String {
 
 pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let now_t = ui.input(|i| i.time);
-    // A pause in the typing is an undo point.
-    if app.notebook.draft.is_some() && now_t - app.notebook.last_change > PAUSE {
-        app.flush_memo();
+    // A pause in the typing is an undo point, even when nothing else
+    // moves: the window wakes for it (and its title shows the change).
+    if app.notebook.draft.is_some() {
+        let idle = now_t - app.notebook.last_change;
+        if idle > PAUSE {
+            app.flush_memo();
+        } else {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(PAUSE - idle + 0.05));
+        }
     }
     if let Some(id) = &app.notebook.selected
         && app.ws.memo(id).is_none()
@@ -196,7 +203,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             });
         });
     if new {
-        app.new_memo_with(String::new());
+        app.new_memo_with("", String::new());
     }
     if let Some(id) = open {
         app.open_memo(&id);
@@ -242,7 +249,8 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             app.notebook.picker = None;
             flush = true;
         }
-        let mut in_report = draft.in_report;
+        // From the memo as stored: the draft holds what is typed, not this.
+        let mut in_report = stored.in_report;
         if ui
             .checkbox(&mut in_report, "In report")
             .on_hover_text("Print this memo as a section of the chronology report")
@@ -324,6 +332,24 @@ fn reader(app: &mut DetenteApp, ui: &mut egui::Ui) -> Option<String> {
         return back;
     }
     let links = memo::links(&text);
+    // A link to something deleted since is shown struck out, not as a link.
+    let gone: Vec<&memo::Link> = links
+        .iter()
+        .filter(|l| matches!(memo::resolve(&app.ws, &l.target), memo::Target::Missing))
+        .collect();
+    let shown = if gone.is_empty() {
+        text.clone()
+    } else {
+        let mut s = String::with_capacity(text.len());
+        let mut at = 0;
+        for l in &gone {
+            s.push_str(&text[at..l.bytes.start]);
+            s.push_str(&format!("~~{}~~ *(deleted)*", l.label.replace('~', "")));
+            at = l.bytes.end;
+        }
+        s.push_str(&text[at..]);
+        s
+    };
     let cache = &mut app.notebook.cache;
     for l in &links {
         cache.add_link_hook(format!("{}{}", memo::SCHEME, l.target));
@@ -332,7 +358,7 @@ fn reader(app: &mut DetenteApp, ui: &mut egui::Ui) -> Option<String> {
         .id_salt("memo-text")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            egui_commonmark::CommonMarkViewer::new().show(ui, cache, &text);
+            egui_commonmark::CommonMarkViewer::new().show(ui, cache, &shown);
         });
     let hit = links
         .iter()
@@ -356,12 +382,10 @@ fn editor(app: &mut DetenteApp, ui: &mut egui::Ui, now_t: f64) -> bool {
                 st.picker = None;
                 escaped = true;
             }
-            if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
-                moved += 1;
-            }
-            if i.consume_key(Modifiers::NONE, Key::ArrowUp) {
-                moved -= 1;
-            }
+            // Every press of the frame, so quick presses are not lost to
+            // the text.
+            moved += i.count_and_consume_key(Modifiers::NONE, Key::ArrowDown) as i32;
+            moved -= i.count_and_consume_key(Modifiers::NONE, Key::ArrowUp) as i32;
             picked = i.consume_key(Modifiers::NONE, Key::Enter)
                 || i.consume_key(Modifiers::NONE, Key::Tab);
         });

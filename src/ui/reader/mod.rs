@@ -111,6 +111,16 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     if app.ws.article(&id).is_none() {
         return;
     }
+    // A selection is in the article it was made in: another article shown
+    // (a jump from a memo, the timeline, an evidence link) starts with none,
+    // so a tag can never take chars of a text the user did not select.
+    if app.reader.shown.as_ref() != Some(&id) {
+        if !app.reader.keep_selection {
+            app.reader.clear_selection();
+        }
+        app.reader.shown = Some(id.clone());
+    }
+    app.reader.keep_selection = false;
     app.analyse(ui.ctx(), &id);
     let title_id = header(app, ui, &id);
     tag_bar(app, ui);

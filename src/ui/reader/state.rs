@@ -59,6 +59,11 @@ pub struct ReaderState {
     pub scroll_to: Option<Id>,
     /// Chars of the open article to scroll to on the next frame (a search hit).
     pub scroll_to_chars: Option<(usize, usize)>,
+    /// The article the Reader showed last: a selection belongs to it and
+    /// is dropped when another article is shown (unless `keep_selection`:
+    /// a search hit opens its article with the match selected).
+    pub(crate) shown: Option<Id>,
+    pub(crate) keep_selection: bool,
     /// A passage to flash briefly, with the time the flash started.
     pub flash: Option<(Id, Option<f64>)>,
     pub picker_query: String,

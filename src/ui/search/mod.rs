@@ -35,6 +35,7 @@ impl DetenteApp {
         self.reader.selection = Some((s, e)).filter(|(s, e)| s < e);
         self.reader.scroll_to = None;
         self.reader.scroll_to_chars = Some((s, e));
+        self.reader.keep_selection = true;
     }
 
     /// Go where a hit is.
@@ -168,6 +169,7 @@ pub fn show(app: &mut DetenteApp, ctx: &egui::Context) {
         .collapsible(false)
         .resizable(true)
         .default_width(640.0_f32.min(screen.width() - 40.0))
+        .min_width(560.0_f32.min(screen.width() - 40.0))
         .default_height(screen.height() * 0.6)
         .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
         .show(ctx, |ui| {
@@ -195,7 +197,10 @@ pub fn show(app: &mut DetenteApp, ctx: &egui::Context) {
             ui.weak(if n >= LIMIT {
                 format!("The first {n} hits · Up/Down move · Enter opens")
             } else {
-                format!("{n} hits · Up/Down move · Enter opens")
+                format!(
+                    "{n} hit{} · Up/Down move · Enter opens",
+                    if n == 1 { "" } else { "s" }
+                )
             });
             egui::ScrollArea::vertical()
                 .auto_shrink([false, true])
