@@ -120,6 +120,62 @@ pub fn note(a: &Article, style: Style) -> String {
     }
 }
 
+/// The shortened note Chicago gives a source cited before: the author's
+/// last name and the title's first four words ("Heavey, “US, China to
+/// Move.”"), or without an author the short title and the outlet.
+pub fn short_note(a: &Article) -> String {
+    // A shortened title leaves out the subtitle.
+    let full = title(a);
+    let full = full
+        .split_once(": ")
+        .map_or(full.as_str(), |(t, _)| t)
+        .to_string();
+    let words: Vec<&str> = full.split_whitespace().collect();
+    let short = if words.len() > 4 {
+        // Four words at most, not ending on a little word ("…meet in").
+        const LITTLE: &[&str] = &[
+            "a", "an", "the", "in", "of", "to", "and", "or", "for", "on", "at", "with", "by",
+            "from",
+        ];
+        let mut keep = words[..4].to_vec();
+        while keep.len() > 1 && LITTLE.contains(&keep[keep.len() - 1].to_lowercase().as_str()) {
+            keep.pop();
+        }
+        keep.join(" ").trim_end_matches([',', ':', ';']).to_string()
+    } else {
+        full.clone()
+    };
+    match author(a) {
+        Some(who) => {
+            let last = inverted(&who)
+                .split(',')
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            format!("{last}, \u{201c}{short}.\u{201d}")
+        }
+        None if !a.outlet.is_empty() => format!(
+            "\u{201c}{short},\u{201d} *{}*.",
+            crate::text::normalise::one_line(&a.outlet)
+        ),
+        None => format!("\u{201c}{short}.\u{201d}"),
+    }
+}
+
+/// The note for `a` where it is cited next: the full note the first time,
+/// Chicago's shortened note after (the short style is short already).
+/// `cited` keeps the articles cited so far, in order.
+pub fn note_in_turn<'a>(a: &'a Article, style: Style, cited: &mut Vec<&'a Article>) -> String {
+    if cited.iter().any(|c| c.id == a.id) {
+        return match style {
+            Style::Chicago => short_note(a),
+            Style::Short => note(a, style),
+        };
+    }
+    cited.push(a);
+    note(a, style)
+}
+
 /// The entry in the list of sources.
 pub fn bibliography(a: &Article, style: Style) -> String {
     if style == Style::Short {
@@ -191,5 +247,37 @@ mod tests {
             note(&b, Style::Chicago),
             "\u{201c}Biden, Xi meet in Bali,\u{201d} *Example Times*, accessed November 29, 2026, https://example.org/bali."
         );
+    }
+
+    #[test]
+    fn a_source_cited_again_gets_the_shortened_note() {
+        let a = article();
+        let mut b = article();
+        b.id = "art_b".into();
+        b.byline.clear();
+        b.title = "Talks end: a statement from both sides".into();
+        let mut cited = vec![];
+        assert_eq!(
+            note_in_turn(&a, Style::Chicago, &mut cited),
+            note(&a, Style::Chicago)
+        );
+        assert_eq!(
+            note_in_turn(&b, Style::Chicago, &mut cited),
+            note(&b, Style::Chicago)
+        );
+        assert_eq!(
+            note_in_turn(&a, Style::Chicago, &mut cited),
+            "Doe, \u{201c}Biden, Xi meet.\u{201d}"
+        );
+        assert_eq!(
+            note_in_turn(&b, Style::Chicago, &mut cited),
+            "\u{201c}Talks end,\u{201d} *Example Times*."
+        );
+        // The short style is short already: the same note each time.
+        assert_eq!(
+            note_in_turn(&a, Style::Short, &mut cited),
+            note(&a, Style::Short)
+        );
+        assert_eq!(cited.len(), 2);
     }
 }

@@ -46,18 +46,22 @@ pub struct Section {
 
 /// The memos marked for the report, in the order they were written, and
 /// the articles their footnotes cite (for the sources).
-pub fn sections(ws: &Workspace, style: Style) -> (Vec<Section>, Vec<&Article>) {
+/// `cited`: the articles cited so far, in the order their notes come
+/// (a source cited again gets the shortened note).
+pub fn sections<'a>(ws: &'a Workspace, style: Style, cited: &mut Vec<&'a Article>) -> Vec<Section> {
     let mut memos: Vec<_> = ws.memos.iter().filter(|m| m.in_report).collect();
     memos.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
-    let mut cited: Vec<&Article> = vec![];
-    let sections = memos
+    memos
         .into_iter()
         .map(|m| Section {
-            title: m.title.clone(),
-            blocks: blocks(ws, &m.text, style, &mut cited),
+            title: if m.title.trim().is_empty() {
+                "Untitled memo".into()
+            } else {
+                m.title.clone()
+            },
+            blocks: blocks(ws, &m.text, style, cited),
         })
-        .collect();
-    (sections, cited)
+        .collect()
 }
 
 /// What kind of block is open, and whether inside a quotation.
@@ -198,12 +202,7 @@ fn link_runs<'a>(
         bold,
         italic,
     };
-    let mut cite_article = |a: &'a Article| {
-        if !cited.iter().any(|c| c.id == a.id) {
-            cited.push(a);
-        }
-        cite::note(a, style)
-    };
+    let mut cite_article = |a: &'a Article| cite::note_in_turn(a, style, cited);
     let Some(id) = url.strip_prefix(SCHEME) else {
         runs.push(Inline::Link {
             text: words.to_string(),
@@ -265,7 +264,8 @@ mod tests {
         let mut skipped = new_memo("Not for the report");
         skipped.text = "x".into();
         ws.memos.push(skipped);
-        let (sections, cited) = sections(&ws, Style::Chicago);
+        let mut cited = vec![];
+        let sections = sections(&ws, Style::Chicago, &mut cited);
         assert_eq!(sections.len(), 1, "only memos marked for the report");
         let b = &sections[0].blocks;
         assert!(matches!(&b[0], Block::Heading(r) if r.len() == 1));

@@ -103,7 +103,10 @@ pub fn chronology(ws: &Workspace, filters: &Filters, style: Style) -> Chronology
     let ws = selection(ws, filters);
     let index = Index::new(&ws);
     let events: Vec<_> = ordered(&ws);
+    // The memos come first in the report, so their notes come first: a
+    // source they cite is cited in full there and shortened after.
     let mut cited: Vec<&crate::core::model::Article> = vec![];
+    let memo_sections = memos::sections(&ws, style, &mut cited);
     let entries: Vec<Entry> = events
         .iter()
         .map(|e| {
@@ -112,12 +115,9 @@ pub fn chronology(ws: &Workspace, filters: &Filters, style: Style) -> Chronology
                 .iter()
                 .filter_map(|p| {
                     let a = ws.article(&p.article)?;
-                    if !cited.iter().any(|c| c.id == a.id) {
-                        cited.push(a);
-                    }
                     Some(Note {
                         quote: shorten(&p.anchor.exact),
-                        citation: cite::note(a, style),
+                        citation: cite::note_in_turn(a, style, &mut cited),
                     })
                 })
                 .collect();
@@ -152,12 +152,6 @@ pub fn chronology(ws: &Workspace, filters: &Filters, style: Style) -> Chronology
             }
         })
         .collect();
-    let (memo_sections, memo_cited) = memos::sections(&ws, style);
-    for a in memo_cited {
-        if !cited.iter().any(|c| c.id == a.id) {
-            cited.push(a);
-        }
-    }
     let mut sources: Vec<String> = cited.iter().map(|a| cite::bibliography(a, style)).collect();
     // Alphabetical by their first word, whatever marks it (the italics of
     // an outlet that stands first, an opening quote).
