@@ -28,6 +28,20 @@ fn sample() -> Harness<'static, DetenteApp> {
     harness(DetenteApp::open(None))
 }
 
+/// The sample in a window of `w` x `h` points.
+fn sample_sized(w: f32, h: f32) -> Harness<'static, DetenteApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(w, h))
+        .with_context_setup(detente::ui::install_fonts)
+        .with_max_steps(64)
+        .build_ui_state(
+            |ui, app: &mut DetenteApp| app.frame(ui),
+            DetenteApp::open(None),
+        );
+    h.run();
+    h
+}
+
 /// The sample with Detente's own file chooser (no desktop portal), as the
 /// export tests drive it.
 fn sample_with_own_chooser() -> Harness<'static, DetenteApp> {
@@ -2401,15 +2415,7 @@ fn a_date_from_another_clause_is_flagged_in_the_evidence_list() {
 /// dates) wraps them instead of spilling under the Reader.
 #[test]
 fn in_a_small_window_the_inspector_stays_beside_the_reader() {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1000.0, 700.0))
-        .with_context_setup(detente::ui::install_fonts)
-        .with_max_steps(64)
-        .build_ui_state(
-            |ui, app: &mut DetenteApp| app.frame(ui),
-            DetenteApp::open(None),
-        );
-    h.run();
+    let mut h = sample_sized(1000.0, 700.0);
     let ev = h
         .state()
         .ws
@@ -2441,15 +2447,7 @@ fn in_a_small_window_the_inspector_stays_beside_the_reader() {
 /// them all.
 #[test]
 fn switching_lane_modes_never_leaves_the_lanes_scrolled_away() {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1000.0, 700.0))
-        .with_context_setup(detente::ui::install_fonts)
-        .with_max_steps(64)
-        .build_ui_state(
-            |ui, app: &mut DetenteApp| app.frame(ui),
-            DetenteApp::open(None),
-        );
-    h.run();
+    let mut h = sample_sized(1000.0, 700.0);
     let marks = |h: &Harness<'static, DetenteApp>| {
         let mut v: Vec<(String, [i32; 2])> = h
             .state()

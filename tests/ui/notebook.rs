@@ -243,15 +243,7 @@ fn saving_a_memo_leaves_the_workspace_saved() {
 #[test]
 fn a_new_memo_on_an_event_links_it_and_keeps_the_event() {
     // A tall window: the button sits below the event's evidence.
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 2600.0))
-        .with_context_setup(detente::ui::install_fonts)
-        .with_max_steps(64)
-        .build_ui_state(
-            |ui, app: &mut DetenteApp| app.frame(ui),
-            DetenteApp::open(None),
-        );
-    h.run();
+    let mut h = sample_sized(1400.0, 2600.0);
     let event = h.state().ws.events[0].id.clone();
     h.state_mut().select_event(&event, false);
     h.run();
