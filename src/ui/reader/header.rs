@@ -170,8 +170,23 @@ pub(crate) fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::
             app.send(Command::Reimport);
         }
     });
-    // The memos that link this article or one of its passages.
-    let memos = crate::core::memo::about_article(&app.ws, id);
+    // The memos that link this article, one of its passages or an event it
+    // is evidence for: looked for again only when the workspace changes.
+    let revision = app.ws.revision.get();
+    let fresh = matches!(&app.reader.memos_about, Some((r, a, _)) if *r == revision && a == id);
+    if !fresh {
+        let ids = crate::core::memo::about_article(&app.ws, id)
+            .into_iter()
+            .map(|m| m.id.clone())
+            .collect();
+        app.reader.memos_about = Some((revision, id.clone(), ids));
+    }
+    let memos: Vec<&crate::core::model::Memo> = app
+        .reader
+        .memos_about
+        .iter()
+        .flat_map(|(_, _, ids)| ids.iter().filter_map(|m| app.ws.memo(m)))
+        .collect();
     if let Some(m) = crate::ui::notebook::memo_links(ui, "Memos:", &memos) {
         app.open_memo(&m);
     }

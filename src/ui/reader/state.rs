@@ -64,6 +64,9 @@ pub struct ReaderState {
     /// a search hit opens its article with the match selected).
     pub(crate) shown: Option<Id>,
     pub(crate) keep_selection: bool,
+    /// The memos about the open article, found once per change of the
+    /// workspace (workspace revision, article, memo ids), not per frame.
+    pub(crate) memos_about: Option<(u64, Id, Vec<Id>)>,
     /// A passage to flash briefly, with the time the flash started.
     pub flash: Option<(Id, Option<f64>)>,
     pub picker_query: String,
