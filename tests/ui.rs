@@ -28,6 +28,16 @@ fn sample() -> Harness<'static, DetenteApp> {
     harness(DetenteApp::open(None))
 }
 
+/// The id of the sample's Vienna meeting (Sullivan and Wang Yi).
+fn vienna_id(ws: &detente::core::model::Workspace) -> String {
+    ws.events
+        .iter()
+        .find(|e| e.headline.contains("Vienna"))
+        .expect("the sample has the Vienna meeting")
+        .id
+        .clone()
+}
+
 /// The sample in a window of `w` x `h` points.
 fn sample_sized(w: f32, h: f32) -> Harness<'static, DetenteApp> {
     let mut h = Harness::builder()
@@ -696,15 +706,7 @@ fn snapshot(dark: bool, name: &str) {
     } else {
         egui::Theme::Light
     });
-    let id = h
-        .state()
-        .ws
-        .events
-        .iter()
-        .find(|e| e.headline.contains("Vienna"))
-        .unwrap()
-        .id
-        .clone();
+    let id = vienna_id(&h.state().ws);
     h.state_mut().select_event(&id, true);
     h.run();
     h.snapshot(name);
@@ -779,14 +781,7 @@ fn a_new_event_takes_its_date_from_the_expression_in_the_passage() {
 #[test]
 fn disagreeing_sources_are_shown_in_the_inspector() {
     let mut app = DetenteApp::open(None);
-    let id = app
-        .ws
-        .events
-        .iter()
-        .find(|e| e.headline.contains("Vienna"))
-        .unwrap()
-        .id
-        .clone();
+    let id = vienna_id(&app.ws);
     {
         let e = app.ws.event_mut(&id).unwrap();
         for p in e.evidence.iter_mut().skip(2) {
@@ -2697,14 +2692,7 @@ fn export_report_writes_the_chronology_page() {
 #[test]
 fn a_passages_citation_is_copied_from_the_evidence_list() {
     let mut app = DetenteApp::open(None);
-    let id = app
-        .ws
-        .events
-        .iter()
-        .find(|e| e.headline.contains("Vienna"))
-        .unwrap()
-        .id
-        .clone();
+    let id = vienna_id(&app.ws);
     app.select_event(&id, false);
     let mut h = harness(app);
     h.run();
