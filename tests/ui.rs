@@ -975,6 +975,45 @@ fn proposed_boilerplate_can_be_reviewed_and_dropped_keeping_passages() {
 }
 
 #[test]
+fn a_file_whose_reader_panics_is_listed_and_the_import_job_ends() {
+    // The test-only reader that panics (debug builds), as a dependency's
+    // bug once did on a real page: the job used to stay at "Importing 0
+    // of 1" for ever.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Kerry meets Wang Yi\n\nJohn Kerry met Wang Yi in Beijing on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("detente-test-panic.html"), "<html>").unwrap();
+    let mut h = sample();
+    let before = h.state().ws.articles.len();
+    h.state_mut().start_import(vec![dir.path().to_path_buf()]);
+    wait_for_import(&mut h);
+    h.run();
+    let app = h.state();
+    assert!(app.import_job.is_none(), "the job never ended");
+    assert_eq!(app.ws.articles.len(), before + 1);
+    let (file, why) = app
+        .refused
+        .iter()
+        .find(|(f, _)| f.ends_with("detente-test-panic.html"))
+        .expect("the failing file is listed");
+    assert!(
+        why.starts_with("the reader failed on this file"),
+        "{file}: {why}"
+    );
+    assert_eq!(
+        app.notices.last().unwrap(),
+        "Imported 1 article, 1 refused (listed below)."
+    );
+    assert!(
+        h.query_by_label_contains("detente-test-panic.html")
+            .is_some()
+    );
+}
+
+#[test]
 fn a_batch_import_can_be_cancelled_and_says_what_it_did() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..300 {

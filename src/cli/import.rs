@@ -7,7 +7,7 @@ use crate::cli::common::{
     EXIT_CODES, Failure, Res, in_file, load_with_article, lock, shown, shown_path,
 };
 use crate::core::store;
-use crate::exchange::qdpx::open::{import_file, is_project};
+use crate::exchange::qdpx::open::{import_project, is_project};
 use crate::read::add::{self, Outcome};
 use crate::read::docx::read_docx;
 use crate::read::fetch::is_url;
@@ -65,9 +65,6 @@ pub fn run(cmd: ImportCommand, out: &mut dyn Write) -> Res {
             paths,
             drop_boilerplate,
         } => {
-            // Held to the save: another writer waits, and no edit is lost.
-            let lock = lock(&workspace)?;
-            let mut ws = store::load(&workspace)?;
             let (urls, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
                 .into_iter()
                 .partition(|p| p.to_str().is_some_and(is_url));
@@ -76,15 +73,35 @@ pub fn run(cmd: ImportCommand, out: &mut dyn Write) -> Res {
                     return Err(Failure(format!("{}: no such file or folder", p.display())));
                 }
             }
+            if !workspace.exists() {
+                store::load(&workspace)?;
+            }
             let (projects, paths): (Vec<PathBuf>, Vec<PathBuf>) =
                 paths.into_iter().partition(|p| is_project(p));
+            // Pages and files are read (and fetched) before the lock is
+            // taken: a slow server or a large folder never holds up another
+            // writer of the workspace. Each is read in isolation: one that
+            // fails is refused and the others go on.
+            let urls: Vec<String> = urls
+                .iter()
+                .filter_map(|u| u.to_str().map(str::to_string))
+                .collect();
+            let fetched = add::read_urls(&urls, drop_boilerplate);
+            let read = add::read_paths(&paths, drop_boilerplate);
+            // Held from the load to the save: another writer waits, and no
+            // edit is lost.
+            let lock = lock(&workspace)?;
+            let mut ws = store::load(&workspace)?;
             let mut refused = false;
             let mut added = false;
             for p in &projects {
                 let docx = |b: &[u8]| read_docx(b).map(|d| d.text);
-                match import_file(&mut ws, p, &docx) {
-                    Ok(summary) => {
-                        added |= summary.articles + summary.events > 0;
+                match import_project(&ws, p, &docx) {
+                    Ok((after, summary)) => {
+                        if summary.changed() {
+                            ws = after;
+                            added = true;
+                        }
                         for line in summary.lines() {
                             writeln!(out, "{}: {}", shown_path(p), shown(&line))?;
                         }
@@ -95,12 +112,8 @@ pub fn run(cmd: ImportCommand, out: &mut dyn Write) -> Res {
                     }
                 }
             }
-            let urls: Vec<String> = urls
-                .iter()
-                .filter_map(|u| u.to_str().map(str::to_string))
-                .collect();
-            let mut outcomes = add::import_urls(&mut ws, &urls, drop_boilerplate);
-            outcomes.extend(add::import_paths(&mut ws, &paths, drop_boilerplate));
+            let mut outcomes = add::add_batch(&mut ws, fetched);
+            outcomes.extend(add::add_batch(&mut ws, read));
             for o in &outcomes {
                 match o {
                     Outcome::Added { id, title } => {

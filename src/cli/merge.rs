@@ -72,10 +72,17 @@ pub fn run(cmd: MergeCommand, out: &mut dyn Write) -> Res {
                 [base, a, b] => (Some(base), a, b),
                 _ => return Err(Failure("give A B, or BASE A B".into())),
             };
+            // The lock first, then the reads: when OUT is A (git's merge
+            // driver, or a user merging into their copy), an edit saved to A
+            // meanwhile waits for this merge or is read by it, never lost.
+            let lock = lock_new(&output)?;
             let base = base.map(|p| store::load(p)).transpose()?;
             let ours = store::load(a)?;
             let theirs = store::load(b)?;
-            let mut merged = merge(base.as_ref(), &ours, &theirs);
+            let mut merged = crate::core::isolate::isolate(|| merge(base.as_ref(), &ours, &theirs))
+                .map_err(|p| {
+                    in_file(&output, format!("the merge failed ({p}); nothing written"))
+                })?;
             let problems = merged.problems();
             if let Some(p) = problems.first() {
                 return Err(in_file(
@@ -83,7 +90,6 @@ pub fn run(cmd: MergeCommand, out: &mut dyn Write) -> Res {
                     format!("the merge would not be sound ({p}); nothing written"),
                 ));
             }
-            let lock = lock_new(&output)?;
             if no_backup {
                 store::save_locked_without_backup(&mut merged, &output, &lock)?;
             } else {

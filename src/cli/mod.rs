@@ -73,7 +73,17 @@ pub enum Command {
 /// Run a subcommand; returns the exit code.
 pub fn run(cmd: Command) -> i32 {
     let mut out = std::io::stdout().lock();
-    match run_to(cmd, &mut out) {
+    // A panic anywhere in a command (a bug, ours or a dependency's) ends it
+    // with exit 1 and a message, as any failure does, not with exit 101 and
+    // a backtrace; whatever it was writing was written atomically or not at
+    // all. Batches isolate each input further down (see `core::isolate`).
+    let ran = crate::core::isolate::isolate(|| run_to(cmd, &mut out)).unwrap_or_else(|p| {
+        Err(Failure(format!(
+            "the command stopped on an internal error ({p}); nothing was changed by it \
+             after that point. Please report this with the input that caused it"
+        )))
+    });
+    match ran {
         Ok(code) => code,
         Err(Failure(msg)) => {
             let _ = out.flush();

@@ -13,6 +13,7 @@ pub mod conflicts;
 pub mod everything;
 pub mod history;
 pub mod ids;
+pub mod isolate;
 pub mod limits;
 pub mod lineage;
 pub mod memo;

@@ -12,7 +12,8 @@ use crate::read::prepare::{
 };
 use crate::read::refusal::Refusal;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::AtomicBool;
 
 /// What happened to one input file.
@@ -42,44 +43,134 @@ pub enum Outcome {
     },
 }
 
-/// Import files and folders into the workspace, one outcome per file, in
-/// the order of the files; with `clean`, proposed boilerplate lines are
-/// dropped first. Files are read on every core.
-pub fn import_paths(ws: &mut Workspace, paths: &[PathBuf], clean: bool) -> Vec<Outcome> {
+/// Sources read and not yet added: each file's (or address's) articles or
+/// refusal, the feeds among them, and links read from outside a folder.
+/// Reading needs no workspace, so the command line reads before it takes
+/// the workspace's lock and holds the lock only to add and save.
+#[derive(Debug, Default)]
+pub struct Batch {
+    results: Vec<(PathBuf, Result<Prepared, Refusal>)>,
+    feeds: Vec<Outcome>,
+    outside: Vec<Outcome>,
+}
+
+impl Batch {
+    /// Add one source's read articles (or its refusal), each with its
+    /// proposed boilerplate dropped when `clean`; a feed is noted with its
+    /// number of items.
+    fn gather(&mut self, path: &Path, read: Result<Vec<Prepared>, Refusal>, clean: bool) {
+        match read {
+            Ok(all) => {
+                if all.first().is_some_and(|p| p.encoding == "feed") {
+                    self.feeds.push(Outcome::Feed {
+                        path: path.to_path_buf(),
+                        items: all.len(),
+                    });
+                }
+                self.results.extend(all.into_iter().map(|mut p| {
+                    if clean {
+                        strip_boilerplate(&mut p.article);
+                    }
+                    (path.to_path_buf(), Ok(p))
+                }));
+            }
+            Err(e) => self.results.push((path.to_path_buf(), Err(e))),
+        }
+    }
+
+    /// Whether any source was refused.
+    pub fn any_refused(&self) -> bool {
+        self.results.iter().any(|(_, r)| r.is_err())
+    }
+}
+
+/// Read files and folders on every core, without a workspace (see
+/// [`add_batch`]); with `clean`, proposed boilerplate lines are dropped.
+/// A file whose reader panics is refused; the others are read.
+pub fn read_paths(paths: &[PathBuf], clean: bool) -> Batch {
     let collected = collect_files(paths);
-    let files = collected.files;
-    let results = std::sync::Mutex::new(Vec::with_capacity(files.len()));
-    let feeds = std::sync::Mutex::new(Vec::new());
+    let batch = Mutex::new(Batch::default());
     prepare_parallel(
-        &files,
+        &collected.files,
         default_workers(),
         &AtomicBool::new(false),
         |f, r| {
-            // Boilerplate is dropped on the worker, outside the locks.
-            let (mut read, mut feed) = (vec![], vec![]);
-            gather(f, r, clean, &mut read, &mut feed);
-            if let (Ok(mut v), Ok(mut feeds)) = (results.lock(), feeds.lock()) {
-                v.append(&mut read);
-                feeds.append(&mut feed);
+            // Boilerplate is dropped on the worker, outside the lock.
+            let mut one = Batch::default();
+            one.gather(f, r, clean);
+            if let Ok(mut b) = batch.lock() {
+                b.results.append(&mut one.results);
+                b.feeds.append(&mut one.feeds);
             }
         },
     );
-    let mut results = results.into_inner().unwrap_or_default();
-    results.extend(collected.skipped.into_iter().map(|(p, r)| (p, Err(r))));
-    let (articles, admitted) = admit(ws, results);
-    let mut feeds = feeds.into_inner().unwrap_or_default();
-    feeds.sort_by(|a, b| match (a, b) {
+    let mut batch = batch.into_inner().unwrap_or_default();
+    batch
+        .results
+        .extend(collected.skipped.into_iter().map(|(p, r)| (p, Err(r))));
+    batch.feeds.sort_by(|a, b| match (a, b) {
         (Outcome::Feed { path: a, .. }, Outcome::Feed { path: b, .. }) => a.cmp(b),
         _ => std::cmp::Ordering::Equal,
     });
-    let mut out = feeds;
+    batch.outside = collected
+        .outside
+        .into_iter()
+        .map(|(path, target)| Outcome::Outside { path, target })
+        .collect();
+    batch
+}
+
+/// Fetch and read web pages (or feeds) from their addresses, without a
+/// workspace. Addresses on one site (scheme, host and port) are fetched
+/// one after another, so no site is asked for many pages at once; sites
+/// are fetched side by side (at most eight at a time), so a silent one
+/// holds up only its own pages.
+pub fn read_urls(urls: &[String], clean: bool) -> Batch {
+    let mut sites: Vec<(String, Vec<&String>)> = vec![];
+    for u in urls {
+        let site =
+            url::Url::parse(u).map_or_else(|_| u.clone(), |p| p.origin().ascii_serialization());
+        match sites.iter_mut().find(|(s, _)| *s == site) {
+            Some((_, list)) => list.push(u),
+            None => sites.push((site, vec![u])),
+        }
+    }
+    let fetched = Mutex::new(Vec::with_capacity(urls.len()));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some((_, list)) = sites.get(i) else { break };
+            for u in list {
+                let r = crate::read::fetch::prepare_url(u);
+                if let Ok(mut v) = fetched.lock() {
+                    v.push(((*u).clone(), r));
+                }
+            }
+        }
+    };
+    std::thread::scope(|s| {
+        for _ in 0..sites.len().clamp(1, 8) {
+            s.spawn(work);
+        }
+    });
+    let mut fetched = fetched.into_inner().unwrap_or_default();
+    // In the order given, whichever site answered first.
+    fetched.sort_by_key(|(u, _)| urls.iter().position(|x| x == u));
+    let mut batch = Batch::default();
+    for (u, r) in fetched {
+        batch.gather(Path::new(&u), r, clean);
+    }
+    batch
+}
+
+/// Add what was read to `ws` (see [`admit`]): one outcome per article or
+/// refusal, feeds first and links from outside last.
+pub fn add_batch(ws: &mut Workspace, batch: Batch) -> Vec<Outcome> {
+    let (articles, admitted) = admit(ws, batch.results);
+    let mut out = batch.feeds;
     out.extend(admitted);
-    out.extend(
-        collected
-            .outside
-            .into_iter()
-            .map(|(path, target)| Outcome::Outside { path, target }),
-    );
+    out.extend(batch.outside);
     if !articles.is_empty() {
         ws.articles.extend(articles.into_iter().map(Into::into));
         ws.touch();
@@ -87,58 +178,17 @@ pub fn import_paths(ws: &mut Workspace, paths: &[PathBuf], clean: bool) -> Vec<O
     out
 }
 
-/// One source's read articles (or its refusal) into `results`, each with
-/// its proposed boilerplate dropped when `clean`; a feed is noted in
-/// `feeds` with its number of items.
-fn gather(
-    path: &std::path::Path,
-    read: Result<Vec<Prepared>, Refusal>,
-    clean: bool,
-    results: &mut Vec<(PathBuf, Result<Prepared, Refusal>)>,
-    feeds: &mut Vec<Outcome>,
-) {
-    match read {
-        Ok(all) => {
-            if all.first().is_some_and(|p| p.encoding == "feed") {
-                feeds.push(Outcome::Feed {
-                    path: path.to_path_buf(),
-                    items: all.len(),
-                });
-            }
-            results.extend(all.into_iter().map(|mut p| {
-                if clean {
-                    strip_boilerplate(&mut p.article);
-                }
-                (path.to_path_buf(), Ok(p))
-            }));
-        }
-        Err(e) => results.push((path.to_path_buf(), Err(e))),
-    }
+/// Import files and folders into the workspace, one outcome per file, in
+/// the order of the files; with `clean`, proposed boilerplate lines are
+/// dropped first. Files are read on every core.
+pub fn import_paths(ws: &mut Workspace, paths: &[PathBuf], clean: bool) -> Vec<Outcome> {
+    add_batch(ws, read_paths(paths, clean))
 }
 
-/// Import web pages (or feeds) from their addresses, one after another,
-/// like [`import_paths`]: one outcome per article, refusals naming the
-/// address.
+/// Import web pages (or feeds) from their addresses, like
+/// [`import_paths`]: one outcome per article, refusals naming the address.
 pub fn import_urls(ws: &mut Workspace, urls: &[String], clean: bool) -> Vec<Outcome> {
-    let mut results = vec![];
-    let mut feeds = vec![];
-    for url in urls {
-        let r = crate::read::fetch::prepare_url(url);
-        gather(
-            std::path::Path::new(url),
-            r,
-            clean,
-            &mut results,
-            &mut feeds,
-        );
-    }
-    let (articles, admitted) = admit(ws, results);
-    if !articles.is_empty() {
-        ws.articles.extend(articles.into_iter().map(Into::into));
-        ws.touch();
-    }
-    feeds.extend(admitted);
-    feeds
+    add_batch(ws, read_urls(urls, clean))
 }
 
 /// The articles to add to `ws` from read files, and one outcome per file,

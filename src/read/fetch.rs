@@ -127,8 +127,14 @@ fn describe(e: &ureq::Error) -> String {
 }
 
 /// Fetch `url` and read it into its articles (a page, or a feed's items),
-/// each with the address and the time it was fetched.
+/// each with the address and the time it was fetched. A panic while it is
+/// fetched or read is this address's refusal (see `core::isolate`).
 pub fn prepare_url(url: &str) -> Result<Vec<Prepared>, Refusal> {
+    crate::core::isolate::isolate(|| read_url(url))
+        .unwrap_or_else(|p| Err(Refusal::failed("reading this address failed", p)))
+}
+
+fn read_url(url: &str) -> Result<Vec<Prepared>, Refusal> {
     let fetched = fetch(url)?;
     let at = chrono::Utc::now();
     let name = file_name(&fetched);

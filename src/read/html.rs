@@ -151,6 +151,7 @@ pub fn read_page(bytes: &[u8]) -> Result<Page, String> {
         .map_err(|e| e.to_string())?;
     let head = Head::read(&r);
     crate::read::furniture::prune(&r.doc);
+    defuse_pre(&r.doc);
     let article = r
         .parse()
         .map_err(|e| format!("no article text found ({e})"))?;
@@ -205,6 +206,28 @@ pub fn read_page(bytes: &[u8]) -> Result<Page, String> {
         encoding,
         charset_note,
     })
+}
+
+/// Make a page safe for dom_query's formatted text (0.28): it trims the
+/// text's end one *byte* at a time, so a `<pre>` whose last text ends in a
+/// multi-byte space (`&nbsp;`, U+3000) leaves half a character, and tendril
+/// panics (`ValidationFailed`, tendril.rs:900). A real news page did this.
+/// Inside `<pre>`, such spaces become plain ones; [`paragraphs`] collapses
+/// every run of spaces afterwards, so the text read is the same.
+pub(crate) fn defuse_pre(doc: &dom_query::Document) {
+    let wide = |c: char| c.is_whitespace() && !c.is_ascii();
+    for pre in doc.select("pre").nodes() {
+        for n in pre.descendants() {
+            if !n.is_text() {
+                continue;
+            }
+            let t = n.text();
+            if t.chars().any(wide) {
+                let plain: String = t.chars().map(|c| if wide(c) { ' ' } else { c }).collect();
+                n.set_text(plain);
+            }
+        }
+    }
 }
 
 /// Formatted text to paragraphs: collapse runs of spaces inside lines and

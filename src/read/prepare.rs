@@ -6,6 +6,7 @@
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `read`).
 
+use crate::core::isolate::isolate;
 use crate::core::limits::article_over_limits;
 use crate::core::model::{Article, new_id, now};
 use crate::read::plain::{article_from_text, binary_signature, decode};
@@ -43,6 +44,7 @@ fn one<T>(mut all: Vec<T>) -> Result<T, Refusal> {
 /// Read and prepare one file as its articles: one, or one per item of a
 /// feed, in the feed's order.
 pub fn prepare_file_all(path: &Path, title: Option<&str>) -> Result<Vec<Prepared>, Refusal> {
+    fault_injection(path);
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -95,6 +97,23 @@ pub fn prepare_file_all(path: &Path, title: Option<&str>) -> Result<Vec<Prepared
         .collect())
 }
 
+/// The test-only reader that fails: in debug builds (the test suite's),
+/// a file whose name starts with `detente-test-panic` makes its reader
+/// panic, as a dependency's bug would, so the tests can show that the one
+/// file is refused and the rest of its batch goes on, from the command
+/// line and in the window. Release builds have no such file name.
+fn fault_injection(path: &Path) {
+    #[cfg(debug_assertions)]
+    if path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("detente-test-panic"))
+    {
+        panic!("a reader failure injected for the tests");
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = path;
+}
+
 /// Whether the bytes are a web page (by name or by content).
 fn looks_like_html(bytes: &[u8], file_name: &str) -> bool {
     let lower = file_name.to_ascii_lowercase();
@@ -112,7 +131,9 @@ fn prepare_html(
     file_name: &str,
     title: Option<&str>,
 ) -> Result<(Article, &'static str), Refusal> {
-    let page = crate::read::html::read_page(bytes).map_err(Refusal::Html)?;
+    let page = isolate(|| crate::read::html::read_page(bytes))
+        .map_err(|p| Refusal::failed("the HTML parser failed on this page", p))?
+        .map_err(Refusal::Html)?;
     if page.text.trim().is_empty() {
         return Err(Refusal::Html("no article text found in the page".into()));
     }
@@ -293,7 +314,10 @@ pub fn prepare_parallel(
         while !cancel.load(Ordering::Relaxed) {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(f) = files.get(i) else { break };
-            each(f, prepare_file_all(f, None));
+            // One file's panic is that file's refusal; the others go on.
+            let read = isolate(|| prepare_file_all(f, None))
+                .unwrap_or_else(|p| Err(Refusal::failed("the reader failed on this file", p)));
+            each(f, read);
         }
     };
     let workers = workers.clamp(1, files.len().max(1));

@@ -31,4 +31,19 @@ pub enum Refusal {
     /// The article would be over a limit a workspace holds.
     #[error("the article's {0}")]
     OverLimit(String),
+    /// A reader failed on this input (a panic caught at the worker
+    /// boundary): what failed, then the internal detail for a bug report.
+    #[error("{what} ({detail}); the other files are not affected")]
+    Failed { what: String, detail: String },
+}
+
+impl Refusal {
+    /// The refusal of an input whose reader panicked: `what` says in plain
+    /// words what failed ("the reader failed on this file").
+    pub fn failed(what: &str, p: crate::core::isolate::Panicked) -> Refusal {
+        Refusal::Failed {
+            what: what.to_string(),
+            detail: p.to_string(),
+        }
+    }
 }

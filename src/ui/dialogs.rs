@@ -88,6 +88,7 @@ impl DetenteApp {
                 Dialog::Merge(Some((_, Err(e)))) => self.notices.push(e),
                 Dialog::Compare(Some((path, Ok(report)))) => self.show_agreement(&path, *report),
                 Dialog::Compare(Some((_, Err(e)))) => self.notices.push(e),
+                Dialog::Failed(e) => self.notices.push(e),
                 Dialog::NoChooser(pick) => {
                     // From now on, Detente's own chooser straight away.
                     self.native_choosers = false;

@@ -180,12 +180,21 @@ impl DetenteApp {
     /// sides, or one neither copy's history explains, is a conflict.
     pub fn merge_in(&mut self, path: &Path, theirs: &Workspace) {
         let open_before = self.ws.conflicts.len();
-        let merged = crate::exchange::merge::merge(None, &self.ws, theirs);
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let merged = match crate::core::isolate::isolate(|| {
+            crate::exchange::merge::merge(None, &self.ws, theirs)
+        }) {
+            Ok(m) => m,
+            Err(p) => {
+                self.notices
+                    .push(format!("Could not merge {name}: {p}. Nothing was changed."));
+                return;
+            }
+        };
         let fresh = merged.conflicts.len().saturating_sub(open_before);
         let edit = crate::core::history::diff(&self.ws, &merged);
         let counts = changes(&edit);
         self.apply(edit);
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
         let mut said: Vec<String> = counts
             .iter()
             .filter(|(_, n)| *n > 0)

@@ -5,7 +5,7 @@
 //! Imports every layer but `cli` and `dev` (layer `ui`).
 
 use crate::core::history::Edit;
-use crate::exchange::qdpx::open::{import_file, is_project};
+use crate::exchange::qdpx::open::{import_project, is_project};
 use crate::read::add;
 use crate::read::prepare;
 use crate::ui::app::DetenteApp;
@@ -54,10 +54,9 @@ impl DetenteApp {
     /// join the workspace as one undoable step, and the notices say what
     /// came in, how positions were read and what was left out.
     pub fn import_project(&mut self, path: &std::path::Path) {
-        let mut after = self.ws.clone();
         let docx = |b: &[u8]| crate::read::docx::read_docx(b).map(|d| d.text);
-        match import_file(&mut after, path, &docx) {
-            Ok(summary) => {
+        match import_project(&self.ws, path, &docx) {
+            Ok((after, summary)) => {
                 let name = path
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())

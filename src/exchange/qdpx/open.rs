@@ -23,25 +23,42 @@ pub const MAX_PROJECT_XML: u64 = 256 * 1024 * 1024;
 pub struct Zip {
     zip: zip::ZipArchive<std::io::Cursor<Vec<u8>>>,
     expanded: u64,
+    /// Entry indexes by name and by lowercased name, built once: writers
+    /// differ in case ("sources/" from qualitative-coding), and the zip
+    /// crate's own look-up scans every entry when a name is missing, which
+    /// made a project naming thousands of missing files quadratic.
+    exact: std::collections::HashMap<String, usize>,
+    lower: std::collections::HashMap<String, usize>,
 }
 
 impl Zip {
     pub fn new(bytes: Vec<u8>) -> Result<Zip, String> {
         let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
             .map_err(|e| format!("not a REFI-QDA project (.qdpx is a zip): {e}"))?;
-        Ok(Zip { zip, expanded: 0 })
+        let (mut exact, mut lower) = (
+            std::collections::HashMap::new(),
+            std::collections::HashMap::new(),
+        );
+        for i in 0..zip.len() {
+            if let Some(Ok(n)) = zip.name_for_index(i) {
+                lower.entry(n.to_lowercase()).or_insert(i);
+                exact.entry(n.into_owned()).or_insert(i);
+            }
+        }
+        Ok(Zip {
+            zip,
+            expanded: 0,
+            exact,
+            lower,
+        })
     }
 
     fn read(&mut self, name: &str, limit: u64) -> Result<Option<Vec<u8>>, String> {
-        // Writers differ in case ("sources/" from qualitative-coding).
-        let index = self.zip.index_for_name(name).or_else(|| {
-            let lower = name.to_lowercase();
-            (0..self.zip.len()).find(|&i| {
-                self.zip
-                    .name_for_index(i)
-                    .is_some_and(|n| n.is_ok_and(|n| n.to_lowercase() == lower))
-            })
-        });
+        let index = self
+            .exact
+            .get(name)
+            .or_else(|| self.lower.get(&name.to_lowercase()))
+            .copied();
         let Some(index) = index else {
             return Ok(None);
         };
@@ -83,7 +100,7 @@ impl Zip {
 
     /// The project document: `project.qde`, or the one `.qde` at the top.
     pub fn project(&mut self) -> Result<String, String> {
-        let name = if self.zip.index_for_name("project.qde").is_some() {
+        let name = if self.exact.contains_key("project.qde") {
             "project.qde".to_string()
         } else {
             let top: Vec<String> = self
@@ -132,7 +149,19 @@ pub struct Folder(pub PathBuf);
 impl Files for Folder {
     fn get(&mut self, path: &str) -> Result<Option<Vec<u8>>, String> {
         let p = self.0.join(path);
-        match std::fs::symlink_metadata(&p) {
+        // A link (of the file or of a folder on its way, such as `Sources`)
+        // leading out of the project's folder is not followed, as a folder
+        // import does not follow links to folders.
+        if let (Ok(real), Ok(root)) = (std::fs::canonicalize(&p), std::fs::canonicalize(&self.0))
+            && !real.starts_with(&root)
+        {
+            return Err(format!(
+                "{} leads outside the project's folder (to {}); not read",
+                path,
+                real.display()
+            ));
+        }
+        match std::fs::metadata(&p) {
             Ok(m) if m.is_file() && m.len() <= MAX_FILE_BYTES * 4 => std::fs::read(&p)
                 .map(Some)
                 .map_err(|e| format!("{}: {e}", p.display())),
@@ -172,6 +201,32 @@ pub fn import_file(ws: &mut Workspace, path: &Path, docx: Docx) -> Result<Summar
         let xml = zip.project()?;
         import(ws, &xml, &mut zip, docx)
     }
+}
+
+/// Import the project at `path` into a copy of `ws` and return the copy:
+/// the one way every face imports a project. A panic while reading it is
+/// this project's refusal, and so is a result the loader would refuse
+/// (what an importer creates passes the loader's own checks, or nothing is
+/// imported): the workspace given is never left half-changed.
+pub fn import_project(
+    ws: &Workspace,
+    path: &Path,
+    docx: Docx,
+) -> Result<(Workspace, Summary), String> {
+    let mut trial = ws.clone();
+    let summary = crate::core::isolate::isolate(|| import_file(&mut trial, path, docx))
+        .map_err(|p| format!("the REFI-QDA reader failed on this project ({p})"))??;
+    let problems = trial.problems();
+    if let Some(first) = problems.first() {
+        return Err(format!(
+            "the project would leave the workspace unsound ({first}{}); nothing was imported",
+            match problems.len() {
+                1 => String::new(),
+                n => format!(", and {} more", n - 1),
+            }
+        ));
+    }
+    Ok((trial, summary))
 }
 
 /// Whether `path` names a REFI-QDA project by its extension.

@@ -166,7 +166,13 @@ impl DetenteApp {
         let result = self
             .export_form
             .options()
-            .and_then(|o| crate::exchange::formats::export(&self.ws, format, &o))
+            .and_then(|o| {
+                // A failure inside a writer is this export's, not the window's.
+                crate::core::isolate::isolate(|| {
+                    crate::exchange::formats::export(&self.ws, format, &o)
+                })
+                .unwrap_or_else(|p| Err(format!("the export failed ({p})")))
+            })
             .and_then(|bytes| {
                 crate::core::store::save_bytes(&bytes, &path).map_err(|e| e.to_string())
             });

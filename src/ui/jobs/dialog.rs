@@ -35,6 +35,9 @@ pub enum Dialog {
     /// (on Linux, no xdg-desktop-portal is running). The pick is still to
     /// be made, in the window.
     NoChooser(Pick),
+    /// The work that followed a pick failed on an internal error (a panic
+    /// caught on the dialog's thread): what to tell the user.
+    Failed(String),
 }
 
 /// The kinds of file a chooser offers articles for.
@@ -173,7 +176,9 @@ pub type Loaded = (Box<Workspace>, Stamp);
 pub fn spawn(tx: &Sender<Dialog>, make: impl FnOnce() -> Dialog + Send + 'static) {
     let tx = tx.clone();
     std::thread::spawn(move || {
-        let _ = tx.send(make());
+        let answer = crate::core::isolate::isolate(make)
+            .unwrap_or_else(|p| Dialog::Failed(format!("That did not work: {p}.")));
+        let _ = tx.send(answer);
     });
 }
 
@@ -194,7 +199,18 @@ pub fn spawn_pick(
             None if started.elapsed() < std::time::Duration::from_millis(250) => {
                 Dialog::NoChooser(pick)
             }
-            got => pick.follow(got.unwrap_or_default()),
+            // Reading the file picked is one input's work: a panic there
+            // is a message, and the window goes on.
+            got => {
+                let paths = got.unwrap_or_default();
+                let named = paths.first().map(|p| p.display().to_string());
+                crate::core::isolate::isolate(|| pick.follow(paths)).unwrap_or_else(|p| {
+                    Dialog::Failed(format!(
+                        "Could not read {}: {p}.",
+                        named.unwrap_or_else(|| "the file".into())
+                    ))
+                })
+            }
         };
         let _ = tx.send(answer);
     });

@@ -121,8 +121,31 @@ impl ImportJob {
 
     /// Take what the readers have finished; refused files go to `refused`
     /// as (file, reason).
+    ///
+    /// Every file is read in isolation (a reader's panic is that file's
+    /// refusal); should the readers' threads end without saying they are
+    /// done, the job still ends, the files not read listed as refused.
     pub fn drain(&mut self, refused: &mut Vec<(String, String)>) {
-        while let Ok(msg) = self.rx.try_recv() {
+        loop {
+            let msg = match self.rx.try_recv() {
+                Ok(msg) => msg,
+                Err(std::sync::mpsc::TryRecvError::Empty) => break,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    if !self.finished {
+                        self.finished = true;
+                        let left = self.total.saturating_sub(self.done);
+                        if left > 0 {
+                            self.refused += left;
+                            self.done = self.total;
+                            refused.push((
+                                format!("{left} file(s) not read"),
+                                "the import stopped unexpectedly before reading them".into(),
+                            ));
+                        }
+                    }
+                    break;
+                }
+            };
             match msg {
                 ImportMsg::Ok(p) => {
                     self.done += 1;
@@ -136,5 +159,27 @@ impl ImportJob {
                 ImportMsg::WorkerDone => self.finished = true,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_job_whose_readers_vanish_still_ends_and_says_what_was_not_read() {
+        let (tx, rx) = channel();
+        let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let mut job = ImportJob::waiting(rx, 3, cancel, false);
+        tx.send(ImportMsg::Refused("a.html".into(), Refusal::Empty))
+            .unwrap();
+        // The readers' thread ends without saying it is done.
+        drop(tx);
+        let mut refused = vec![];
+        job.drain(&mut refused);
+        assert!(job.finished, "the job would wait forever");
+        assert_eq!(job.done, 3);
+        assert_eq!(refused.len(), 2, "{refused:?}");
+        assert!(refused[1].1.contains("stopped unexpectedly"), "{refused:?}");
     }
 }

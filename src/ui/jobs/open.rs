@@ -22,7 +22,16 @@ pub fn start(p: &Path) -> Opening {
     let (tx, rx) = channel();
     let path = p.to_path_buf();
     std::thread::spawn(move || {
-        let _ = tx.send(store::load_stamped(&path).map_err(|e| e.to_string()));
+        // A workspace file is untrusted input: a panic while reading it is
+        // a refusal of that file, and the window's Open ends with it.
+        let read =
+            crate::core::isolate::isolate(|| store::load_stamped(&path)).unwrap_or_else(|p| {
+                Err(store::StoreError::NotWorkspace {
+                    file: path.display().to_string(),
+                    why: format!("reading it failed ({p})"),
+                })
+            });
+        let _ = tx.send(read.map_err(|e| e.to_string()));
     });
     Opening {
         path: p.to_path_buf(),
