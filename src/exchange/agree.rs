@@ -94,6 +94,115 @@ fn dates_overlap(a: &Event, b: &Event) -> Option<bool> {
     Some(a0 <= b1 && b0 <= a1)
 }
 
+/// How many overlapping partners of each passage are kept as candidates.
+/// The greedy one-to-one matching takes the largest overlaps first, so it
+/// is exact whenever no passage overlaps more than this many of the other
+/// side's; past that, a passage's smaller overlaps are not considered.
+/// Why a bound: many passages over one stretch of text (a whole article
+/// tagged 8,000 times) would otherwise hold every overlapping pair, 64
+/// million of them, gigabytes.
+const PARTNERS: usize = 16;
+
+/// The (overlap, i, j) pairs worth matching, largest overlap first: for
+/// each passage of A and of B, its [`PARTNERS`] largest overlaps with the
+/// other side. Memory grows with the passages, not their pairs.
+fn candidates(
+    la: &[(&Passage, &Event)],
+    lb: &[(&Passage, &Event)],
+    free_a: &[usize],
+    free_b: &[usize],
+) -> Vec<(usize, usize, usize)> {
+    // B by start, so each passage of A looks only at those starting before
+    // it ends.
+    let mut by_start: Vec<usize> = free_b.to_vec();
+    by_start.sort_by_key(|&j| lb[j].0.anchor.start);
+    let mut best_a: Vec<Vec<(usize, usize)>> = vec![vec![]; la.len()];
+    let mut best_b: Vec<Vec<(usize, usize)>> = vec![vec![]; lb.len()];
+    // Keep the `PARTNERS` largest (overlap, other) of a passage, the
+    // smaller index first among equal overlaps. A full list keeps its
+    // worst entry last, so most offers are turned down by one comparison.
+    let better = |a: (usize, usize), b: (usize, usize)| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1);
+    let keep = |best: &mut Vec<(usize, usize)>, o: usize, other: usize| {
+        if best.len() == PARTNERS {
+            if !better((o, other), best[PARTNERS - 1]) {
+                return;
+            }
+            best[PARTNERS - 1] = (o, other);
+        } else {
+            best.push((o, other));
+        }
+        if best.len() == PARTNERS {
+            // The worst to the end.
+            let worst = (0..PARTNERS)
+                .min_by(|&x, &y| {
+                    if better(best[x], best[y]) {
+                        std::cmp::Ordering::Greater
+                    } else {
+                        std::cmp::Ordering::Less
+                    }
+                })
+                .unwrap_or(PARTNERS - 1);
+            best.swap(worst, PARTNERS - 1);
+        }
+    };
+    for &i in free_a {
+        let p = la[i].0;
+        let end = by_start.partition_point(|&j| lb[j].0.anchor.start < p.anchor.end);
+        for &j in &by_start[..end] {
+            let o = overlap(p, lb[j].0);
+            if o > 0 {
+                keep(&mut best_a[i], o, j);
+                keep(&mut best_b[j], o, i);
+            }
+        }
+    }
+    let mut cand: Vec<(usize, usize, usize)> = best_a
+        .iter()
+        .enumerate()
+        .flat_map(|(i, b)| b.iter().map(move |&(o, j)| (o, i, j)))
+        .chain(
+            best_b
+                .iter()
+                .enumerate()
+                .flat_map(|(j, b)| b.iter().map(move |&(o, i)| (o, i, j))),
+        )
+        .collect();
+    cand.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    cand.dedup();
+    cand
+}
+
+/// Passages of A matched one to one with passages of B (A's index to
+/// B's, and B's to A's): largest overlap first, from the bounded
+/// [`candidates`]. When a passage's candidates were all taken by others,
+/// candidates are drawn again among the passages still free, until no
+/// free passage of A overlaps a free one of B: no passage is left "only
+/// in A" while a free passage of B covers the same words.
+fn match_one_to_one(
+    la: &[(&Passage, &Event)],
+    lb: &[(&Passage, &Event)],
+) -> (HashMap<usize, usize>, HashMap<usize, usize>) {
+    let (mut a_to_b, mut b_to_a) = (HashMap::new(), HashMap::new());
+    loop {
+        let free_a: Vec<usize> = (0..la.len()).filter(|i| !a_to_b.contains_key(i)).collect();
+        let free_b: Vec<usize> = (0..lb.len()).filter(|j| !b_to_a.contains_key(j)).collect();
+        let before = a_to_b.len();
+        for (_, i, j) in candidates(la, lb, &free_a, &free_b) {
+            if a_to_b.contains_key(&i) || b_to_a.contains_key(&j) {
+                continue;
+            }
+            a_to_b.insert(i, j);
+            b_to_a.insert(j, i);
+        }
+        // The best free pair is always among the candidates, so each round
+        // matches one at least; none means no free pair overlaps.
+        if a_to_b.len() == before {
+            break;
+        }
+    }
+    (a_to_b, b_to_a)
+}
+
 /// How far A and B agree on the articles both tagged.
 pub fn agree(a: &Workspace, b: &Workspace) -> Agreement {
     let (pa, pb) = (passages(a), passages(b));
@@ -115,27 +224,18 @@ pub fn agree(a: &Workspace, b: &Workspace) -> Agreement {
         na += la.len();
         nb += lb.len();
         // Candidate pairs, largest overlap first, taken one to one.
-        let mut cand: Vec<(usize, usize, usize)> = vec![];
-        for (i, (p, _)) in la.iter().enumerate() {
-            for (j, (q, _)) in lb.iter().enumerate() {
-                let o = overlap(p, q);
-                if o > 0 {
-                    cand.push((o, i, j));
-                }
-            }
-        }
-        cand.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-        let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
-        for (_, i, j) in cand {
-            if used_a.contains(&i) || used_b.contains(&j) {
-                continue;
-            }
-            used_a.insert(i);
-            used_b.insert(j);
+        let (used_a, used_b) = match_one_to_one(la, lb);
+        let mut matched: Vec<(usize, usize)> = used_a.iter().map(|(&i, &j)| (i, j)).collect();
+        matched.sort_unstable();
+        for (i, j) in matched {
             pairs.push((la[i].0, la[i].1, lb[j].0, lb[j].1));
         }
         for (side, list, used) in [("only in A", la, &used_a), ("only in B", lb, &used_b)] {
-            for (k, (p, e)) in list.iter().enumerate().filter(|(k, _)| !used.contains(k)) {
+            for (k, (p, e)) in list
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| !used.contains_key(k))
+            {
                 let _ = k;
                 disagreements.push(Disagreement {
                     what: side.into(),
@@ -276,6 +376,84 @@ pub fn figures(r: &Agreement) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A workspace of one article tagged at `spans` (char ranges).
+    fn tagged(text: &str, spans: &[(usize, usize)]) -> Workspace {
+        use crate::core::ops::{self, NewEvent};
+        let mut ws = Workspace::new("w");
+        let mut a = crate::core::model::Article::new("t", text);
+        a.id = "art_1".into();
+        ws.articles.push(a.into());
+        for (k, &(s, e)) in spans.iter().enumerate() {
+            let anchor = crate::core::model::Anchor::from_range(text, s, e).unwrap();
+            ops::tag_new_event(
+                &mut ws,
+                &"art_1".to_string(),
+                anchor,
+                NewEvent {
+                    headline: format!("e{k}"),
+                    kind: "042".into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        }
+        ws
+    }
+
+    /// The matching as it was before candidates were bounded: every
+    /// overlapping pair, largest overlap first, one to one.
+    fn matched_by_every_pair(a: &[(usize, usize)], b: &[(usize, usize)]) -> usize {
+        let mut cand = vec![];
+        for (i, x) in a.iter().enumerate() {
+            for (j, y) in b.iter().enumerate() {
+                let o = x.1.min(y.1).saturating_sub(x.0.max(y.0));
+                if o > 0 {
+                    cand.push((o, i, j));
+                }
+            }
+        }
+        cand.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        let (mut ua, mut ub) = (HashSet::new(), HashSet::new());
+        cand.into_iter()
+            .filter(|&(_, i, j)| {
+                !ua.contains(&i) && !ub.contains(&j) && ua.insert(i) && ub.insert(j)
+            })
+            .count()
+    }
+
+    #[test]
+    fn bounded_candidates_match_as_every_pair_did_on_ordinary_tagging() {
+        let text = "word ".repeat(400);
+        let mut rng = fastrand::Rng::with_seed(7);
+        for _ in 0..40 {
+            let mut spans = |n: usize| -> Vec<(usize, usize)> {
+                (0..n)
+                    .map(|_| {
+                        let s = rng.usize(0..1900);
+                        (s, s + rng.usize(1..100))
+                    })
+                    .collect()
+            };
+            let (a, b) = (spans(30), spans(30));
+            let r = agree(&tagged(&text, &a), &tagged(&text, &b));
+            assert_eq!(r.matched, matched_by_every_pair(&a, &b));
+        }
+    }
+
+    #[test]
+    fn thousands_of_passages_over_one_stretch_keep_few_candidates() {
+        // Every passage overlaps every other: all pairs would be 4 million.
+        let text = "word ".repeat(200);
+        let a: Vec<(usize, usize)> = (0..2000).map(|i| (i % 50, 900 + i % 50)).collect();
+        let (wa, wb) = (tagged(&text, &a), tagged(&text, &a));
+        let (pa, pb) = (passages(&wa), passages(&wb));
+        let all: Vec<usize> = (0..2000).collect();
+        let cand = candidates(&pa["art_1"], &pb["art_1"], &all, &all);
+        assert!(cand.len() <= 2 * PARTNERS * 2000, "{}", cand.len());
+        let r = agree(&wa, &wb);
+        assert_eq!(r.matched, 2000);
+    }
 
     #[test]
     fn kappa_matches_the_worked_textbook_example() {

@@ -117,7 +117,7 @@ pub(super) fn new_event(
     sel: &Selection,
     passage: Passage,
     ours: bool,
-    new_actors: &mut usize,
+    actors: &mut ActorIndex,
 ) -> Event {
     let by = passage.created_by.clone();
     let when = passage.created.clone();
@@ -141,14 +141,18 @@ pub(super) fn new_event(
     };
     let note = event_key(p, sel, ours).and_then(|g| p.notes.get(&g));
     let mut paths = vec![];
+    // Sets beside the lists, so thousands of codes on one selection stay
+    // linear.
+    let mut has_actor: std::collections::HashSet<Id> = Default::default();
     for g in &sel.codes {
         let Some(&i) = codes.by_guid.get(g) else {
             continue;
         };
         let code = &p.codes[i];
-        if ours && codes.under_actors[i] {
-            let (id, _) = actor_id(ws, &code.name, &code.description, new_actors);
-            if !e.actors.iter().any(|r| r.actor == id) {
+        // An actor code of blanks names nobody: it is kept as a code path.
+        if ours && codes.under_actors[i] && !one_line(&code.name).is_empty() {
+            let id = actors.id(ws, &code.name, &code.description);
+            if has_actor.insert(id.clone()) {
                 e.actors.push(ActorRef {
                     actor: id,
                     role: Role::Participant,
@@ -177,8 +181,8 @@ pub(super) fn new_event(
                         "target" => Role::Target,
                         _ => Role::Participant,
                     };
-                    if let Some(a) = ws.actor_by_name(name)
-                        && let Some(r) = e.actors.iter_mut().find(|r| r.actor == a.id)
+                    if let Some(a) = actors.find(name)
+                        && let Some(r) = e.actors.iter_mut().find(|r| r.actor == a)
                     {
                         r.role = role;
                     }
@@ -219,8 +223,9 @@ pub(super) fn new_event(
             last.join(" · ")
         };
     }
+    let mut tagged: std::collections::HashSet<String> = e.tags.iter().cloned().collect();
     for path in paths {
-        if !e.tags.contains(&path) {
+        if tagged.insert(path.clone()) {
             e.tags.push(path);
         }
     }
@@ -260,7 +265,9 @@ pub(super) fn ensure_type(
             plover_type,
             plover_mode,
             colour: colour
-                .filter(|c| c.len() == 7)
+                // Only a colour the loader accepts (#GGGGGG once made a
+                // workspace that would not open).
+                .filter(|c| crate::core::vocab::parse_colour(c).is_some())
                 .map(|c| c.to_ascii_lowercase())
                 .unwrap_or_else(|| "#808080".into()),
         });
@@ -282,45 +289,75 @@ pub(super) fn ensure_coded_segment(ws: &mut Workspace) -> String {
     CODED_SEGMENT.into()
 }
 
-/// The actor named `name`, created (with its CAMEO code from "CAMEO
-/// USAGOV" in the description) when the workspace has none.
-pub(super) fn actor_id(
-    ws: &mut Workspace,
-    name: &str,
-    description: &str,
-    new_actors: &mut usize,
-) -> (Id, bool) {
-    let name = one_line(name);
-    if let Some(a) = ws.actor_by_name(&name) {
-        return (a.id.clone(), false);
+/// The workspace's actors by every name they answer to (as
+/// [`crate::core::model::Actor::answers_to`] compares: trimmed, ASCII case
+/// ignored), the first actor first, kept up to date as an import adds
+/// actors: a scan of every actor for each actor code made thousands of
+/// them quadratic.
+pub(super) struct ActorIndex {
+    by_name: HashMap<String, Id>,
+    /// Actors the import created.
+    pub(super) added: usize,
+}
+
+impl ActorIndex {
+    pub(super) fn new(ws: &Workspace) -> ActorIndex {
+        let mut by_name = HashMap::new();
+        for a in &ws.actors {
+            for n in std::iter::once(&a.name).chain(&a.aliases) {
+                by_name
+                    .entry(n.trim().to_ascii_lowercase())
+                    .or_insert_with(|| a.id.clone());
+            }
+        }
+        ActorIndex { by_name, added: 0 }
     }
-    let code = description
-        .split("; ")
-        .find_map(|d| d.strip_prefix("CAMEO "))
-        .unwrap_or_default();
-    let (country, sector) = if code.len() >= 3 && code.is_char_boundary(3) {
-        code.split_at(3)
-    } else {
-        ("", "")
-    };
-    // Aliases come last: "also: a; b".
-    let aliases = description
-        .split_once("also: ")
-        .map(|(_, a)| a.split("; ").map(str::to_string).collect())
-        .unwrap_or_default();
-    let id = new_id("act");
-    ws.actors.push(Actor {
-        id: id.clone(),
-        name,
-        aliases,
-        country: country.to_string(),
-        sector: sector.to_string(),
-        office: String::new(),
-        created_by: crate::core::ids::author(),
-        changed_by: crate::core::ids::author(),
-        changed: crate::core::ids::now(),
-        past: Default::default(),
-    });
-    *new_actors += 1;
-    (id, true)
+
+    /// The actor answering to `name`.
+    pub(super) fn find(&self, name: &str) -> Option<Id> {
+        self.by_name.get(&name.trim().to_ascii_lowercase()).cloned()
+    }
+
+    /// The actor named `name`, created (with its CAMEO code from "CAMEO
+    /// USAGOV" in the description) when the workspace has none.
+    pub(super) fn id(&mut self, ws: &mut Workspace, name: &str, description: &str) -> Id {
+        let name = one_line(name);
+        if let Some(id) = self.find(&name) {
+            return id;
+        }
+        let code = description
+            .split("; ")
+            .find_map(|d| d.strip_prefix("CAMEO "))
+            .unwrap_or_default();
+        let (country, sector) = if code.len() >= 3 && code.is_char_boundary(3) {
+            code.split_at(3)
+        } else {
+            ("", "")
+        };
+        // Aliases come last: "also: a; b".
+        let aliases: Vec<String> = description
+            .split_once("also: ")
+            .map(|(_, a)| a.split("; ").map(str::to_string).collect())
+            .unwrap_or_default();
+        let id = new_id("act");
+        for n in std::iter::once(&name).chain(&aliases) {
+            self.by_name
+                .entry(n.trim().to_ascii_lowercase())
+                .or_insert_with(|| id.clone());
+        }
+        ws.actors.push(Actor {
+            id: id.clone(),
+            name,
+            aliases,
+            country: country.to_string(),
+            sector: sector.to_string(),
+            office: String::new(),
+            created_by: crate::core::ids::author(),
+            changed_by: crate::core::ids::author(),
+            changed: crate::core::ids::now(),
+            past: Default::default(),
+        });
+        self.added += 1;
+        id
+    }
 }

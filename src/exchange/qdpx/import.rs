@@ -13,7 +13,7 @@
 
 use super::ORIGIN;
 pub use super::coded::CODED_SEGMENT;
-use super::coded::{CodeTree, event_key, new_event};
+use super::coded::{ActorIndex, CodeTree, event_key, new_event};
 use super::offsets::{Counting, locate_in, read_positions};
 use super::parse::{Project, Source, SourceKind, parse};
 use crate::core::limits::{MAX_ARTICLE_CHARS, article_over_limits};
@@ -53,6 +53,12 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Whether the import changed the workspace (articles, events, actors
+    /// or memos came in): a project of notes alone still has to be saved.
+    pub fn changed(&self) -> bool {
+        self.articles + self.events + self.actors + self.memos > 0
+    }
+
     /// One line per fact, for the command line and the window.
     pub fn lines(&self) -> Vec<String> {
         let mut out = vec![format!(
@@ -89,9 +95,34 @@ impl Summary {
     }
 }
 
+/// The text all sources of one project may hold together, in bytes.
+pub const MAX_PROJECT_TEXT: usize = 256 * 1024 * 1024;
+
+/// The quotes all selections of one project may hold together, in bytes.
+pub const MAX_PROJECT_QUOTES: usize = 64 * 1024 * 1024;
+
 /// Turns a DOCX into its plain text (the `read` layer's reader, passed in
 /// by the caller: this layer does not know DOCX).
 pub type Docx<'a> = &'a dyn Fn(&[u8]) -> Result<String, String>;
+
+/// What one project may bring in all: its sources' texts and its
+/// selections' quotes, in bytes (a small project can name one large text
+/// for thousands of sources, or select a long text whole thousands of
+/// times). Past these, sources and selections are skipped and counted.
+#[derive(Debug, Clone, Copy)]
+pub struct Bounds {
+    pub text: usize,
+    pub quotes: usize,
+}
+
+impl Default for Bounds {
+    fn default() -> Self {
+        Bounds {
+            text: MAX_PROJECT_TEXT,
+            quotes: MAX_PROJECT_QUOTES,
+        }
+    }
+}
 
 /// Import the project `xml` (with its files) into `ws`.
 pub fn import(
@@ -100,12 +131,24 @@ pub fn import(
     files: &mut dyn Files,
     docx: Docx,
 ) -> Result<Summary, String> {
+    import_bounded(ws, xml, files, docx, Bounds::default())
+}
+
+/// [`import`] within `bounds`.
+pub fn import_bounded(
+    ws: &mut Workspace,
+    xml: &str,
+    files: &mut dyn Files,
+    docx: Docx,
+    bounds: Bounds,
+) -> Result<Summary, String> {
     let project = parse(xml)?;
     let mut s = Summary {
         from_detente: project.origin.starts_with(ORIGIN),
         ..Default::default()
     };
     let codes = CodeTree::new(&project);
+    let mut actor_index = ActorIndex::new(ws);
     let mut known: HashMap<String, Id> = ws
         .articles
         .iter()
@@ -118,10 +161,17 @@ pub fn import(
     let mut new_events: Vec<Event> = vec![];
     // 1. The text of each source (the zip is read in order).
     let mut texts: Vec<(usize, String, String)> = vec![];
+    // The texts of all sources together are bounded: a small project can
+    // name one large entry for thousands of sources (2,000 times 1 MiB
+    // once took minutes and gigabytes before it failed).
+    let mut budget = bounds.text;
+    let mut over_budget = 0;
     for (n, src) in project.sources.iter().enumerate() {
+        // Cut for messages: a name can be megabytes long.
         let label = src
             .name
-            .clone()
+            .as_deref()
+            .map(|name| crate::text::normalise::short(&one_line(name)))
             .unwrap_or_else(|| format!("source {}", n + 1));
         if matches!(
             src.kind,
@@ -133,14 +183,32 @@ pub fn import(
             ));
             continue;
         }
+        if budget == 0 {
+            over_budget += 1;
+            continue;
+        }
         match source_text(src, files, docx) {
-            Ok(Some(t)) => texts.push((n, label, t)),
+            Ok(Some(t)) if t.len() > budget => {
+                budget = 0;
+                over_budget += 1;
+            }
+            Ok(Some(t)) => {
+                budget -= t.len();
+                texts.push((n, label, t))
+            }
             Ok(None) => s.skipped.push(format!(
                 "\"{label}\": a {} source with no text in the project",
                 src.kind.label()
             )),
             Err(e) => s.skipped.push(format!("\"{label}\": {e}")),
         }
+    }
+    if over_budget > 0 {
+        s.skipped.push(format!(
+            "{over_budget} source(s): the project's texts together exceed {} bytes; import \
+             them from a smaller project",
+            bounds.text
+        ));
     }
     // 2. Each source on its own, on every core: its article, and where
     // each selection falls in its text, with the date it gives.
@@ -149,6 +217,7 @@ pub fn import(
         place(&project.sources[*n], raw, &project, &codes, ours)
     });
     // 3. Into the workspace, in the project's order.
+    let (mut quotes, mut over_quotes) = (0usize, 0usize);
     for ((n, label, _), placed) in texts.iter().zip(placed) {
         let src = &project.sources[*n];
         if src.other_selections > 0 {
@@ -192,6 +261,14 @@ pub fn import(
         };
         by_guid.insert(src.guid.clone(), article_id.clone());
         for (i, anchor, date) in placed.passages {
+            // Every passage keeps its quote: a small project whose
+            // selections each cover a whole long text would make a
+            // workspace hundreds of times its size.
+            if quotes + anchor.exact.len() > bounds.quotes {
+                over_quotes += 1;
+                continue;
+            }
+            quotes += anchor.exact.len();
             let sel = &src.selections[i];
             let passage = Passage {
                 id: new_id("psg"),
@@ -206,7 +283,7 @@ pub fn import(
             match key.as_ref().and_then(|k| events.get(k)) {
                 Some(&i) => new_events[i].evidence.push(passage),
                 None => {
-                    let e = new_event(ws, &project, &codes, sel, passage, ours, &mut s.actors);
+                    let e = new_event(ws, &project, &codes, sel, passage, ours, &mut actor_index);
                     if let Some(k) = key {
                         // A Detente event note's GUID is its event's.
                         by_guid.insert(k.clone(), e.id.clone());
@@ -216,6 +293,13 @@ pub fn import(
                 }
             }
         }
+    }
+    if over_quotes > 0 {
+        s.skipped.push(format!(
+            "{over_quotes} selection(s): the quotes of the project's selections together \
+             exceed {} bytes",
+            bounds.quotes
+        ));
     }
     // An event already here (same headline, same passages) is not added
     // twice: importing the same project again changes nothing.
@@ -258,6 +342,7 @@ pub fn import(
         ws.register_tags(&e.tags);
         ws.events.push(Arc::new(e));
     }
+    s.actors = actor_index.added;
     s.memos = memos(ws, &project, &mut by_guid);
     ws.touch();
     Ok(s)
@@ -300,21 +385,31 @@ fn memos(ws: &mut Workspace, p: &Project, by_guid: &mut HashMap<String, Id>) -> 
     for (n, id) in notes.iter().zip(&ids) {
         by_guid.insert(n.guid.clone(), id.clone());
     }
+    // The memos here by (title, text) and by id, looked up once each: a
+    // scan of every memo for each note made free notes quadratic.
+    let here: HashMap<(&str, &str), Id> = ws
+        .memos
+        .iter()
+        .map(|m| ((m.title.as_str(), m.text.as_str()), m.id.clone()))
+        .collect();
+    let mut present: std::collections::HashSet<Id> = here.values().cloned().collect();
     for _ in 0..2 {
         for (n, id) in notes.iter().zip(ids.iter_mut()) {
             let text = super::memos::relink(&n.text, &|g| by_guid.get(g).cloned());
             let title = title_of(n);
-            if let Some(m) = ws.memos.iter().find(|m| m.title == title && m.text == text) {
-                *id = m.id.clone();
+            if let Some(m) = here.get(&(title.as_str(), text.as_str())) {
+                *id = m.clone();
                 by_guid.insert(n.guid.clone(), id.clone());
             }
         }
     }
+    drop(here);
     let mut added = 0;
     for (n, id) in notes.into_iter().zip(ids) {
-        if ws.memo(&id).is_some() || n.text.len() > crate::core::limits::MAX_ARTICLE_CHARS {
+        if present.contains(&id) || n.text.len() > crate::core::limits::MAX_ARTICLE_CHARS {
             continue;
         }
+        present.insert(id.clone());
         let text = super::memos::relink(&n.text, &|g| by_guid.get(g).cloned());
         let title = title_of(n);
         let now = crate::core::ids::now();

@@ -129,6 +129,9 @@ fn attrs(e: &BytesStart) -> Result<HashMap<String, String>, String> {
     Ok(out)
 }
 
+/// How deep a project may nest its elements.
+pub const MAX_XML_DEPTH: usize = 128;
+
 /// Parse a `project.qde` document.
 pub fn parse(xml: &str) -> Result<Project, String> {
     let mut r = quick_xml::Reader::from_str(xml);
@@ -286,6 +289,15 @@ pub fn parse(xml: &str) -> Result<Project, String> {
             }
             text.clear();
             stack.push(name.clone());
+            // Real projects nest a dozen levels (codes a few deep in the
+            // codebook); each code's path repeats its parents', so 30,000
+            // nested codes once asked for gigabytes.
+            if stack.len() > MAX_XML_DEPTH {
+                return Err(format!(
+                    "the project nests its elements more than {MAX_XML_DEPTH} deep (codes inside \
+                     codes, most likely); real projects nest a dozen levels"
+                ));
+            }
             if !empty {
                 continue;
             }
