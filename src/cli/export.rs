@@ -45,8 +45,8 @@ pub enum ExportCommand {
         /// Figures: height in pixels (default: as tall as the lanes need).
         #[arg(long, value_parser = clap::value_parser!(u32).range(200..=10000))]
         height: Option<u32>,
-        /// PNG: pixels per figure pixel (2 suits print and high-density screens).
-        #[arg(long, default_value_t = 2.0)]
+        /// PNG: pixels per figure pixel, 0.25 to 8 (2 suits print and high-density screens).
+        #[arg(long, default_value_t = 2.0, value_parser = parse_scale)]
         scale: f32,
         /// Figures: the dark theme (for slides on dark backgrounds).
         #[arg(long)]
@@ -277,4 +277,18 @@ fn parse_from(s: &str) -> Result<chrono::NaiveDate, String> {
 fn parse_to(s: &str) -> Result<chrono::NaiveDate, String> {
     let d = DateValue::parse(s).map_err(|e| e.to_string())?;
     d.latest().ok_or_else(|| format!("{s:?} has no last day"))
+}
+
+/// A PNG scale: a finite number from 0.25 to 8, else a usage error naming
+/// the range (NaN once gave a 1x1 image and exit 0).
+fn parse_scale(s: &str) -> Result<f32, String> {
+    let v: f32 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number"))?;
+    if v.is_finite() && (0.25..=8.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{s} is outside 0.25 to 8"))
+    }
 }

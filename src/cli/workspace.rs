@@ -3,7 +3,7 @@
 //!
 //! Imports every layer but `ui`, and never egui (layer `cli`).
 
-use crate::cli::common::{EXIT_CODES, Failure, Res, in_file, shown, shown_path};
+use crate::cli::common::{EXIT_CODES, Failure, Res, shown, shown_path};
 use crate::core::model::Workspace;
 use crate::core::store;
 use clap::Subcommand;
@@ -102,7 +102,9 @@ pub fn run(cmd: WorkspaceCommand, out: &mut dyn Write) -> Res {
         }
         WorkspaceCommand::Validate { workspace } => {
             let file = workspace.display().to_string();
-            let bytes = std::fs::read(&workspace).map_err(|e| in_file(&workspace, e))?;
+            // Read as a load reads: never a FIFO or a device, never past
+            // the size limit, and the leftovers of killed saves cleaned.
+            let (bytes, _) = store::read_bounded(&workspace)?;
             // Parse without the loader's validation step so every problem is
             // listed; the file's bytes are freed before the checks run.
             let parsed = store::parse_unchecked(&bytes, &file);

@@ -83,6 +83,32 @@ pub fn target(path: &Path) -> PathBuf {
     }
 }
 
+/// [`target`], refused unless it is a regular file or nothing yet: a FIFO,
+/// a device, a folder or a link that leads nowhere a file can be (such as
+/// `/proc/self/fd/1`) would be replaced by a regular file, and what was
+/// asked would silently not be written where the user looks for it.
+fn writable_target(path: &Path) -> std::io::Result<PathBuf> {
+    let refuse = |what: &str| {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("{what}; Detente writes only regular files"),
+        ))
+    };
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if link {
+        return match std::fs::canonicalize(path) {
+            Ok(t) if std::fs::metadata(&t).is_ok_and(|m| m.is_file()) => Ok(t),
+            Ok(_) => refuse("it is a link to something other than a regular file"),
+            Err(_) => refuse("it is a link whose target cannot be found"),
+        };
+    }
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => refuse("it is a folder"),
+        Ok(m) if !m.is_file() => refuse("it is a named pipe, socket or device"),
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
 fn dir_of(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -187,7 +213,10 @@ fn acquire(path: &Path, wait: bool) -> std::io::Result<Option<Lock>> {
 /// nothing to remove. For opening a file.
 pub fn clean_stale_if_idle(path: &Path) {
     let path = target(path);
-    if stale(&path).is_empty() {
+    // A lock sidecar alone is a leftover too (a writer killed while it held
+    // it): taking the free lock and letting it go removes it.
+    let sidecar = std::fs::symlink_metadata(lock_path(&path)).is_ok_and(|m| m.is_file());
+    if stale(&path).is_empty() && !sidecar {
         return;
     }
     if let Ok(Some(_lock)) = try_lock(&path) {
@@ -270,7 +299,7 @@ pub fn write_with(
     locked: bool,
     keep_backup: bool,
 ) -> Result<Stamp, WriteError> {
-    let path = target(path);
+    let path = writable_target(path)?;
     let _lock = if locked { None } else { Some(lock(&path)?) };
     let old = std::fs::metadata(&path).ok();
     if let (Some(want), Some(now)) = (expect, &old)

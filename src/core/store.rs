@@ -261,11 +261,25 @@ pub fn load(path: &Path) -> Result<Workspace, StoreError> {
 /// later only if nobody changed it meanwhile ([`save_unless_changed`]).
 pub fn load_stamped(path: &Path) -> Result<(Workspace, Stamp), StoreError> {
     let file = name(path);
+    let (bytes, meta) = read_bounded(path)?;
+    let ws = parse_unchecked(&bytes, &file)?;
+    // The file's bytes are not needed for the checks: free them first.
+    drop(bytes);
+    Ok((checked(ws, &file)?, Stamp::of(&meta)))
+}
+
+/// The bytes of a workspace file, read as every reader of one must: only a
+/// regular file (a FIFO would block and a device never end), at most
+/// [`MAX_WORKSPACE_BYTES`] whatever its size says, and the leftovers of
+/// killed saves beside it cleaned when no writer is at work. `load` and
+/// `validate` both read through here.
+pub fn read_bounded(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), StoreError> {
+    let file = name(path);
     let read_err = |source| StoreError::Read {
         file: file.clone(),
         source,
     };
-    // A FIFO or a device would block or never end: look before opening.
+    // Look before opening.
     if !std::fs::metadata(path).map_err(read_err)?.is_file() {
         return Err(StoreError::NotWorkspace {
             file,
@@ -293,10 +307,7 @@ pub fn load_stamped(path: &Path) -> Result<(Workspace, Stamp), StoreError> {
         });
     }
     atomic::clean_stale_if_idle(path);
-    let ws = parse_unchecked(&bytes, &file)?;
-    // The file's bytes are not needed for the checks: free them first.
-    drop(bytes);
-    Ok((checked(ws, &file)?, Stamp::of(&meta)))
+    Ok((bytes, meta))
 }
 
 /// The bytes a workspace is saved as: pretty JSON, objects sorted by id,

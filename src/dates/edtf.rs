@@ -170,9 +170,13 @@ impl fmt::Display for DateValue {
     }
 }
 
+/// A bound as a calendar day, within the years a date may name (1 to
+/// 9999): an unspecified year (`XXXX-12`) is bounded by year 0 and 9999
+/// in edtf-core, which is no day anyone could mean, so that end is open.
+/// (A report once took year 0 for a day and panicked.)
 fn to_day(b: Bound) -> Option<NaiveDate> {
     match b {
-        Bound::Date(d) => {
+        Bound::Date(d) if (1..=9999).contains(&d.year) => {
             NaiveDate::from_ymd_opt(i32::try_from(d.year).ok()?, d.month.into(), d.day.into())
         }
         _ => None,
@@ -352,6 +356,20 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn an_unspecified_year_has_no_day_for_that_end() {
+        // edtf-core bounds XXXX at year 0 and 9999; year 0 is no day, and
+        // a report once panicked making one of it.
+        let december = DateValue::parse("XXXX-12").unwrap();
+        assert_eq!(december.earliest(), None);
+        let unknown = DateValue::parse("XXXX/XXXX").unwrap();
+        assert_eq!(unknown.earliest(), None);
+        assert_eq!(
+            DateValue::parse("2023-05").unwrap().earliest(),
+            Some(d("2023-05-01"))
+        );
     }
 
     #[test]

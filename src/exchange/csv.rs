@@ -6,6 +6,29 @@
 use crate::core::model::Workspace;
 use crate::exchange::rows::{event_rows, passage_rows};
 
+/// A cell a spreadsheet would not run as a formula: text from others (a
+/// headline, a quote, a page's title) that starts with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return gets a leading `'`, as OWASP advises against
+/// CSV injection, since this CSV is made to be opened in spreadsheets. A
+/// number or date (`-0044`, `+1`, `-12.5`) is left as it is: no formula
+/// can hide in digits. TSV and JSON stay exact (they are for programs).
+pub fn neutralise(cell: String) -> String {
+    let Some(first) = cell.chars().next() else {
+        return cell;
+    };
+    let numeric = |rest: &str| {
+        !rest.is_empty()
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || "-./:X?~%".contains(c))
+    };
+    match first {
+        '-' | '+' if numeric(&cell[1..]) => cell,
+        '=' | '+' | '-' | '@' | '\t' | '\r' => format!("'{cell}"),
+        _ => cell,
+    }
+}
+
 fn opt(s: &Option<String>) -> String {
     s.clone().unwrap_or_default()
 }
@@ -35,25 +58,28 @@ pub fn to_csv(ws: &Workspace, per_passage: bool) -> String {
                 "passage_date",
             ])?;
             for r in passage_rows(ws) {
-                w.write_record([
-                    r.event_id,
-                    r.headline,
-                    r.kind,
-                    r.kind_label,
-                    opt(&r.date),
-                    opt(&r.earliest),
-                    opt(&r.latest),
-                    r.status.into(),
-                    r.passage_id,
-                    r.article_id,
-                    r.article_title,
-                    r.outlet,
-                    opt(&r.published),
-                    r.start.to_string(),
-                    r.end.to_string(),
-                    r.quote,
-                    opt(&r.passage_date),
-                ])?;
+                w.write_record(
+                    [
+                        r.event_id,
+                        r.headline,
+                        r.kind,
+                        r.kind_label,
+                        opt(&r.date),
+                        opt(&r.earliest),
+                        opt(&r.latest),
+                        r.status.into(),
+                        r.passage_id,
+                        r.article_id,
+                        r.article_title,
+                        r.outlet,
+                        opt(&r.published),
+                        r.start.to_string(),
+                        r.end.to_string(),
+                        r.quote,
+                        opt(&r.passage_date),
+                    ]
+                    .map(neutralise),
+                )?;
             }
         } else {
             w.write_record([
@@ -76,37 +102,40 @@ pub fn to_csv(ws: &Workspace, per_passage: bool) -> String {
                 "date_review",
             ])?;
             for r in event_rows(ws) {
-                w.write_record([
-                    r.id,
-                    r.headline,
-                    r.kind,
-                    r.kind_label,
-                    opt(&r.date),
-                    opt(&r.earliest),
-                    opt(&r.latest),
-                    r.status.into(),
-                    r.actors
-                        .iter()
-                        .map(|a| format!("{} ({})", a.name, a.role))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    r.actors
-                        .iter()
-                        .map(|a| a.code.clone())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    r.place,
-                    r.tags.join("; "),
-                    r.passages.to_string(),
-                    r.quotes.join(" | "),
-                    r.articles
-                        .iter()
-                        .map(|a| a.title.clone())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    opt(&r.disagreement),
-                    opt(&r.date_review),
-                ])?;
+                w.write_record(
+                    [
+                        r.id,
+                        r.headline,
+                        r.kind,
+                        r.kind_label,
+                        opt(&r.date),
+                        opt(&r.earliest),
+                        opt(&r.latest),
+                        r.status.into(),
+                        r.actors
+                            .iter()
+                            .map(|a| format!("{} ({})", a.name, a.role))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                        r.actors
+                            .iter()
+                            .map(|a| a.code.clone())
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                        r.place,
+                        r.tags.join("; "),
+                        r.passages.to_string(),
+                        r.quotes.join(" | "),
+                        r.articles
+                            .iter()
+                            .map(|a| a.title.clone())
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                        opt(&r.disagreement),
+                        opt(&r.date_review),
+                    ]
+                    .map(neutralise),
+                )?;
             }
         }
         Ok(())

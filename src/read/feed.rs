@@ -11,6 +11,7 @@
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `read`).
 
+use crate::core::limits::MAX_HTML_DEPTH;
 use crate::core::model::Article;
 use crate::dates::edtf::DateValue;
 use crate::read::refusal::Refusal;
@@ -105,6 +106,24 @@ pub fn read_feed(bytes: &[u8], file_name: &str) -> Result<Vec<Article>, Refusal>
     let language = feed.language.clone().unwrap_or_default();
     let mut out = vec![];
     for (i, e) in feed.entries.iter().enumerate() {
+        // An item's HTML is held to the nesting limit of a page: the
+        // parser's work grows with depth (40,000 nested divs once took a
+        // minute), and the same page as a file is refused at once.
+        let parts = [
+            e.title.as_ref().map(|t| t.content.as_str()),
+            e.content.as_ref().and_then(|c| c.body.as_deref()),
+            e.summary.as_ref().map(|s| s.content.as_str()),
+        ];
+        if parts.into_iter().flatten().any(|h| {
+            h.contains('<')
+                && crate::read::nesting::depth(h.as_bytes(), MAX_HTML_DEPTH) > MAX_HTML_DEPTH
+        }) {
+            return Err(Refusal::Html(format!(
+                "item {} of the feed nests its elements more than {MAX_HTML_DEPTH} deep (real \
+                 pages nest a few dozen), so the feed cannot be read safely",
+                i + 1
+            )));
+        }
         let title = e
             .title
             .as_ref()

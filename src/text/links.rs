@@ -13,6 +13,16 @@ pub fn web_link(s: &str) -> Option<String> {
     (matches!(u.scheme(), "http" | "https") && u.host().is_some()).then(|| s.to_string())
 }
 
+/// Whether a link may be written as a link into a document others open
+/// (a report in Markdown, HTML, Word or OpenDocument): a web link, or a
+/// `mailto:` address. `javascript:`, `vbscript:`, `data:`, `file:` and
+/// relative links are not: pandoc and browsers would make them clickable.
+/// (`detente:` links are resolved before this is asked.)
+pub fn shareable_link(s: &str) -> bool {
+    web_link(s).is_some()
+        || url::Url::parse(s.trim()).is_ok_and(|u| u.scheme() == "mailto" && !u.path().is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,6 +43,23 @@ mod tests {
             "",
         ] {
             assert_eq!(web_link(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_web_and_mail_links_are_shared() {
+        assert!(shareable_link("https://example.org/a"));
+        assert!(shareable_link("mailto:desk@example.org"));
+        for bad in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "vbscript:msgbox(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "file:///etc/passwd",
+            "page.html",
+            "mailto:",
+        ] {
+            assert!(!shareable_link(bad), "{bad}");
         }
     }
 }

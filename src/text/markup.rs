@@ -28,10 +28,23 @@ pub fn escape_into(out: &mut String, s: &str, in_attribute: bool) {
             '\t' if in_attribute => out.push_str("&#9;"),
             '\r' => out.push_str("&#13;"),
             '\t' | '\n' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c if !xml_char(c) => {}
             c => out.push(c),
         }
     }
+}
+
+/// Whether XML 1.0 can carry `c` (tab, line feed and carriage return of
+/// the C0 controls; neither U+FFFE nor U+FFFF).
+pub fn xml_char(c: char) -> bool {
+    let control = (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r');
+    !control && c != '\u{fffe}' && c != '\u{ffff}'
+}
+
+/// `s` without the characters XML 1.0 cannot carry, for writers that
+/// escape markup themselves but not these (docx-rs).
+pub fn xml_chars(s: &str) -> String {
+    s.chars().filter(|&c| xml_char(c)).collect()
 }
 
 #[cfg(test)]

@@ -18,6 +18,10 @@ pub fn to_png(ws: &Workspace, opts: &FigureOptions) -> Result<Vec<u8>, String> {
 
 /// Rasterise an SVG at `scale` pixels per SVG pixel.
 pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
+    // NaN survives clamp: a scale that is not a number is refused.
+    if !scale.is_finite() {
+        return Err(format!("the scale {scale} is not a number"));
+    }
     let scale = scale.clamp(0.25, 8.0);
     let mut opt = usvg::Options {
         font_family: FONT_FAMILY.into(),

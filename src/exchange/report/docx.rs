@@ -24,7 +24,7 @@ fn citation_runs(s: &str) -> Vec<Run> {
         .enumerate()
         .filter(|(_, part)| !part.is_empty())
         .map(|(i, part)| {
-            let r = Run::new().add_text(part);
+            let r = Run::new().add_text(xml_safe(part));
             if i % 2 == 1 { r.italic() } else { r }
         })
         .collect()
@@ -34,7 +34,7 @@ fn citation_runs(s: &str) -> Vec<Run> {
 fn note_mark(n: &Note) -> Run {
     let mut p = Paragraph::new().style("FootnoteText");
     if !n.quote.is_empty() {
-        p = p.add_run(Run::new().add_text(format!("\u{201c}{}\u{201d} — ", n.quote)));
+        p = p.add_run(Run::new().add_text(xml_safe(format!("\u{201c}{}\u{201d} — ", n.quote))));
     }
     for r in citation_runs(&n.citation) {
         p = p.add_run(r);
@@ -47,7 +47,7 @@ fn runs(mut p: Paragraph, rs: &[Inline]) -> Paragraph {
     for r in rs {
         p = p.add_run(match r {
             Inline::Text { text, bold, italic } => {
-                let mut run = Run::new().add_text(text);
+                let mut run = Run::new().add_text(xml_safe(text));
                 if *bold {
                     run = run.bold();
                 }
@@ -57,7 +57,7 @@ fn runs(mut p: Paragraph, rs: &[Inline]) -> Paragraph {
                 run
             }
             // The address written out: a printed report cannot be clicked.
-            Inline::Link { text, url } => Run::new().add_text(format!("{text} <{url}>")),
+            Inline::Link { text, url } => Run::new().add_text(xml_safe(format!("{text} <{url}>"))),
             Inline::Note(n) => note_mark(n),
         });
     }
@@ -79,7 +79,11 @@ fn footnote_reference() -> Style {
 fn note_marks(mut p: Paragraph, notes: &[Note]) -> Paragraph {
     for (i, n) in notes.iter().enumerate() {
         if i > 0 {
-            p = p.add_run(Run::new().add_text(",").style("FootnoteReference"));
+            p = p.add_run(
+                Run::new()
+                    .add_text(xml_safe(","))
+                    .style("FootnoteReference"),
+            );
         }
         p = p.add_run(note_mark(n));
     }
@@ -127,13 +131,15 @@ pub fn to_docx(c: &Chronology, figure: Option<(Vec<u8>, u32, u32)>) -> Result<Ve
     let mut doc = styles(Docx::new().created_at(&stamp).updated_at(&stamp)).add_paragraph(
         Paragraph::new()
             .style("Title")
-            .add_run(Run::new().add_text(&c.title)),
+            .add_run(Run::new().add_text(xml_safe(&c.title))),
     );
-    doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(format!(
-        "{}. Sources cited in the {} style.",
-        c.scope,
-        c.style.label()
-    ))));
+    doc = doc.add_paragraph(
+        Paragraph::new().add_run(Run::new().add_text(xml_safe(format!(
+            "{}. Sources cited in the {} style.",
+            c.scope,
+            c.style.label()
+        )))),
+    );
     if let Some((png, w, h)) = figure {
         let height = (u64::from(FIGURE_EMU) * u64::from(h) / u64::from(w.max(1))) as u32;
         let pic = Pic::new_with_dimensions(png, w, h).size(FIGURE_EMU, height);
@@ -142,7 +148,7 @@ pub fn to_docx(c: &Chronology, figure: Option<(Vec<u8>, u32, u32)>) -> Result<Ve
             .add_paragraph(
                 Paragraph::new().add_run(
                     Run::new()
-                        .add_text("The events of this chronology on the timeline.")
+                        .add_text(xml_safe("The events of this chronology on the timeline."))
                         .italic(),
                 ),
             );
@@ -151,7 +157,7 @@ pub fn to_docx(c: &Chronology, figure: Option<(Vec<u8>, u32, u32)>) -> Result<Ve
         doc = doc.add_paragraph(
             Paragraph::new()
                 .style("Heading1")
-                .add_run(Run::new().add_text(&s.title)),
+                .add_run(Run::new().add_text(xml_safe(&s.title))),
         );
         for b in &s.blocks {
             doc = doc.add_paragraph(match b {
@@ -160,7 +166,7 @@ pub fn to_docx(c: &Chronology, figure: Option<(Vec<u8>, u32, u32)>) -> Result<Ve
                 Block::Item(r) => runs(
                     Paragraph::new()
                         .indent(Some(360), None, None, None)
-                        .add_run(Run::new().add_text("• ")),
+                        .add_run(Run::new().add_text(xml_safe("• "))),
                     r,
                 ),
                 Block::Quote(r) => runs(
@@ -178,32 +184,38 @@ pub fn to_docx(c: &Chronology, figure: Option<(Vec<u8>, u32, u32)>) -> Result<Ve
         } else {
             format!(" ({})", e.status)
         };
-        doc = doc.add_paragraph(Paragraph::new().style("Heading1").add_run(
-            Run::new().add_text(format!("{}: {}{status}", capitalised(&e.date), e.headline)),
-        ));
+        doc = doc.add_paragraph(
+            Paragraph::new()
+                .style("Heading1")
+                .add_run(Run::new().add_text(xml_safe(format!(
+                    "{}: {}{status}",
+                    capitalised(&e.date),
+                    e.headline
+                )))),
+        );
         let mut facts = Paragraph::new()
-            .add_run(Run::new().add_text("Type: ").bold())
-            .add_run(Run::new().add_text(&e.kind));
+            .add_run(Run::new().add_text(xml_safe("Type: ")).bold())
+            .add_run(Run::new().add_text(xml_safe(&e.kind)));
         if !e.actors.is_empty() {
             facts = facts
-                .add_run(Run::new().add_text(" · "))
-                .add_run(Run::new().add_text("Actors: ").bold())
-                .add_run(Run::new().add_text(e.actors.join(", ")));
+                .add_run(Run::new().add_text(xml_safe(" · ")))
+                .add_run(Run::new().add_text(xml_safe("Actors: ")).bold())
+                .add_run(Run::new().add_text(xml_safe(e.actors.join(", "))));
         }
         if !e.place.is_empty() {
             facts = facts
-                .add_run(Run::new().add_text(" · "))
-                .add_run(Run::new().add_text("Place: ").bold())
-                .add_run(Run::new().add_text(&e.place));
+                .add_run(Run::new().add_text(xml_safe(" · ")))
+                .add_run(Run::new().add_text(xml_safe("Place: ")).bold())
+                .add_run(Run::new().add_text(xml_safe(&e.place)));
         }
         doc = doc.add_paragraph(facts);
         if let Some(d) = &e.disagreement {
             doc = doc.add_paragraph(
-                Paragraph::new().add_run(Run::new().add_text(capitalised(d)).italic()),
+                Paragraph::new().add_run(Run::new().add_text(xml_safe(capitalised(d))).italic()),
             );
         }
         if !e.notes.is_empty() {
-            let p = Paragraph::new().add_run(Run::new().add_text("Sources:"));
+            let p = Paragraph::new().add_run(Run::new().add_text(xml_safe("Sources:")));
             doc = doc.add_paragraph(note_marks(p, &e.notes));
         }
     }
@@ -211,7 +223,7 @@ pub fn to_docx(c: &Chronology, figure: Option<(Vec<u8>, u32, u32)>) -> Result<Ve
         doc = doc.add_paragraph(
             Paragraph::new()
                 .style("Heading1")
-                .add_run(Run::new().add_text("Sources")),
+                .add_run(Run::new().add_text(xml_safe("Sources"))),
         );
         for s in &c.sources {
             let mut p = Paragraph::new().indent(
@@ -230,4 +242,12 @@ pub fn to_docx(c: &Chronology, figure: Option<(Vec<u8>, u32, u32)>) -> Result<Ve
     doc.pack(&mut out)
         .map_err(|e| format!("writing the document: {e}"))?;
     Ok(out.into_inner())
+}
+
+/// Text Word can hold: docx-rs escapes markup but passes on the control
+/// characters XML 1.0 forbids (a vertical tab typed into a headline once
+/// made the document unreadable), so they are dropped here, as the one
+/// escaper every other writer uses drops them.
+fn xml_safe(s: impl AsRef<str>) -> String {
+    crate::text::markup::xml_chars(s.as_ref())
 }

@@ -204,10 +204,16 @@ fn link_runs<'a>(
     };
     let mut cite_article = |a: &'a Article| cite::note_in_turn(a, style, cited);
     let Some(id) = url.strip_prefix(SCHEME) else {
-        runs.push(Inline::Link {
-            text: words.to_string(),
-            url: url.to_string(),
-        });
+        // Only web and mail links stay links in a report; a `javascript:`
+        // or `data:` link (from a colleague's memo) is kept as its words.
+        if crate::text::links::shareable_link(url) {
+            runs.push(Inline::Link {
+                text: words.to_string(),
+                url: url.trim().to_string(),
+            });
+        } else {
+            runs.push(text(words.to_string()));
+        }
         return;
     };
     runs.push(text(words.to_string()));
