@@ -107,6 +107,35 @@ fn per_page(name: &str, dir: &Path) {
     figure(&format!("import/{name}_page_worst"), worst, "ms", 50.0);
 }
 
+/// A text of one 19.9 MB line (no line breaks at all), read as an import
+/// reads it, best of two: the date finder once searched the whole line
+/// for a publication date (37 s, 607 MB); only a line's start is searched.
+fn one_line_text() {
+    let path = std::env::temp_dir().join("detente-bench-one-line.txt");
+    let words = [
+        "talks", "Vienna", "Wang", "said", "on", "Thursday", "the", "May", "2023",
+    ];
+    let mut text = String::with_capacity(20_000_000);
+    let mut i = 0usize;
+    while text.len() < 19_900_000 {
+        text.push_str(words[(i * 7 + i / 3) % words.len()]);
+        text.push(' ');
+        i += 1;
+    }
+    std::fs::write(&path, &text).expect("temp file");
+    let best = (0..2)
+        .map(|_| {
+            let t = Instant::now();
+            let r = detente::read::prepare::prepare_file(&path, None);
+            assert!(r.is_ok(), "{r:?}");
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .fold(f64::INFINITY, f64::min);
+    let _ = std::fs::remove_file(&path);
+    println!("one line of 19.9 MB: {best:.0} ms");
+    figure("import/one_line_19.9MB", best, "ms", 20_000.0);
+}
+
 criterion_group!(benches, imports);
 
 fn main() {
@@ -121,6 +150,7 @@ fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
     }
+    one_line_text();
     per_page("rough", &corpus(500, 5_000, Shape::Rough));
     if let Some(real) = real_pages() {
         per_page("real", &real);
