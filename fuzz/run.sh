@@ -20,7 +20,7 @@ secs=${1:-60}
 [ $# -gt 0 ] && shift
 stable=0
 if [ "${1:-}" = "--stable" ]; then stable=1; shift; fi
-targets=${*:-load import_text import_html import_pdf import_docx import_qdpx import_feed edtf find_dates typed_date reanchor}
+targets=${*:-load import_text import_html import_pdf import_docx import_qdpx import_feed edtf find_dates typed_date reanchor qdpx_structure merge report}
 # PDFs are read by a child `detente read-pdf`, as in the app. The binary
 # `cargo test` builds is the one used (a plain `cargo build` resolves the GUI
 # crates' features without the dev-dependencies and would build them again).
@@ -46,9 +46,12 @@ for t in $targets; do
       import_feed) extra="$extra tests/fixtures/feeds" ;;
     esac
   fi
+  # The HTML reader gets a dictionary of the tokens pages are made of.
+  dict=""
+  [ "$t" = import_html ] && dict="-dict=$PWD/fuzz/html.dict"
   echo "fuzz: $t for ${secs}s"
   # shellcheck disable=SC2086
-  cargo +nightly fuzz run -s none -O "$t" "$corpus" $extra -- \
+  cargo +nightly fuzz run -s none -O "$t" "$corpus" $extra -- $dict \
     -max_total_time="$secs" -timeout=90 -rss_limit_mb=4096 -max_len=262144 -print_final_stats=1 2>&1 \
     | grep -E 'stat::number_of_executed_units|stat::peak_rss|Done|ERROR|panicked|SUMMARY|crash-|timeout-|oom-' || true
   # The pipe hides cargo-fuzz's status: a crash leaves an artifact.

@@ -98,6 +98,9 @@ fn the_page_shape_that_panicked_the_html_parser_is_read() {
     let upstream = detente::core::isolate::isolate(|| doc.formatted_text());
     let e = upstream.expect_err("dom_query's formatted text on a <pre> ending in &nbsp;");
     assert!(e.location.starts_with("tendril.rs"), "{e}");
+    // The minimal reproduction in docs/upstream/.
+    let tiny = dom_query::Document::from("<html><body><pre>x&nbsp;</pre></body></html>");
+    assert!(detente::core::isolate::isolate(|| tiny.formatted_text()).is_err());
     // Detente reads the page.
     let (a, _) = detente::read::prepare::prepare_bytes(page.as_bytes(), "p.html", None).unwrap();
     assert!(a.text.contains("Reporting by the desk"), "{}", a.text);
