@@ -160,3 +160,53 @@ fn a_feed_at_an_address_imports_its_items_and_the_command_line_takes_urls() {
     );
     assert!(w.articles.iter().all(|a| a.accessed.is_empty()));
 }
+
+/// A server that answers every request after `delay`, with a small page.
+fn slow_server(delay: std::time::Duration) -> String {
+    let server = Server::http("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", server.server_addr().to_ip().unwrap());
+    thread::spawn(move || {
+        for req in server.incoming_requests() {
+            thread::spawn(move || {
+                thread::sleep(delay);
+                let page = "<html><head><title>Slow news</title></head><body><article><p>Jake \
+                            Sullivan met Wang Yi in Vienna on Wednesday and Thursday, officials \
+                            said after eight hours of talks.</p></article></body></html>";
+                let _ = req.respond(Response::from_string(page).with_header(
+                    Header::from_bytes(&b"Content-Type"[..], &b"text/html"[..]).unwrap(),
+                ));
+            });
+        }
+    });
+    base
+}
+
+#[test]
+fn a_slow_server_never_holds_the_workspaces_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.detente");
+    Command::cargo_bin("detente")
+        .unwrap()
+        .arg("new")
+        .arg(&ws)
+        .assert()
+        .success();
+    let base = slow_server(std::time::Duration::from_secs(3));
+    let import = std::process::Command::new(env!("CARGO_BIN_EXE_detente"))
+        .arg("import")
+        .arg(&ws)
+        .arg(format!("{base}/a"))
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // While the page is on its way, another writer gets the lock at once
+    // (the import used to hold it through every fetch).
+    thread::sleep(std::time::Duration::from_millis(1_000));
+    let lock = detente::core::atomic::try_lock(&ws).unwrap();
+    assert!(lock.is_some(), "the import held the lock while it fetched");
+    drop(lock);
+    let out = import.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("added "));
+    assert_eq!(detente::core::store::load(&ws).unwrap().articles.len(), 1);
+}

@@ -47,6 +47,14 @@ fn import_qdpx(ws: &mut Workspace, bytes: Vec<u8>, bounds: Bounds) -> Result<Sum
     import_bounded(ws, &xml, &mut zip, &|_| Err("no docx".into()), bounds)
 }
 
+/// A named pipe at `path` (mkfifo), returned.
+#[cfg(unix)]
+fn mkfifo(path: &Path) -> PathBuf {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo {}", path.display());
+    path.to_path_buf()
+}
+
 // ---- 1. Isolation -------------------------------------------------------
 
 #[test]
@@ -257,14 +265,7 @@ fn an_output_that_is_a_link_to_no_file_or_a_fifo_is_refused_and_left_alone() {
             .is_symlink(),
         "the link was replaced by a file"
     );
-    let fifo = dir.path().join("pipe.csv");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    let fifo = mkfifo(&dir.path().join("pipe.csv"));
     detente()
         .args(["export", "--format", "csv", "-o"])
         .arg(&fifo)
@@ -425,14 +426,7 @@ fn validate_reads_as_a_load_does_never_a_device_or_a_fifo() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let fifo = dir.path().join("w.detente");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    let fifo = mkfifo(&dir.path().join("w.detente"));
     detente()
         .arg("validate")
         .arg(&fifo)

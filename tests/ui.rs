@@ -1014,6 +1014,60 @@ fn a_file_whose_reader_panics_is_listed_and_the_import_job_ends() {
 }
 
 #[test]
+fn workspace_properties_set_the_title_and_an_untitled_workspace_takes_its_files_name() {
+    // A new workspace saved as uschina.detente is titled "uschina", not
+    // "Untitled workspace" (the report's heading, the figure, export names).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("uschina.detente");
+    let mut h = harness(DetenteApp::open(None));
+    h.state_mut().send(Command::New);
+    h.run();
+    assert!(!h.state().ws.has_own_title());
+    h.state_mut().save_to(Some(path.clone()));
+    for _ in 0..200 {
+        h.step();
+        if h.state().saver.in_flight == 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert_eq!(h.state().ws.title, "uschina");
+    assert_eq!(detente::core::store::load(&path).unwrap().title, "uschina");
+    // File > Workspace properties…: a title typed and the field left is
+    // one undoable step; so is the description.
+    h.state_mut().send(Command::WorkspaceProperties);
+    h.run();
+    let field = h.get_by_label("Title");
+    field.focus();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Title")
+        .type_text("US-China contacts, May-June 2023");
+    h.run();
+    assert_eq!(
+        h.state().ws.title,
+        "uschina",
+        "not before the field is left"
+    );
+    h.get_by_label("Description").focus();
+    h.run();
+    assert_eq!(h.state().ws.title, "US-China contacts, May-June 2023");
+    h.get_by_label("Description")
+        .type_text("Contacts after the balloon.");
+    h.run();
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.query_by_label("Workspace properties").is_none());
+    assert_eq!(h.state().ws.notes, "Contacts after the balloon.");
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().ws.notes, "");
+    assert_eq!(h.state().ws.title, "US-China contacts, May-June 2023");
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().ws.title, "uschina");
+}
+
+#[test]
 fn a_batch_import_can_be_cancelled_and_says_what_it_did() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..300 {

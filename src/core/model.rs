@@ -536,7 +536,26 @@ impl Actor {
     }
 }
 
+/// The title of a workspace nobody has named yet (the window's New).
+pub const UNTITLED: &str = "Untitled workspace";
+
 impl Workspace {
+    /// Whether someone gave the workspace a title: until then, the name of
+    /// its file stands in for it (the report's heading, the figure's
+    /// title, export names), never "Untitled workspace".
+    pub fn has_own_title(&self) -> bool {
+        let t = self.title.trim();
+        !t.is_empty() && t != UNTITLED
+    }
+
+    /// The title a file's name gives: its stem ("uschina" for
+    /// `uschina.detente`).
+    pub fn title_from_file(path: &std::path::Path) -> Option<String> {
+        let stem = path.file_stem()?.to_string_lossy();
+        let t = crate::text::normalise::one_line(&stem);
+        (!t.is_empty()).then_some(t)
+    }
+
     pub fn new(title: &str) -> Workspace {
         let t = now();
         Workspace {

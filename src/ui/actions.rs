@@ -37,7 +37,7 @@ impl DetenteApp {
         match c {
             Command::New => {
                 if self.guard(Pending::New) {
-                    self.ws = Workspace::new("Untitled workspace");
+                    self.ws = Workspace::new(crate::core::model::UNTITLED);
                     self.path = None;
                     self.history = History::new();
                     self.reset_view();
@@ -83,6 +83,7 @@ impl DetenteApp {
                     crate::exchange::formats::Format::ReportHtml
                 });
             }
+            Command::WorkspaceProperties => self.open_properties(),
             Command::YourName => {
                 self.name_draft = crate::core::model::author();
                 self.ask_name = true;

@@ -46,6 +46,13 @@ pub enum BottomTab {
     Notebook,
 }
 
+/// What the Workspace properties window holds while it is open.
+#[derive(Debug, Clone, Default)]
+pub struct PropertiesDraft {
+    pub title: String,
+    pub description: String,
+}
+
 pub struct DetenteApp {
     pub ws: Workspace,
     pub path: Option<PathBuf>,
@@ -105,6 +112,8 @@ pub struct DetenteApp {
     pub ask_name: bool,
     /// The "Import from URL" dialog's address, while it is open.
     pub url_draft: Option<String>,
+    /// The Workspace properties window's fields, while it is open.
+    pub properties: Option<PropertiesDraft>,
     /// What is typed in the "Your name" prompt.
     pub name_draft: String,
     /// The Export dialog's choices (kept for the next export).
@@ -180,6 +189,7 @@ impl DetenteApp {
             last_disk_check: 0.0,
             ask_name: false,
             url_draft: None,
+            properties: None,
             export_form: Default::default(),
             notice_seen: Default::default(),
             last_dir: None,

@@ -33,6 +33,8 @@ pub enum Command {
     MergeWith,
     /// Compare this workspace with another annotator's copy.
     CompareWith,
+    /// The workspace's title and description.
+    WorkspaceProperties,
     /// Set the name stamped on what this person creates and changes.
     YourName,
     Undo,
@@ -91,6 +93,7 @@ impl Command {
             Command::Reimport => "New version…",
             Command::MergeWith => "Merge with…",
             Command::CompareWith => "Compare with another annotator…",
+            Command::WorkspaceProperties => "Workspace properties…",
             Command::YourName => "Your name…",
             Command::Undo => "Undo",
             Command::Redo => "Redo",

@@ -61,6 +61,12 @@ impl DetenteApp {
                 let old_history = std::mem::take(&mut self.history);
                 // Freeing a large workspace takes a while: not on this thread.
                 std::thread::spawn(move || drop((old, old_history)));
+                // Until someone sets a title, the file's name stands in.
+                if !self.ws.has_own_title()
+                    && let Some(t) = Workspace::title_from_file(&p)
+                {
+                    self.ws.title = t;
+                }
                 self.prefs.remember(&p);
                 self.note_conflict_copies(&p);
                 self.path = Some(p);
@@ -233,6 +239,13 @@ impl DetenteApp {
             self.send(Command::SaveAs);
             return false;
         };
+        // A workspace nobody titled takes the name it is saved under (one
+        // undoable step), so its report, figure and exports say it.
+        if !self.ws.has_own_title()
+            && let Some(t) = Workspace::title_from_file(&path)
+        {
+            self.set_titles(t, self.ws.notes.clone());
+        }
         // What changed since the last save goes into the objects' `past`,
         // for merging copies later without their common ancestor.
         crate::core::lineage::record(&mut self.ws);

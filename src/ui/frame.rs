@@ -281,6 +281,7 @@ impl DetenteApp {
         self.unsaved_prompt(&ctx);
         self.name_prompt(&ctx);
         self.url_prompt(&ctx);
+        self.properties_window(&ctx);
         self.export_dialog(&ctx);
         search::show(self, &ctx);
         self.run_commands(&ctx);

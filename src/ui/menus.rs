@@ -59,6 +59,7 @@ impl DetenteApp {
                     Command::CompareWith,
                     Command::Export,
                     Command::ExportReport,
+                    Command::WorkspaceProperties,
                 ] {
                     if item(ui, &c, None, true) {
                         self.send(c);

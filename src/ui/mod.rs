@@ -28,6 +28,7 @@ pub mod library;
 pub mod menus;
 pub mod notebook;
 pub mod prefs;
+pub mod properties;
 pub mod reader;
 pub mod recovery;
 pub mod runtime_dir;
