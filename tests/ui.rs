@@ -1068,6 +1068,95 @@ fn workspace_properties_set_the_title_and_an_untitled_workspace_takes_its_files_
 }
 
 #[test]
+fn an_articles_details_are_corrected_in_the_window_and_it_can_be_deleted() {
+    let mut h = sample();
+    let id = h
+        .state()
+        .selected_article
+        .clone()
+        .expect("an article is open");
+    let old = h.state().ws.article(&id).unwrap().clone();
+    h.get_by_label("Details…").click();
+    h.run();
+    // Each field is one undoable step when it is left.
+    h.get_by_label("Outlet").focus();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Outlet").type_text("Reuters");
+    h.run();
+    h.get_by_label("Title").focus();
+    h.run();
+    assert_eq!(h.state().ws.article(&id).unwrap().outlet, "Reuters");
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Title")
+        .type_text("US, China to move forward");
+    h.run();
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.query_by_label("Article details").is_none());
+    let a = h.state().ws.article(&id).unwrap().clone();
+    assert_eq!(a.title, "US, China to move forward");
+    assert_eq!(a.outlet, "Reuters");
+    assert_eq!(a.text, old.text, "the text is not touched");
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().ws.article(&id).unwrap().title, old.title);
+    assert_eq!(h.state().ws.article(&id).unwrap().outlet, "Reuters");
+    // Delete, keeping the events only this article supports.
+    let only_here: Vec<String> = h
+        .state()
+        .ws
+        .events
+        .iter()
+        .filter(|e| !e.evidence.is_empty() && e.evidence.iter().all(|p| p.article == id))
+        .map(|e| e.id.clone())
+        .collect();
+    assert!(
+        !only_here.is_empty(),
+        "the sample's first article supports events alone"
+    );
+    let events = h.state().ws.events.len();
+    h.get_by_label("Details…").click();
+    h.run();
+    h.get_by_label("Delete article…").click();
+    h.run();
+    assert!(h.query_by_label("Delete article?").is_some());
+    h.get_by_label("Keep them without evidence (their notes say why)")
+        .click();
+    h.run();
+    h.get_by_label("Delete").click();
+    h.run();
+    let app = h.state();
+    assert!(app.ws.article(&id).is_none());
+    assert_eq!(app.ws.events.len(), events, "the events were kept");
+    assert!(
+        only_here
+            .iter()
+            .all(|e| app.ws.event(e).unwrap().evidence.is_empty())
+    );
+    assert!(app.ws.problems().is_empty());
+    assert_ne!(app.selected_article.as_ref(), Some(&id));
+    // One undo brings the article, its passages and its events back.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(h.state().ws.article(&id).is_some());
+    assert!(
+        only_here
+            .iter()
+            .all(|e| !h.state().ws.event(e).unwrap().evidence.is_empty())
+    );
+    // Deleted with its events this time.
+    h.state_mut().selected_article = Some(id.clone());
+    h.run();
+    h.get_by_label("Details…").click();
+    h.run();
+    h.get_by_label("Delete article…").click();
+    h.run();
+    h.get_by_label("Delete").click();
+    h.run();
+    assert!(only_here.iter().all(|e| h.state().ws.event(e).is_none()));
+}
+
+#[test]
 fn a_batch_import_can_be_cancelled_and_says_what_it_did() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..300 {

@@ -282,6 +282,7 @@ impl DetenteApp {
         self.name_prompt(&ctx);
         self.url_prompt(&ctx);
         self.properties_window(&ctx);
+        self.details_window(&ctx);
         self.export_dialog(&ctx);
         search::show(self, &ctx);
         self.run_commands(&ctx);

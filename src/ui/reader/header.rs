@@ -163,6 +163,13 @@ pub(crate) fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::
         }
         boilerplate_menu(app, ui, id);
         if ui
+            .small_button("Details…")
+            .on_hover_text("Title, outlet, byline, URL, language and notes; delete the article")
+            .clicked()
+        {
+            app.open_details(id);
+        }
+        if ui
             .small_button(Command::Reimport.label())
             .on_hover_text("Replace the text with a corrected or newer version; passages are kept")
             .clicked()

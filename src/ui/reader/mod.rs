@@ -6,6 +6,7 @@
 //! Imports every layer but `cli` and `dev` (layer `ui`).
 
 pub mod analysis;
+pub mod details;
 pub mod header;
 pub mod layout;
 pub mod paragraphs;

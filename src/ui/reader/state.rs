@@ -88,6 +88,24 @@ pub struct ReaderState {
     pub keep_lines: std::collections::HashSet<usize>,
     /// The open article's fingerprint, recomputed when the workspace changes.
     pub(crate) fingerprint: Option<(u64, Id, Fingerprint)>,
+    /// The Article details window's fields, while it is open.
+    pub details: Option<ArticleDraft>,
+    /// An article whose deletion is being confirmed, and whether the events
+    /// only it supports are kept (without evidence) rather than deleted.
+    pub deleting: Option<(Id, bool)>,
+}
+
+/// What the Article details window holds: the article and its fields as
+/// typed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleDraft {
+    pub article: Id,
+    pub title: String,
+    pub outlet: String,
+    pub byline: String,
+    pub url: String,
+    pub language: String,
+    pub notes: String,
 }
 
 /// How long a Reader message stays, in seconds.
