@@ -1157,6 +1157,65 @@ fn an_articles_details_are_corrected_in_the_window_and_it_can_be_deleted() {
 }
 
 #[test]
+fn a_new_imports_refusals_replace_the_last_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("photo.png");
+    std::fs::write(&bad, b"\x89PNG\r\n\x1a\n").unwrap();
+    let good = dir.path().join("kerry.txt");
+    std::fs::write(
+        &good,
+        "Kerry meets Wang Yi\n\nJohn Kerry met Wang Yi on Monday.\n",
+    )
+    .unwrap();
+    let mut h = sample();
+    h.state_mut().start_import(vec![bad]);
+    wait_for_import(&mut h);
+    assert_eq!(h.state().refused.len(), 1);
+    h.state_mut().start_import(vec![good]);
+    wait_for_import(&mut h);
+    h.run();
+    assert!(
+        h.state().refused.is_empty(),
+        "an earlier import's refusal stayed under a successful one: {:?}",
+        h.state().refused
+    );
+}
+
+#[test]
+fn an_empty_workspaces_timeline_says_how_to_begin() {
+    let mut h = harness(DetenteApp::open(None));
+    h.state_mut().send(Command::New);
+    h.run();
+    assert!(
+        h.query_by_label_contains("No events yet").is_some(),
+        "an empty timeline shows an axis around 1 Jan 2000 instead of the empty state"
+    );
+}
+
+#[test]
+fn a_references_export_counts_articles_in_the_dialog_and_the_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_with_own_chooser();
+    let articles = h.state().ws.articles.len();
+    h.state_mut().send(Command::Export);
+    h.run();
+    h.get_by_label("Articles as references, CSL-JSON (Zotero, Mendeley, pandoc)")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label(&format!("{articles} articles will be exported."))
+            .is_some()
+    );
+    export_through_the_chooser(&mut h, dir.path(), "json");
+    h.run();
+    let notice = h.state().notices.last().unwrap().clone();
+    assert!(
+        notice.starts_with(&format!("Exported {articles} articles to ")),
+        "{notice}"
+    );
+}
+
+#[test]
 fn a_batch_import_can_be_cancelled_and_says_what_it_did() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..300 {

@@ -10,6 +10,7 @@
 pub mod anchor;
 pub mod atomic;
 pub mod conflicts;
+pub mod curate;
 pub mod everything;
 pub mod history;
 pub mod ids;

@@ -15,6 +15,8 @@ use std::path::PathBuf;
 impl DetenteApp {
     /// Read files on a background thread; the window stays responsive.
     pub fn start_import(&mut self, paths: Vec<PathBuf>) {
+        // The refusals listed are this import's, not an earlier one's.
+        self.refused.clear();
         let (projects, paths): (Vec<PathBuf>, Vec<PathBuf>) =
             paths.into_iter().partition(|p| is_project(p));
         for p in projects {
@@ -47,6 +49,7 @@ impl DetenteApp {
         if urls.is_empty() {
             return;
         }
+        self.refused.clear();
         self.import_job = Some(ImportJob::start_urls(urls));
     }
 

@@ -28,22 +28,10 @@ impl DetenteApp {
         let mut close = false;
         let form = &mut self.export_form;
         let options = form.options();
-        let references = form.format.is_references();
-        let count = options.as_ref().map(|o| {
-            let events = self.ws.events.iter().filter(|e| o.range.admits(e));
-            if !references {
-                return events.count();
-            }
-            if o.range.is_open() {
-                return self.ws.articles.len();
-            }
-            // The articles the events of the range cite.
-            events
-                .flat_map(|e| e.evidence.iter().map(|p| p.article.as_str()))
-                .collect::<std::collections::HashSet<_>>()
-                .len()
-        });
-        let unit = if references { "article" } else { "event" };
+        let count = options
+            .as_ref()
+            .map(|o| exported_count(&self.ws, form.format, o));
+        let unit = unit_of(form.format);
         egui::Modal::new(egui::Id::unique("export-dialog")).show(ctx, |ui| {
             ui.heading("Export");
             ui.label("Format");
@@ -181,8 +169,9 @@ impl DetenteApp {
                 let n = self
                     .export_form
                     .options()
-                    .map(|o| self.ws.events.iter().filter(|e| o.range.admits(e)).count())
+                    .map(|o| exported_count(&self.ws, format, &o))
                     .unwrap_or(0);
+                let unit = unit_of(format);
                 let memos = self.ws.memos.iter().filter(|m| m.in_report).count();
                 let memos = match memos {
                     _ if !format.is_report() => String::new(),
@@ -190,12 +179,46 @@ impl DetenteApp {
                     1 => " and 1 memo".to_string(),
                     m => format!(" and {m} memos"),
                 };
-                self.notices
-                    .push(format!("Exported {n} events{memos} to {}.", path.display()))
+                self.notices.push(format!(
+                    "Exported {n} {unit}{}{memos} to {}.",
+                    if n == 1 { "" } else { "s" },
+                    path.display()
+                ))
             }
             Err(e) => self
                 .notices
                 .push(format!("Could not export to {}: {e}", path.display())),
         }
     }
+}
+
+/// What a format exports is counted in: articles for references, events
+/// for the rest.
+fn unit_of(format: Format) -> &'static str {
+    if format.is_references() {
+        "article"
+    } else {
+        "event"
+    }
+}
+
+/// How many events (or, for references, articles) an export of `ws` in
+/// `format` with `o` holds: the dialog says it before, the notice after.
+fn exported_count(
+    ws: &crate::core::model::Workspace,
+    format: Format,
+    o: &crate::exchange::formats::Options,
+) -> usize {
+    let events = ws.events.iter().filter(|e| o.range.admits(e));
+    if !format.is_references() {
+        return events.count();
+    }
+    if o.range.is_open() {
+        return ws.articles.len();
+    }
+    // The articles the events of the range cite.
+    events
+        .flat_map(|e| e.evidence.iter().map(|p| p.article.as_str()))
+        .collect::<std::collections::HashSet<_>>()
+        .len()
 }

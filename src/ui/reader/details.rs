@@ -142,7 +142,7 @@ impl DetenteApp {
             self.reader.deleting = None;
             return;
         };
-        let Some((_, what)) = crate::core::ops::delete_article_edit(&self.ws, &id, keep) else {
+        let Some((_, what)) = crate::core::curate::delete_article_edit(&self.ws, &id, keep) else {
             return;
         };
         let mut done = None;
@@ -184,7 +184,8 @@ impl DetenteApp {
         match done {
             Some(true) => {
                 self.reader.deleting = None;
-                if let Some((edit, _)) = crate::core::ops::delete_article_edit(&self.ws, &id, keep)
+                if let Some((edit, _)) =
+                    crate::core::curate::delete_article_edit(&self.ws, &id, keep)
                 {
                     self.apply(edit);
                     self.notices.push(format!(

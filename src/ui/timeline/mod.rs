@@ -106,6 +106,18 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         }
     });
     let layout = app.timeline.layout(&app.ws);
+    // Nothing dated to show: say how to begin, not an axis around 1 Jan 2000.
+    if layout.marks.is_empty() && !app.timeline.is_pending() {
+        ui.add_space(24.0);
+        ui.vertical_centered(|ui| {
+            ui.weak(if layout.undated > 0 {
+                "No dated events yet: give the undated ones a date (Events tab) to see them here."
+            } else {
+                "No events yet. Select a passage in the text and press Ctrl/Cmd+E to tag one."
+            });
+        });
+        return;
+    }
     legend(app, &layout, ui);
     let lanes = layout.lanes.clone();
     let lane_y = layout.lane_y.clone();
