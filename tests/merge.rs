@@ -486,3 +486,51 @@ fn keeping_an_object_the_other_copy_deleted_is_not_asked_again() {
         assert!(again.event(&gone).is_some(), "kept, as settled");
     }
 }
+
+/// Issue 27, item 3: a typo's actor merged into the right one in one copy
+/// stays merged when the other copy, which still names the typo (and tags
+/// a new event with it), is merged in, with or without their ancestor.
+#[test]
+fn an_actor_merged_into_another_stays_merged_across_copies() {
+    let mut start = sample_workspace();
+    new_event(&mut start, "Typo's meeting", "Jake Sulliva");
+    let start = saved_and_opened(&mut start);
+    let typo = start.actor_by_name("Jake Sulliva").unwrap().id.clone();
+    let right = start.actor_by_name("Jake Sullivan").unwrap().id.clone();
+    let (mut mine, mut theirs) = (start.clone(), start.clone());
+    // Mine: the typo merged into the right actor.
+    detente::core::curate::merge_actors_edit(&mine, &typo, &right)
+        .unwrap()
+        .apply(&mut mine);
+    let mine = saved_and_opened(&mut mine);
+    // Theirs: a new event still naming the typo.
+    let art = theirs.articles[0].id.clone();
+    let text = theirs.articles[0].text.clone();
+    let added = ops::tag_new_event(
+        &mut theirs,
+        &art,
+        Anchor::from_range(&text, 2, 14).unwrap(),
+        NewEvent {
+            headline: "Named with the typo".into(),
+            kind: "042".into(),
+            actors: vec![(typo.clone(), Role::Source)],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let theirs = saved_and_opened(&mut theirs);
+    for base in [None, Some(&start)] {
+        for (a, b) in [(&mine, &theirs), (&theirs, &mine)] {
+            let m = merge(base, a, b);
+            sound(&m);
+            assert!(m.actors.iter().all(|x| x.id != typo), "the typo came back");
+            let e = m.event(&added).unwrap();
+            assert_eq!(e.actors[0].actor, right);
+            assert!(
+                m.conflicts.iter().all(|c| c.kind != "actor"),
+                "{:?}",
+                m.conflicts
+            );
+        }
+    }
+}

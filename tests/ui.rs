@@ -627,6 +627,58 @@ fn unsaved_work_is_recovered_after_a_crash() {
 }
 
 #[test]
+fn a_recovery_nobody_answered_survives_the_next_sessions_work() {
+    // Session 1: unsaved work on a.detente; the process dies.
+    let dir = tempfile::tempdir().unwrap();
+    let rec = dir.path().join("recovery");
+    let a = dir.path().join("a.detente");
+    detente::core::store::save(&detente::core::sample::sample_workspace(), &a).unwrap();
+    let mut h = harness(DetenteApp::open(Some(a.clone())).with_recovery_dir(Some(rec.clone())));
+    select_in_reader(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    let lost = h.state().ws.events.clone();
+    h.state_mut().write_recovery(&rec);
+    h.state_mut().wait_for_saves();
+    h.step();
+    drop(h);
+    // Session 2: the offer names the workspace; the user answers neither,
+    // works on another workspace, autosaves and saves it.
+    let b = dir.path().join("b.detente");
+    detente::core::store::save(&detente::core::sample::sample_workspace(), &b).unwrap();
+    let mut h = harness(DetenteApp::open(Some(b.clone())).with_recovery_dir(Some(rec.clone())));
+    assert!(
+        h.query_by_label_contains("Unsaved work on a.detente")
+            .is_some(),
+        "the offer says whose work it is"
+    );
+    select_in_reader(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.state_mut().write_recovery(&rec);
+    h.state_mut().wait_for_saves();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    h.state_mut().wait_for_saves();
+    h.step();
+    drop(h);
+    // Session 3: session 1's work is still offered, and restores.
+    let mut h = harness(DetenteApp::open(None).with_recovery_dir(Some(rec.clone())));
+    assert!(
+        h.query_by_label_contains("Unsaved work on a.detente")
+            .is_some()
+    );
+    h.get_by_label("Restore").click();
+    h.run();
+    assert_eq!(
+        h.state().ws.events,
+        lost,
+        "the unanswered recovery was overwritten"
+    );
+    assert_eq!(h.state().path.as_deref(), Some(a.as_path()));
+}
+
+#[test]
 fn a_damaged_file_names_the_problem_and_keeps_the_window_usable() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.detente");
@@ -1213,6 +1265,89 @@ fn a_references_export_counts_articles_in_the_dialog_and_the_notice() {
         notice.starts_with(&format!("Exported {articles} articles to ")),
         "{notice}"
     );
+}
+
+#[test]
+fn a_typo_actor_is_merged_into_the_right_one_in_the_actors_tab() {
+    let mut h = sample();
+    // A typo made while tagging: "Jake Sulliva" on the Vienna meeting.
+    let vienna = vienna_id(&h.state().ws);
+    let (typo, _) = detente::core::ops::actor_for_name(&mut h.state_mut().ws, "Jake Sulliva");
+    let right = h
+        .state()
+        .ws
+        .actor_by_name("Jake Sullivan")
+        .unwrap()
+        .id
+        .clone();
+    {
+        let ws = &mut h.state_mut().ws;
+        let e = ws.event_mut(&vienna).unwrap();
+        e.actors.retain(|r| r.actor != right);
+        e.actors.push(detente::core::model::ActorRef {
+            actor: typo.clone(),
+            role: detente::core::model::Role::Source,
+        });
+    }
+    h.run();
+    h.get_by_label_contains("Actors (").click();
+    h.run();
+    h.get_by_label_contains("Jake Sulliva ").click();
+    h.run();
+    // Its codes, edited: one undoable step when the field is left.
+    h.get_by_label("Country").focus();
+    h.get_by_label("Country").type_text("usa");
+    h.run();
+    h.get_by_label("Sector").focus();
+    h.run();
+    let country = |h: &Harness<'static, DetenteApp>| {
+        h.state()
+            .ws
+            .actors
+            .iter()
+            .find(|a| a.id == typo)
+            .map(|a| a.country.clone())
+    };
+    assert_eq!(country(&h).as_deref(), Some("USA"));
+    // Merge into the right one.
+    h.get_by_label("Merge into").click();
+    h.run();
+    h.get_by_label("Jake Sullivan").click();
+    h.run();
+    h.get_by_label("Merge").click();
+    h.run();
+    let app = h.state();
+    assert!(
+        app.ws.actors.iter().all(|a| a.id != typo),
+        "the typo is gone"
+    );
+    let e = app.ws.event(&vienna).unwrap();
+    assert!(
+        e.actors
+            .iter()
+            .any(|r| r.actor == right && r.role == detente::core::model::Role::Source)
+    );
+    let r = app.ws.actors.iter().find(|a| a.id == right).unwrap();
+    assert!(
+        r.aliases.contains(&"Jake Sulliva".to_string()),
+        "{:?}",
+        r.aliases
+    );
+    assert!(app.ws.problems().is_empty());
+    // One undo brings the typo and its role back.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(h.state().ws.actors.iter().any(|a| a.id == typo));
+    assert!(
+        h.state()
+            .ws
+            .event(&vienna)
+            .unwrap()
+            .actors
+            .iter()
+            .any(|r| r.actor == typo)
+    );
+    h.snapshot("actors_tab");
 }
 
 #[test]

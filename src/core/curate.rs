@@ -70,6 +70,109 @@ pub fn delete_article_edit(
     Some((Edit::Batch(edits), d))
 }
 
+/// How often each actor is used: (events naming it, passages of those
+/// events), by actor id.
+pub fn actor_uses(ws: &Workspace) -> std::collections::HashMap<&str, (usize, usize)> {
+    let mut out: std::collections::HashMap<&str, (usize, usize)> = Default::default();
+    for e in &ws.events {
+        for r in &e.actors {
+            let n = out.entry(r.actor.as_str()).or_default();
+            n.0 += 1;
+            n.1 += e.evidence.len();
+        }
+    }
+    out
+}
+
+/// The undoable edit that merges actor `from` into `into` (a typo's
+/// duplicate into the right one): every event naming `from` names `into`
+/// instead (keeping `into`'s role where an event names both), `from`'s name
+/// and aliases become `into`'s aliases, `into` remembers `from`'s id (so a
+/// colleague's copy that still names it is pointed at `into` when the copies
+/// are merged), and `from` is deleted. None when either is missing or they
+/// are the same.
+pub fn merge_actors_edit(ws: &Workspace, from: &Id, into: &Id) -> Option<Edit> {
+    if from == into {
+        return None;
+    }
+    let a = ws.actors.iter().find(|x| &x.id == from)?;
+    let b = ws.actors.iter().find(|x| &x.id == into)?;
+    let mut edits = vec![];
+    for e in ws
+        .events
+        .iter()
+        .filter(|e| e.actors.iter().any(|r| &r.actor == from))
+    {
+        let mut after = (**e).clone();
+        let has_into = after.actors.iter().any(|r| &r.actor == into);
+        if has_into {
+            after.actors.retain(|r| &r.actor != from);
+        } else {
+            for r in after.actors.iter_mut().filter(|r| &r.actor == from) {
+                r.actor = into.clone();
+            }
+        }
+        edits.push(Edit::change_event((**e).clone(), after));
+    }
+    let mut b_after = b.clone();
+    for name in std::iter::once(&a.name).chain(&a.aliases) {
+        let known = b_after.name.eq_ignore_ascii_case(name)
+            || b_after.aliases.iter().any(|x| x.eq_ignore_ascii_case(name));
+        if !known && !name.trim().is_empty() {
+            b_after.aliases.push(name.clone());
+        }
+    }
+    for id in std::iter::once(&a.id).chain(&a.absorbed) {
+        if !b_after.absorbed.contains(id) {
+            b_after.absorbed.push(id.clone());
+        }
+    }
+    for (field, value) in [
+        (&mut b_after.country, &a.country),
+        (&mut b_after.sector, &a.sector),
+    ] {
+        if field.is_empty() {
+            *field = value.clone();
+        }
+    }
+    b_after.changed = crate::core::ids::now();
+    b_after.changed_by = crate::core::ids::author();
+    edits.push(Edit::Actor {
+        before: Some(Box::new(b.clone())),
+        after: Some(Box::new(b_after)),
+    });
+    edits.push(Edit::Actor {
+        before: Some(Box::new(a.clone())),
+        after: None,
+    });
+    Some(Edit::Batch(edits))
+}
+
+/// The undoable edit that deletes actor `id`, refused (with why) while an
+/// event names it: merge it into another actor instead.
+pub fn delete_actor_edit(ws: &Workspace, id: &Id) -> Result<Edit, String> {
+    let a = ws
+        .actors
+        .iter()
+        .find(|x| &x.id == id)
+        .ok_or_else(|| format!("no actor {id}"))?;
+    let uses = ws
+        .events
+        .iter()
+        .filter(|e| e.actors.iter().any(|r| &r.actor == id))
+        .count();
+    if uses > 0 {
+        return Err(format!(
+            "{} is named by {uses} event(s): merge it into another actor instead",
+            a.name
+        ));
+    }
+    Ok(Edit::Actor {
+        before: Some(Box::new(a.clone())),
+        after: None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +241,73 @@ mod tests {
             kept.notes
         );
         assert!(ws.problems().is_empty(), "{:?}", ws.problems());
+    }
+
+    #[test]
+    fn a_typo_actor_merges_into_the_right_one_and_an_unused_one_is_deleted() {
+        let (mut ws, a) = ws_with("Jake Sullivan met Wang Yi in Vienna. Sullivan left.");
+        let (right, _) = crate::core::ops::actor_for_name(&mut ws, "Jake Sullivan");
+        let (typo, _) = crate::core::ops::actor_for_name(&mut ws, "Jake Sulliva");
+        let (wang, _) = crate::core::ops::actor_for_name(&mut ws, "Wang Yi");
+        let (unused, _) = crate::core::ops::actor_for_name(&mut ws, "Nobody");
+        let anchor = locate_quote(&ws, &a, "Jake Sullivan met Wang Yi", None).unwrap();
+        let e1 = tag_new_event(
+            &mut ws,
+            &a,
+            anchor,
+            NewEvent {
+                headline: "Vienna".into(),
+                kind: "044".into(),
+                actors: vec![
+                    (typo.clone(), crate::core::model::Role::Source),
+                    (wang.clone(), crate::core::model::Role::Target),
+                ],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let anchor = locate_quote(&ws, &a, "Sullivan left", None).unwrap();
+        let e2 = tag_new_event(
+            &mut ws,
+            &a,
+            anchor,
+            NewEvent {
+                headline: "Leaves".into(),
+                kind: "044".into(),
+                actors: vec![
+                    (typo.clone(), crate::core::model::Role::Participant),
+                    (right.clone(), crate::core::model::Role::Source),
+                ],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(actor_uses(&ws)[typo.as_str()], (2, 2));
+        assert!(
+            delete_actor_edit(&ws, &typo)
+                .unwrap_err()
+                .contains("named by 2 event(s)")
+        );
+        let before = ws.clone();
+        let undo = merge_actors_edit(&ws, &typo, &right)
+            .unwrap()
+            .apply(&mut ws);
+        assert!(ws.actors.iter().all(|x| x.id != typo));
+        let r = ws.actors.iter().find(|x| x.id == right).unwrap();
+        assert_eq!(r.aliases, ["Jake Sulliva"]);
+        assert_eq!(r.absorbed, std::slice::from_ref(&typo));
+        let roles = |e: &Id| ws.event(e).unwrap().actors.clone();
+        assert_eq!(roles(&e1)[0].actor, right);
+        assert_eq!(roles(&e1)[0].role, crate::core::model::Role::Source);
+        // Named twice: the right actor's own role stays, once.
+        assert_eq!(roles(&e2).len(), 1);
+        assert_eq!(roles(&e2)[0].role, crate::core::model::Role::Source);
+        assert!(ws.problems().is_empty(), "{:?}", ws.problems());
+        undo.apply(&mut ws);
+        assert_eq!(ws.actors, before.actors);
+        assert_eq!(ws.event(&e1), before.event(&e1));
+        let edit = delete_actor_edit(&ws, &unused).unwrap();
+        edit.apply(&mut ws);
+        assert!(ws.actors.iter().all(|x| x.id != unused));
     }
 }

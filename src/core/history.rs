@@ -230,7 +230,7 @@ impl Edit {
             Edit::Memo { .. } => "edit memo",
             Edit::Orphans { .. } => "orphaned passages",
             Edit::Conflicts { .. } => "resolve conflict",
-            Edit::Titles { .. } => "edit workspace title",
+            Edit::Titles { .. } => "edit workspace properties",
             Edit::Vocabulary { .. } => "edit vocabulary",
             Edit::Merge(_) => "merge",
             Edit::Batch(v) if v.iter().any(|e| matches!(e, Edit::Conflicts { .. })) => {
@@ -503,6 +503,7 @@ mod tests {
             created_by: String::new(),
             changed_by: String::new(),
             changed: String::new(),
+            absorbed: vec![],
         };
         let mut art = (*w.articles[0]).clone();
         art.outlet = "Reuters".into();

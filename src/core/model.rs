@@ -491,6 +491,11 @@ pub struct Actor {
     /// Earlier saved values of its fields (see `core::lineage`).
     #[serde(default, skip_serializing_if = "Past::is_empty")]
     pub past: Past,
+    /// The ids of actors merged into this one (a typo's duplicate): a
+    /// colleague's copy that still names them is pointed here when the
+    /// copies are merged, so the duplicate does not come back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absorbed: Vec<Id>,
 }
 
 /// A memo: the analyst's own note, in Markdown, with a title, tags and

@@ -164,6 +164,7 @@ pub fn actor_for_name(ws: &mut Workspace, name: &str) -> (Id, bool) {
         created_by: author(),
         changed_by: author(),
         changed: now(),
+        absorbed: vec![],
     });
     (id, true)
 }

@@ -172,6 +172,7 @@ pub(crate) fn pools(rng: &mut Rng, ws: &Workspace) -> Pools {
             created_by: String::new(),
             changed_by: String::new(),
             changed: String::new(),
+            absorbed: vec![],
         });
     }
     for i in 0..240 {
@@ -195,6 +196,7 @@ pub(crate) fn pools(rng: &mut Rng, ws: &Workspace) -> Pools {
             created_by: String::new(),
             changed_by: String::new(),
             changed: String::new(),
+            absorbed: vec![],
         });
     }
     // Names must be unique; the combination above repeats after a while.

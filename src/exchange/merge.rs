@@ -28,6 +28,13 @@ use std::sync::Arc;
 /// copy are kept).
 pub fn merge(base: Option<&Workspace>, ours: &Workspace, theirs: &Workspace) -> Workspace {
     let theirs = &reconcile::same_article_ids(ours, theirs);
+    // An actor one copy merged into another is named by its new id in
+    // both copies (and their ancestor) before their fields are compared.
+    let absorbed = reconcile::absorbed(ours, theirs);
+    let base = base.map(|b| reconcile::redirect_absorbed(b, &absorbed));
+    let base = base.as_deref();
+    let ours = &*reconcile::redirect_absorbed(ours, &absorbed);
+    let theirs = &*reconcile::redirect_absorbed(theirs, &absorbed);
     let mut m = Merger {
         found: now(),
         conflicts: vec![],

@@ -55,6 +55,44 @@ pub(crate) fn same_article_ids(ours: &Workspace, theirs: &Workspace) -> Workspac
     out
 }
 
+/// The actors either copy merged into another (`Actor::absorbed`): the
+/// merged-away id and the id of the actor that took it in.
+pub(crate) fn absorbed(ours: &Workspace, theirs: &Workspace) -> HashMap<String, String> {
+    ours.actors
+        .iter()
+        .chain(&theirs.actors)
+        .flat_map(|a| a.absorbed.iter().map(move |x| (x.clone(), a.id.clone())))
+        .filter(|(from, into)| from != into)
+        .collect()
+}
+
+/// `ws` with every event's reference to a merged-away actor pointed at the
+/// actor that took it in (a colleague merged "Jake Sulliva" into "Jake
+/// Sullivan"; this copy still names the typo): the duplicate does not come
+/// back when the copies are merged. Borrowed as it is when nothing changes.
+pub(crate) fn redirect_absorbed<'a>(
+    ws: &'a Workspace,
+    map: &HashMap<String, String>,
+) -> std::borrow::Cow<'a, Workspace> {
+    let named = |e: &Event| e.actors.iter().any(|r| map.contains_key(&r.actor));
+    if map.is_empty() || !ws.events.iter().any(|e| named(e)) {
+        return std::borrow::Cow::Borrowed(ws);
+    }
+    let mut out = ws.clone();
+    for e in out.events.iter_mut().filter(|e| named(e)) {
+        let e = Arc::make_mut(e);
+        let mut seen = BTreeSet::new();
+        for r in &mut e.actors {
+            if let Some(to) = map.get(&r.actor) {
+                r.actor = to.clone();
+            }
+        }
+        // Named twice now: the first mention (and its role) stays.
+        e.actors.retain(|r| seen.insert(r.actor.clone()));
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Keep an article, actor or event type that one side deleted while the
 /// other still refers to it (new passages, actor references), as a
 /// conflict, so the merged workspace is sound and nothing is lost.

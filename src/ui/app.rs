@@ -10,6 +10,7 @@ use crate::core::model::{Id, Workspace};
 use crate::core::sample::sample_workspace;
 use crate::core::store::{self, Stamp};
 use crate::exchange::agree::Agreement;
+use crate::ui::actors::state::ActorsState;
 use crate::ui::commands::Command;
 use crate::ui::inspector::state::InspectorState;
 use crate::ui::jobs::dialog::{Dialog, Pick};
@@ -44,6 +45,8 @@ pub enum BottomTab {
     Agreement,
     /// The analyst's memos.
     Notebook,
+    /// Every actor: rename, aliases, codes, merge, delete.
+    Actors,
 }
 
 /// What the Workspace properties window holds while it is open.
@@ -82,11 +85,15 @@ pub struct DetenteApp {
     pub recovery_dir: Option<PathBuf>,
     /// A recovery file found at start, offered to the user.
     pub recovery_offer: Option<PathBuf>,
+    /// The workspace file the offered recovery was made from, if known.
+    pub recovery_from: Option<PathBuf>,
     pub reader: ReaderState,
     pub inspector: InspectorState,
     pub timeline: TimelineState,
     pub table: TableState,
     pub notebook: NotebookState,
+    /// The Actors tab.
+    pub actors: ActorsState,
     pub search: SearchState,
     pub(crate) library_cache: Option<LibraryCache>,
     /// The article the library last showed selected, and its scroll
@@ -167,11 +174,13 @@ impl DetenteApp {
             native_choosers: true,
             recovery_dir: None,
             recovery_offer: None,
+            recovery_from: None,
             reader: Default::default(),
             inspector: Default::default(),
             timeline: Default::default(),
             table: Default::default(),
             notebook: Default::default(),
+            actors: Default::default(),
             search: Default::default(),
             library_cache: None,
             library_seen: (None, 0.0, 0.0),
@@ -250,6 +259,15 @@ impl DetenteApp {
             self.selected_article = self.ws.articles.first().map(|a| a.id.clone());
         }
         self.inspector.draft = None;
+        // The Actors tab shows the actor as it now is (after an undo, a
+        // merge), or nothing when it is gone.
+        if let Some(id) = self.actors.draft.as_ref().map(|d| d.actor.clone()) {
+            if self.ws.actors.iter().any(|a| a.id == id) {
+                self.edit_actor(&id);
+            } else {
+                self.actors.draft = None;
+            }
+        }
         // A memo whose title, text or tags changed under its draft (an
         // undo, a merge) is shown anew.
         if let Some(d) = &self.notebook.draft {
@@ -281,10 +299,19 @@ impl DetenteApp {
 
     pub(crate) fn window_title(&self) -> String {
         let name = match &self.path {
-            Some(p) => p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            Some(p) => {
+                let file = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                // The workspace's own title, when it is more than its file's name.
+                match Workspace::title_from_file(p) {
+                    Some(stem) if self.ws.has_own_title() && self.ws.title != stem => {
+                        format!("{} ({file})", self.ws.title)
+                    }
+                    _ => file,
+                }
+            }
             None => format!("{} (not saved)", self.ws.title),
         };
         let mark = if self.is_dirty() { "• " } else { "" };

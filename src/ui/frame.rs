@@ -11,16 +11,22 @@ use crate::ui::app::{BottomTab, DetenteApp, Pending};
 use crate::ui::commands::Command;
 use crate::ui::prefs::PREFS_KEY;
 use crate::ui::{
-    agreement, conflicts, inspector, library, notebook, reader, search, table, timeline,
+    actors, agreement, conflicts, inspector, library, notebook, reader, search, table, timeline,
 };
 
 impl DetenteApp {
     pub(crate) fn notices_bar(&mut self, ui: &mut egui::Ui) {
         if let Some(file) = self.recovery_offer.clone() {
             ui.horizontal(|ui| {
+                let of = self
+                    .recovery_from
+                    .as_ref()
+                    .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                    .map(|n| format!(" on {n}"))
+                    .unwrap_or_default();
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
-                    "Unsaved work from a session that ended unexpectedly was found.",
+                    format!("Unsaved work{of} from a session that ended unexpectedly was found."),
                 );
                 if ui.button("Restore").clicked() {
                     self.restore_recovery();
@@ -245,6 +251,11 @@ impl DetenteApp {
                             n => format!("Notebook ({n})"),
                         },
                     );
+                    ui.selectable_value(
+                        &mut self.bottom_tab,
+                        BottomTab::Actors,
+                        format!("Actors ({})", self.ws.actors.len()),
+                    );
                     if !self.ws.conflicts.is_empty() || self.bottom_tab == BottomTab::Conflicts {
                         ui.selectable_value(
                             &mut self.bottom_tab,
@@ -267,6 +278,7 @@ impl DetenteApp {
                     BottomTab::Conflicts => conflicts::show(self, ui),
                     BottomTab::Agreement => agreement::show(self, ui),
                     BottomTab::Notebook => notebook::show(self, ui),
+                    BottomTab::Actors => actors::show(self, ui),
                 }
                 // A memo left half-written is kept when its tab is left.
                 if self.bottom_tab != BottomTab::Notebook && self.notebook.draft.is_some() {

@@ -12,6 +12,7 @@
 //! Imports every layer but `cli` and `dev` (layer `ui`).
 
 pub mod actions;
+pub mod actors;
 pub mod agreement;
 pub mod app;
 pub mod assets;

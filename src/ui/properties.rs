@@ -40,12 +40,15 @@ impl DetenteApp {
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
+            // In the middle of the window, not over the menus in a corner.
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .show(ctx, |ui| {
                 let label = ui.label("Title");
                 let title = ui
                     .add(
                         egui::TextEdit::singleline(&mut draft.title)
-                            .desired_width(360.0)
+                            .desired_width(460.0)
                             .hint_text("e.g. US-China contacts, May-June 2023"),
                     )
                     .labelled_by(label.id);
@@ -57,7 +60,7 @@ impl DetenteApp {
                 let description = ui
                     .add(
                         egui::TextEdit::multiline(&mut draft.description)
-                            .desired_width(360.0)
+                            .desired_width(460.0)
                             .desired_rows(4)
                             .hint_text("What this workspace collects, and why"),
                     )

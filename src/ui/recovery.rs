@@ -21,16 +21,65 @@ pub(crate) fn recovery_meta(dir: &Path) -> PathBuf {
     dir.join("recovery.json")
 }
 
+/// The file a set-aside recovery's facts (the workspace it belongs to)
+/// are kept in, beside it.
+fn meta_of(file: &Path) -> PathBuf {
+    file.with_extension("json")
+}
+
+/// The recoveries earlier sessions left and nobody answered, newest first:
+/// `recovery-STAMP.detente` beside the current slot.
+fn set_aside(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name().is_some_and(|n| {
+                        let n = n.to_string_lossy();
+                        n.starts_with("recovery-") && n.ends_with(".detente")
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out.reverse();
+    out
+}
+
 impl DetenteApp {
     /// Use `dir` for the recovery file; offer what an earlier session left.
+    ///
+    /// What it left is first set aside under its own name, so this
+    /// session's autosaves (which use the one slot) can never write over
+    /// it, even when the user answers neither Restore nor Discard: a new
+    /// user once lost another workspace's recovered work that way.
     pub fn with_recovery_dir(mut self, dir: Option<PathBuf>) -> Self {
-        if let Some(d) = &dir
-            && recovery_file(d).exists()
-        {
-            self.recovery_offer = Some(recovery_file(d));
+        if let Some(d) = &dir {
+            if recovery_file(d).exists() {
+                let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%3f");
+                let aside = d.join(format!("recovery-{stamp}.detente"));
+                if std::fs::rename(recovery_file(d), &aside).is_ok() {
+                    let _ = std::fs::rename(recovery_meta(d), meta_of(&aside));
+                    let _ = std::fs::remove_file(store::backup_path(&recovery_file(d)));
+                }
+            }
+            self.offer_recovery(set_aside(d).into_iter().next());
         }
         self.recovery_dir = dir;
         self
+    }
+
+    /// Offer `file` (or nothing), with the workspace it was made from, read
+    /// once here rather than by every frame that shows the offer.
+    fn offer_recovery(&mut self, file: Option<PathBuf>) {
+        self.recovery_from = file.as_ref().and_then(|f| {
+            let s = std::fs::read_to_string(meta_of(f)).ok()?;
+            let v: serde_json::Value = serde_json::from_str(&s).ok()?;
+            v["path"].as_str().map(PathBuf::from)
+        });
+        self.recovery_offer = file;
     }
 
     pub(crate) fn autosave(&mut self, now: f64) {
@@ -73,17 +122,17 @@ impl DetenteApp {
 
     /// Bring back the work of a session that ended without saving.
     pub fn restore_recovery(&mut self) {
+        let original = self.recovery_from.take();
         let Some(file) = self.recovery_offer.take() else {
             return;
         };
         match store::load(&file) {
             Ok(ws) => {
-                let original = self
-                    .recovery_dir
-                    .as_ref()
-                    .and_then(|d| std::fs::read_to_string(recovery_meta(d)).ok())
-                    .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
-                    .and_then(|v| v["path"].as_str().map(PathBuf::from));
+                // Restored: it is this session's unsaved work now, kept by
+                // its autosaves; the set-aside copy has done its job.
+                for f in [meta_of(&file), file.clone()] {
+                    let _ = std::fs::remove_file(f);
+                }
                 self.ws = ws;
                 self.path = original;
                 self.history = History::new();
@@ -98,8 +147,18 @@ impl DetenteApp {
         }
     }
 
+    /// Drop the offered recovery (only it: this session's own autosave
+    /// stays), and offer the next one an earlier session set aside, if any.
     pub fn discard_recovery(&mut self) {
-        self.recovery_offer = None;
-        self.clear_recovery();
+        if let Some(file) = self.recovery_offer.take() {
+            for f in [meta_of(&file), store::backup_path(&file), file] {
+                let _ = std::fs::remove_file(f);
+            }
+        }
+        let next = self
+            .recovery_dir
+            .as_deref()
+            .and_then(|d| set_aside(d).into_iter().next());
+        self.offer_recovery(next);
     }
 }

@@ -356,6 +356,7 @@ impl ActorIndex {
             changed_by: crate::core::ids::author(),
             changed: crate::core::ids::now(),
             past: Default::default(),
+            absorbed: vec![],
         });
         self.added += 1;
         id

@@ -380,6 +380,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                             created_by: author(),
                             changed_by: author(),
                             changed: now(),
+                            absorbed: vec![],
                         };
                         draft.actors.push(ActorRef {
                             actor: a.id.clone(),

@@ -73,6 +73,9 @@ impl DetenteApp {
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
+            // In the middle of the window, not over the menus in a corner.
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .show(ctx, |ui| {
                 egui::Grid::new("article-details")
                     .num_columns(2)
@@ -88,7 +91,7 @@ impl DetenteApp {
                             let r = ui
                                 .add(
                                     egui::TextEdit::singleline(value)
-                                        .desired_width(360.0)
+                                        .desired_width(460.0)
                                         .hint_text(hint),
                                 )
                                 .labelled_by(label.id);
@@ -99,7 +102,7 @@ impl DetenteApp {
                         let r = ui
                             .add(
                                 egui::TextEdit::multiline(&mut d.notes)
-                                    .desired_width(360.0)
+                                    .desired_width(460.0)
                                     .desired_rows(3),
                             )
                             .labelled_by(label.id);
