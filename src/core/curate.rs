@@ -22,26 +22,48 @@ pub struct ArticleDeletion {
 }
 
 /// The undoable edit that deletes article `id` with its passages, and
-/// what it does. An event whose every passage is in the article is deleted
-/// too, or, with `keep_events`, kept without evidence, its notes saying
-/// where its evidence went (so a colleague reading it knows why). Memos
-/// linking the article or its passages keep their links, shown as deleted.
+/// what it does (see [`delete_articles_edit`]).
 pub fn delete_article_edit(
     ws: &Workspace,
     id: &Id,
     keep_events: bool,
-) -> Option<(crate::core::history::Edit, ArticleDeletion)> {
-    let article = ws.article(id)?;
+) -> Option<(Edit, ArticleDeletion)> {
+    delete_articles_edit(ws, std::slice::from_ref(id), keep_events)
+}
+
+/// The undoable edit that deletes the articles `ids` with their passages,
+/// and what it does. An event whose every passage is in them is deleted
+/// too, or, with `keep_events`, kept without evidence, its notes saying
+/// where its evidence went (so a colleague reading it knows why). Memos
+/// linking the articles or their passages keep their links, shown as
+/// deleted. None when no id names an article.
+pub fn delete_articles_edit(
+    ws: &Workspace,
+    ids: &[Id],
+    keep_events: bool,
+) -> Option<(Edit, ArticleDeletion)> {
+    let articles: Vec<&crate::core::model::Article> =
+        ids.iter().filter_map(|id| ws.article(id)).collect();
+    if articles.is_empty() {
+        return None;
+    }
+    let gone: std::collections::HashSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
     let mut d = ArticleDeletion::default();
     let mut edits = vec![];
     for e in &ws.events {
-        let here = e.evidence.iter().filter(|p| &p.article == id).count();
+        let in_gone = |p: &crate::core::model::Passage| gone.contains(p.article.as_str());
+        let here = e.evidence.iter().filter(|p| in_gone(p)).count();
         if here == 0 {
             continue;
         }
         d.passages += here;
         let mut after = (**e).clone();
-        after.evidence.retain(|p| &p.article != id);
+        let titles: Vec<String> = articles
+            .iter()
+            .filter(|a| e.evidence.iter().any(|p| p.article == a.id))
+            .map(|a| format!("“{}”", a.title))
+            .collect();
+        after.evidence.retain(|p| !in_gone(p));
         if after.evidence.is_empty() {
             d.only_here += 1;
             if !keep_events {
@@ -49,8 +71,8 @@ pub fn delete_article_edit(
                 continue;
             }
             let why = format!(
-                "Its evidence was in the article “{}”, deleted {}.",
-                article.title,
+                "Its evidence was in the article {}, deleted {}.",
+                titles.join(", "),
                 crate::core::ids::now().get(..10).unwrap_or_default()
             );
             after.notes = if after.notes.trim().is_empty() {
@@ -63,11 +85,30 @@ pub fn delete_article_edit(
         }
         edits.push(Edit::change_event((**e).clone(), after));
     }
-    edits.push(Edit::Article {
-        before: Some(Box::new(article.clone())),
-        after: None,
-    });
+    for a in articles {
+        edits.push(Edit::Article {
+            before: Some(Box::new(a.clone())),
+            after: None,
+        });
+    }
     Some((Edit::Batch(edits), d))
+}
+
+/// The undoable edit that gives the articles `ids` the outlet `outlet`
+/// (one step for all; None when none changes).
+pub fn set_outlet_edit(ws: &Workspace, ids: &[Id], outlet: &str) -> Option<Edit> {
+    let outlet = crate::text::normalise::one_line(outlet);
+    let edits: Vec<Edit> = ids
+        .iter()
+        .filter_map(|id| ws.article(id))
+        .filter(|a| a.outlet != outlet)
+        .map(|a| {
+            let mut after = a.clone();
+            after.outlet = outlet.clone();
+            Edit::change_article(a.clone(), after)
+        })
+        .collect();
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
 }
 
 /// How often each actor is used: (events naming it, passages of those

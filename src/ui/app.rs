@@ -96,6 +96,11 @@ pub struct DetenteApp {
     pub actors: ActorsState,
     pub search: SearchState,
     pub(crate) library_cache: Option<LibraryCache>,
+    /// Articles marked in the Library with Ctrl/Cmd- or Shift-click, for
+    /// one action on all (delete, set the outlet), in the order marked.
+    pub library_marked: Vec<Id>,
+    /// The outlet typed for the marked articles.
+    pub(crate) library_outlet: String,
     /// The article the library last showed selected, and its scroll
     /// offset and height: a selection made elsewhere (an import, a jump
     /// from the timeline) scrolls its row into view once.
@@ -183,6 +188,8 @@ impl DetenteApp {
             actors: Default::default(),
             search: Default::default(),
             library_cache: None,
+            library_marked: vec![],
+            library_outlet: String::new(),
             library_seen: (None, 0.0, 0.0),
             focus_filter: false,
             allow_close: false,

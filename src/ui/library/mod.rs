@@ -36,6 +36,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     if app.library_cache.as_ref().is_none_or(|c| c.key != key) {
         app.library_cache = Some(LibraryCache::build(&app.ws, key));
     }
+    marked_bar(app, ui);
     let cache = app.library_cache.as_ref().expect("just built");
     if cache.rows.is_empty() {
         ui.weak(if app.ws.articles.is_empty() {
@@ -71,10 +72,12 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let shown = area.show_rows(ui, row_h, cache.rows.len(), |ui, range| {
         for &i in &cache.rows[range] {
             let a = &app.ws.articles[i];
-            let selected = app.selected_article.as_deref() == Some(a.id.as_str());
+            let selected = app.selected_article.as_deref() == Some(a.id.as_str())
+                || app.library_marked.contains(&a.id);
             let title = egui::Button::selectable(selected, a.title.as_str()).truncate();
-            if ui.add(title).on_hover_text(&a.title).clicked() {
-                clicked = Some(a.id.clone());
+            let r = ui.add(title).on_hover_text(&a.title);
+            if r.clicked() {
+                clicked = Some((a.id.clone(), ui.input(|i| i.modifiers)));
             }
             let meta = meta_line(a, cache.counts[i]);
             ui.add(egui::Label::new(egui::RichText::new(meta).weak()).truncate());
@@ -86,10 +89,93 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         shown.state.clamped_offset().y,
         shown.inner_rect.height(),
     );
-    if let Some(id) = clicked {
-        app.selected_article = Some(id);
-        app.reader.selection = None;
+    if let Some((id, modifiers)) = clicked {
+        click(app, id, modifiers);
     }
+}
+
+/// A click on a Library row: Ctrl/Cmd adds or removes it from the marked
+/// articles, Shift marks the rows from the open article to it, a plain
+/// click opens it and clears the marks (desktop list habits).
+fn click(app: &mut DetenteApp, id: crate::core::model::Id, modifiers: egui::Modifiers) {
+    let rows: Vec<crate::core::model::Id> = app
+        .library_cache
+        .as_ref()
+        .map(|c| {
+            c.rows
+                .iter()
+                .map(|&i| app.ws.articles[i].id.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    if modifiers.command {
+        if app.library_marked.is_empty()
+            && let Some(open) = app.selected_article.clone()
+        {
+            app.library_marked.push(open);
+        }
+        match app.library_marked.iter().position(|m| *m == id) {
+            Some(k) => {
+                app.library_marked.remove(k);
+            }
+            None => app.library_marked.push(id),
+        }
+        return;
+    }
+    if modifiers.shift
+        && let Some(from) = app
+            .selected_article
+            .as_ref()
+            .and_then(|s| rows.iter().position(|r| r == s))
+        && let Some(to) = rows.iter().position(|r| *r == id)
+    {
+        let (a, b) = (from.min(to), from.max(to));
+        app.library_marked = rows[a..=b].to_vec();
+        return;
+    }
+    app.library_marked.clear();
+    app.selected_article = Some(id);
+    app.reader.selection = None;
+}
+
+/// With two or more articles marked: one outlet for all, Delete…, Clear.
+fn marked_bar(app: &mut DetenteApp, ui: &mut egui::Ui) {
+    app.library_marked.retain(|id| app.ws.article(id).is_some());
+    let n = app.library_marked.len();
+    if n < 2 {
+        return;
+    }
+    ui.label(format!("{n} articles selected"));
+    ui.horizontal(|ui| {
+        let l = ui.label("Outlet");
+        ui.add(
+            egui::TextEdit::singleline(&mut app.library_outlet)
+                .hint_text("e.g. Reuters")
+                .desired_width(110.0),
+        )
+        .labelled_by(l.id);
+        let outlet = app.library_outlet.trim().to_string();
+        if ui
+            .add_enabled(!outlet.is_empty(), egui::Button::new("Set"))
+            .on_hover_text("Give every selected article this outlet (one undoable step)")
+            .clicked()
+            && let Some(edit) =
+                crate::core::curate::set_outlet_edit(&app.ws, &app.library_marked, &outlet)
+        {
+            app.apply(edit);
+            app.notices
+                .push(format!("Set the outlet of {n} articles to “{outlet}”."));
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui.button("Delete…").clicked() {
+            app.reader.deleting = Some((app.library_marked.clone(), false));
+        }
+        if ui.button("Clear").clicked() {
+            app.library_marked.clear();
+        }
+    });
+    ui.separator();
 }
 
 /// "Reuters · 13 May 2023 · 4 passages"

@@ -129,32 +129,42 @@ impl DetenteApp {
             self.commit_details(&d);
         }
         if delete {
-            self.reader.deleting = Some((d.article.clone(), false));
+            self.reader.deleting = Some((vec![d.article.clone()], false));
         } else if open && !close {
             self.reader.details = Some(d);
         }
     }
 
-    /// "Delete article?": what goes with it, and the choice for events
-    /// that only it supports.
+    /// "Delete article?": what goes with the articles, and the choice for
+    /// events that only they support.
     fn delete_confirmation(&mut self, ctx: &egui::Context) {
-        let Some((id, mut keep)) = self.reader.deleting.clone() else {
+        let Some((ids, mut keep)) = self.reader.deleting.clone() else {
             return;
         };
-        let Some(title) = self.ws.article(&id).map(|a| a.title.clone()) else {
+        let titles: Vec<String> = ids
+            .iter()
+            .filter_map(|id| self.ws.article(id).map(|a| a.title.clone()))
+            .collect();
+        let Some((_, what)) = crate::core::curate::delete_articles_edit(&self.ws, &ids, keep)
+        else {
             self.reader.deleting = None;
             return;
         };
-        let Some((_, what)) = crate::core::curate::delete_article_edit(&self.ws, &id, keep) else {
-            return;
+        let named = match titles.as_slice() {
+            [one] => format!("“{}”", crate::text::normalise::short(one)),
+            many => format!("{} articles", many.len()),
         };
         let mut done = None;
         egui::Modal::new(egui::Id::unique("delete-article")).show(ctx, |ui| {
-            ui.heading("Delete article?");
+            ui.heading(if titles.len() == 1 {
+                "Delete article?"
+            } else {
+                "Delete articles?"
+            });
             ui.label(format!(
-                "“{}” and its {} passage(s) will be removed.",
-                crate::text::normalise::short(&title),
-                what.passages
+                "{named} and {} passage(s) in {} will be removed.",
+                what.passages,
+                if titles.len() == 1 { "it" } else { "them" }
             ));
             if what.elsewhere_too > 0 {
                 ui.label(format!(
@@ -164,7 +174,7 @@ impl DetenteApp {
             }
             if what.only_here > 0 {
                 ui.label(format!(
-                    "{} event(s) have evidence only in this article:",
+                    "{} event(s) have evidence only there:",
                     what.only_here
                 ));
                 ui.radio_value(&mut keep, false, "Delete those events too");
@@ -174,7 +184,7 @@ impl DetenteApp {
                     "Keep them without evidence (their notes say why)",
                 );
             }
-            ui.weak("Memos that link it will show the link as deleted. Undo brings it all back.");
+            ui.weak("Memos that link them will show the link as deleted. Undo brings it all back.");
             ui.horizontal(|ui| {
                 if ui.button("Delete").clicked() {
                     done = Some(true);
@@ -188,22 +198,25 @@ impl DetenteApp {
             Some(true) => {
                 self.reader.deleting = None;
                 if let Some((edit, _)) =
-                    crate::core::curate::delete_article_edit(&self.ws, &id, keep)
+                    crate::core::curate::delete_articles_edit(&self.ws, &ids, keep)
                 {
                     self.apply(edit);
+                    self.library_marked.clear();
                     self.notices.push(format!(
-                        "Deleted “{}”{}.",
-                        crate::text::normalise::short(&title),
+                        "Deleted {named}{}.",
                         match (what.only_here, keep) {
                             (0, _) => String::new(),
                             (n, true) => format!("; {n} event(s) kept without evidence"),
-                            (n, false) => format!(" and {n} event(s) only it supported"),
+                            (n, false) => format!(
+                                " and {n} event(s) only {} supported",
+                                if titles.len() == 1 { "it" } else { "they" }
+                            ),
                         }
                     ));
                 }
             }
             Some(false) => self.reader.deleting = None,
-            None => self.reader.deleting = Some((id, keep)),
+            None => self.reader.deleting = Some((ids, keep)),
         }
     }
 }

@@ -90,9 +90,9 @@ pub struct ReaderState {
     pub(crate) fingerprint: Option<(u64, Id, Fingerprint)>,
     /// The Article details window's fields, while it is open.
     pub details: Option<ArticleDraft>,
-    /// An article whose deletion is being confirmed, and whether the events
-    /// only it supports are kept (without evidence) rather than deleted.
-    pub deleting: Option<(Id, bool)>,
+    /// Articles whose deletion is being confirmed, and whether the events
+    /// only they support are kept (without evidence) rather than deleted.
+    pub deleting: Option<(Vec<Id>, bool)>,
 }
 
 /// What the Article details window holds: the article and its fields as
