@@ -1414,6 +1414,76 @@ fn several_articles_marked_in_the_library_get_one_outlet_or_are_deleted_together
 }
 
 #[test]
+fn every_passage_for_an_actor_is_retrieved_opened_and_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_with_own_chooser();
+    let blinken = h
+        .state()
+        .ws
+        .actor_by_name("Antony Blinken")
+        .unwrap()
+        .id
+        .clone();
+    let expected: usize = h
+        .state()
+        .ws
+        .events
+        .iter()
+        .filter(|e| e.actors.iter().any(|r| r.actor == blinken))
+        .map(|e| e.evidence.len())
+        .sum();
+    h.get_by_label("Retrieve").click();
+    h.run();
+    h.get_by_label("Which actor").click();
+    h.run();
+    h.get_by_label("Antony Blinken").click();
+    h.run();
+    assert_eq!(h.state().retrieve.value.as_ref(), Some(&blinken));
+    assert!(
+        h.query_by_label(&format!("{expected} passages")).is_some(),
+        "the count of passages naming Blinken"
+    );
+    // A click opens the passage in the Reader with its event selected.
+    let first = detente::core::retrieve::retrieve(
+        &h.state().ws,
+        &detente::core::retrieve::Query::Actor(blinken.clone()),
+    )[0]
+    .clone();
+    h.get_all_by_label_contains(&first.quote)
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    assert_eq!(h.state().selected_article.as_ref(), Some(&first.article));
+    assert_eq!(h.state().selected_event.as_ref(), Some(&first.event));
+    // Export CSV…: one row per passage.
+    h.get_by_label("Retrieve").click();
+    h.run();
+    h.get_by_label("Export CSV…").click();
+    h.run();
+    h.state_mut()
+        .chooser
+        .as_mut()
+        .expect("the chooser asks where")
+        .0
+        .set_path(dir.path());
+    h.run();
+    h.get_by_label("Save").click();
+    let csv = dir.path().join("passages.csv");
+    for _ in 0..300 {
+        h.step();
+        if csv.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let text = std::fs::read_to_string(&csv).expect("the CSV was written");
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(r.records().count(), expected);
+    assert!(text.contains(&first.event));
+}
+
+#[test]
 fn a_batch_import_can_be_cancelled_and_says_what_it_did() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..300 {

@@ -23,6 +23,7 @@ pub mod ops;
 pub mod order;
 pub mod parallel;
 pub mod problems;
+pub mod retrieve;
 pub mod sample;
 pub mod search;
 pub mod store;

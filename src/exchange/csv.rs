@@ -145,6 +145,48 @@ pub fn to_csv(ws: &Workspace, per_passage: bool) -> String {
         .expect("CSV of UTF-8 fields is UTF-8")
 }
 
+/// The passages of a retrieval (the Retrieve tab) as CSV, one row per
+/// passage, text cells neutralised as in every CSV (see [`neutralise`]).
+pub fn hits_to_csv(hits: &[crate::core::retrieve::Hit]) -> String {
+    let mut w = ::csv::Writer::from_writer(vec![]);
+    let res: Result<(), ::csv::Error> = (|| {
+        w.write_record([
+            "event_id",
+            "headline",
+            "date",
+            "passage_id",
+            "article_id",
+            "article_title",
+            "outlet",
+            "published",
+            "quote",
+            "prefix",
+            "suffix",
+        ])?;
+        for h in hits {
+            w.write_record(
+                [
+                    h.event.clone(),
+                    h.headline.clone(),
+                    h.date.clone(),
+                    h.passage.clone(),
+                    h.article.clone(),
+                    h.article_title.clone(),
+                    h.outlet.clone(),
+                    h.published.clone(),
+                    h.quote.clone(),
+                    h.prefix.clone(),
+                    h.suffix.clone(),
+                ]
+                .map(neutralise),
+            )?;
+        }
+        Ok(())
+    })();
+    debug_assert!(res.is_ok());
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

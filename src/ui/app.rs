@@ -21,6 +21,7 @@ use crate::ui::library::state::LibraryCache;
 use crate::ui::notebook::state::NotebookState;
 use crate::ui::prefs::Prefs;
 use crate::ui::reader::state::ReaderState;
+use crate::ui::retrieve::state::RetrieveState;
 use crate::ui::search::state::SearchState;
 use crate::ui::table::state::TableState;
 use crate::ui::timeline::state::TimelineState;
@@ -47,6 +48,8 @@ pub enum BottomTab {
     Notebook,
     /// Every actor: rename, aliases, codes, merge, delete.
     Actors,
+    /// Every passage for an actor, type, tag or memo.
+    Retrieve,
 }
 
 /// What the Workspace properties window holds while it is open.
@@ -94,6 +97,8 @@ pub struct DetenteApp {
     pub notebook: NotebookState,
     /// The Actors tab.
     pub actors: ActorsState,
+    /// The Retrieve tab.
+    pub retrieve: RetrieveState,
     pub search: SearchState,
     pub(crate) library_cache: Option<LibraryCache>,
     /// Articles marked in the Library with Ctrl/Cmd- or Shift-click, for
@@ -186,6 +191,7 @@ impl DetenteApp {
             table: Default::default(),
             notebook: Default::default(),
             actors: Default::default(),
+            retrieve: Default::default(),
             search: Default::default(),
             library_cache: None,
             library_marked: vec![],

@@ -89,6 +89,12 @@ impl DetenteApp {
                 Dialog::Compare(Some((path, Ok(report)))) => self.show_agreement(&path, *report),
                 Dialog::Compare(Some((_, Err(e)))) => self.notices.push(e),
                 Dialog::Failed(e) => self.notices.push(e),
+                Dialog::Saved(Some((p, Ok(())))) => {
+                    self.notices.push(format!("Saved {}.", p.display()))
+                }
+                Dialog::Saved(Some((p, Err(e)))) => self
+                    .notices
+                    .push(format!("Could not save {}: {e}", p.display())),
                 Dialog::NoChooser(pick) => {
                     // From now on, Detente's own chooser straight away.
                     self.native_choosers = false;

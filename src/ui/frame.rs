@@ -11,7 +11,8 @@ use crate::ui::app::{BottomTab, DetenteApp, Pending};
 use crate::ui::commands::Command;
 use crate::ui::prefs::PREFS_KEY;
 use crate::ui::{
-    actors, agreement, conflicts, inspector, library, notebook, reader, search, table, timeline,
+    actors, agreement, conflicts, inspector, library, notebook, reader, retrieve, search, table,
+    timeline,
 };
 
 impl DetenteApp {
@@ -256,6 +257,7 @@ impl DetenteApp {
                         BottomTab::Actors,
                         format!("Actors ({})", self.ws.actors.len()),
                     );
+                    ui.selectable_value(&mut self.bottom_tab, BottomTab::Retrieve, "Retrieve");
                     if !self.ws.conflicts.is_empty() || self.bottom_tab == BottomTab::Conflicts {
                         ui.selectable_value(
                             &mut self.bottom_tab,
@@ -279,6 +281,7 @@ impl DetenteApp {
                     BottomTab::Agreement => agreement::show(self, ui),
                     BottomTab::Notebook => notebook::show(self, ui),
                     BottomTab::Actors => actors::show(self, ui),
+                    BottomTab::Retrieve => retrieve::show(self, ui),
                 }
                 // A memo left half-written is kept when its tab is left.
                 if self.bottom_tab != BottomTab::Notebook && self.notebook.draft.is_some() {

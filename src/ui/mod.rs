@@ -32,6 +32,7 @@ pub mod prefs;
 pub mod properties;
 pub mod reader;
 pub mod recovery;
+pub mod retrieve;
 pub mod runtime_dir;
 pub mod search;
 pub mod table;

@@ -35,6 +35,8 @@ pub enum Dialog {
     /// (on Linux, no xdg-desktop-portal is running). The pick is still to
     /// be made, in the window.
     NoChooser(Pick),
+    /// A file written where the user picked (a CSV of passages), or why not.
+    Saved(Option<(PathBuf, Result<(), String>)>),
     /// The work that followed a pick failed on an internal error (a panic
     /// caught on the dialog's thread): what to tell the user.
     Failed(String),
@@ -57,6 +59,9 @@ pub enum Pick {
     Export(Format, String),
     /// A new version of an article's text.
     Reimport(Id),
+    /// Where to save a CSV of the Retrieve tab's passages: the name
+    /// offered, and the text.
+    SaveCsv(String, String),
     /// Another copy of the workspace, to merge.
     Merge,
     /// Another annotator's copy, to compare with this workspace (a cheap,
@@ -67,7 +72,7 @@ pub enum Pick {
 impl Pick {
     /// Whether it saves (asks for a new file's name) rather than opens.
     fn saves(&self) -> bool {
-        matches!(self, Pick::SaveAs(_) | Pick::Export(..))
+        matches!(self, Pick::SaveAs(_) | Pick::Export(..) | Pick::SaveCsv(..))
     }
 
     /// The file-name extensions offered, and what to call them.
@@ -78,12 +83,13 @@ impl Pick {
             }
             Pick::Import | Pick::Reimport(_) => ("Articles", ARTICLES.to_vec()),
             Pick::Export(f, _) => (f.label(), vec![f.extension()]),
+            Pick::SaveCsv(..) => ("Passages, CSV", vec!["csv"]),
         }
     }
 
     fn offered_name(&self) -> Option<&str> {
         match self {
-            Pick::SaveAs(n) | Pick::Export(_, n) => Some(n),
+            Pick::SaveAs(n) | Pick::Export(_, n) | Pick::SaveCsv(n, _) => Some(n),
             _ => None,
         }
     }
@@ -145,6 +151,17 @@ impl Pick {
                 Dialog::Import(paths)
             }
             Pick::Export(f, _) => Dialog::Export(one, f),
+            // Written off the window's thread, as it was picked.
+            Pick::SaveCsv(_, text) => Dialog::Saved(one.map(|p| {
+                let p = if p.extension().is_none() {
+                    p.with_extension("csv")
+                } else {
+                    p
+                };
+                let done =
+                    crate::core::store::save_bytes(text.as_bytes(), &p).map_err(|e| e.to_string());
+                (p, done)
+            })),
             Pick::Reimport(article) => Dialog::Reimport(
                 article,
                 one.map(|p| {

@@ -1,0 +1,164 @@
+//! Coded retrieval, as QDA tools call it: every passage for an actor, an
+//! event type, a tag or a memo, with its quote in context, its article and
+//! the dates, in the order events are listed everywhere (`core::order`).
+//! The Retrieve tab shows it; its CSV and Markdown forms are written here
+//! so the view and what it exports never differ.
+//!
+//! Imports only `dates` and `text`, and never egui (layer `core`).
+
+use crate::core::model::{Id, Workspace};
+
+/// What to retrieve passages for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Query {
+    /// Events naming this actor.
+    Actor(Id),
+    /// Events of this type, or of a type under it ("04" takes 040-046).
+    Type(String),
+    /// Events with this tag.
+    Tag(String),
+    /// The passages a memo links, and those of the events it links.
+    Memo(Id),
+}
+
+/// One passage retrieved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub event: Id,
+    pub headline: String,
+    /// The event's date in words ("10-11 May 2023"), or empty.
+    pub date: String,
+    pub passage: Id,
+    pub article: Id,
+    pub article_title: String,
+    pub outlet: String,
+    /// The article's publication date in words, or empty.
+    pub published: String,
+    pub prefix: String,
+    pub quote: String,
+    pub suffix: String,
+}
+
+/// Every passage `q` asks for.
+pub fn retrieve(ws: &Workspace, q: &Query) -> Vec<Hit> {
+    let linked: std::collections::HashSet<Id> = match q {
+        Query::Memo(m) => ws
+            .memo(m)
+            .map(|m| {
+                crate::core::memo::links(&m.text)
+                    .into_iter()
+                    .map(|l| l.target)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        _ => Default::default(),
+    };
+    let mut out = vec![];
+    for e in crate::core::order::events_in_order(ws) {
+        let event_in = match q {
+            Query::Actor(a) => e.actors.iter().any(|r| &r.actor == a),
+            Query::Type(t) => !t.is_empty() && e.kind.starts_with(t.as_str()),
+            Query::Tag(t) => e.tags.iter().any(|x| x == t),
+            Query::Memo(_) => linked.contains(&e.id),
+        };
+        for p in &e.evidence {
+            if !(event_in || linked.contains(&p.id)) {
+                continue;
+            }
+            let a = ws.article(&p.article);
+            out.push(Hit {
+                event: e.id.clone(),
+                headline: e.headline.clone(),
+                date: e.date.as_ref().map(|d| d.human()).unwrap_or_default(),
+                passage: p.id.clone(),
+                article: p.article.clone(),
+                article_title: a.map(|a| a.title.clone()).unwrap_or_default(),
+                outlet: a.map(|a| a.outlet.clone()).unwrap_or_default(),
+                published: a
+                    .and_then(|a| a.published.as_ref())
+                    .map(|d| d.human())
+                    .unwrap_or_default(),
+                prefix: p.anchor.prefix.clone(),
+                quote: p.anchor.exact.clone(),
+                suffix: p.anchor.suffix.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// The hits as a Markdown list a memo or an email can take: the quote, then
+/// where it is from and which event it is evidence for.
+pub fn to_markdown(hits: &[Hit]) -> String {
+    let line = crate::text::normalise::one_line;
+    hits.iter()
+        .map(|h| {
+            let from = [
+                h.article_title.as_str(),
+                h.outlet.as_str(),
+                h.published.as_str(),
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+            let event = if h.date.is_empty() {
+                line(&h.headline)
+            } else {
+                format!("{}, {}", line(&h.headline), h.date)
+            };
+            format!("- “{}” — {} ({event})\n", line(&h.quote), line(&from))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passages_are_retrieved_by_actor_type_tag_and_memo() {
+        let ws = crate::core::sample::sample_workspace();
+        let wang = ws.actor_by_name("Wang Yi").unwrap().id.clone();
+        let by_actor = retrieve(&ws, &Query::Actor(wang.clone()));
+        assert!(!by_actor.is_empty());
+        for h in &by_actor {
+            let e = ws.event(&h.event).unwrap();
+            assert!(e.actors.iter().any(|r| r.actor == wang));
+            let p = e.evidence.iter().find(|p| p.id == h.passage).unwrap();
+            assert_eq!(p.anchor.exact, h.quote);
+            assert!(!h.article_title.is_empty());
+        }
+        let passages_naming_wang: usize = ws
+            .events
+            .iter()
+            .filter(|e| e.actors.iter().any(|r| r.actor == wang))
+            .map(|e| e.evidence.len())
+            .sum();
+        assert_eq!(by_actor.len(), passages_naming_wang);
+        // A root code takes the types under it.
+        let root = retrieve(&ws, &Query::Type("04".into()));
+        assert!(
+            root.iter()
+                .all(|h| ws.event(&h.event).unwrap().kind.starts_with("04"))
+        );
+        assert!(root.len() >= retrieve(&ws, &Query::Type("044".into())).len());
+        assert!(retrieve(&ws, &Query::Type(String::new())).is_empty());
+        // A memo: the passage it links, and every passage of the event it links.
+        let e = &ws.events[0];
+        let other = &ws.events[1];
+        let mut m = crate::core::memo::new_memo("Why");
+        m.text = format!(
+            "See [this](detente:{}) and [that event](detente:{}).",
+            other.evidence[0].id, e.id
+        );
+        let mut ws = ws.clone();
+        let id = m.id.clone();
+        ws.memos.push(m);
+        let hits = retrieve(&ws, &Query::Memo(id));
+        assert_eq!(hits.len(), e.evidence.len() + 1);
+        let md = to_markdown(&hits);
+        assert_eq!(md.lines().count(), hits.len());
+        assert!(md.starts_with("- “"), "{md}");
+    }
+}
