@@ -1484,6 +1484,46 @@ fn every_passage_for_an_actor_is_retrieved_opened_and_exported() {
 }
 
 #[test]
+fn a_passage_about_what_is_to_come_is_tagged_planned() {
+    let mut ws = detente::core::model::Workspace::new("w");
+    let (mut a, _) = detente::read::prepare::prepare_bytes(
+        b"Blinken to visit\n\nBlinken will travel to Beijing next week, officials said on Thursday.",
+        "a.txt",
+        None,
+    )
+    .unwrap();
+    a.published = Some(detente::dates::edtf::DateValue::parse("2023-06-01").unwrap());
+    let id = a.id.clone();
+    ws.articles.push(a.into());
+    let mut h = harness(DetenteApp::with_workspace(ws, None));
+    h.state_mut().selected_article = Some(id);
+    h.run();
+    let text = h.state().ws.articles[0].text.clone();
+    let start = text.find("Blinken will").unwrap();
+    let end = text.find(", officials").unwrap();
+    h.state_mut().reader.selection = Some((start, end));
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    let app = h.state();
+    let e = app
+        .ws
+        .event(app.selected_event.as_ref().expect("tagged"))
+        .unwrap();
+    assert!(
+        e.date
+            .as_ref()
+            .and_then(|d| d.earliest())
+            .unwrap()
+            .to_string()
+            .as_str()
+            > "2023-06-01",
+        "{:?}",
+        e.date
+    );
+    assert_eq!(e.status, detente::core::model::Status::Planned);
+}
+
+#[test]
 fn a_batch_import_can_be_cancelled_and_says_what_it_did() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..300 {

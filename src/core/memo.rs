@@ -288,6 +288,43 @@ pub fn choices(ws: &Workspace, query: &str, limit: usize) -> Vec<Choice> {
     out
 }
 
+/// A memo's text as the Notebook shows it: a link to something deleted
+/// since struck out and marked so; a link to an event, article or memo shown
+/// with its name as it is now (the link is by id: a headline renamed after
+/// the link was made shows renamed, not as it was); the text itself is not
+/// changed, and Edit shows the words as written.
+pub fn as_shown(ws: &Workspace, text: &str) -> String {
+    let links = links(text);
+    let mut s = String::with_capacity(text.len());
+    let mut at = 0;
+    for l in &links {
+        let now = match resolve(ws, &l.target) {
+            Target::Missing => Some(format!("~~{}~~ *(deleted)*", l.label.replace('~', ""))),
+            Target::Event(e)
+                if e.headline.trim() != l.label.trim() && !e.headline.trim().is_empty() =>
+            {
+                Some(link_markdown(&e.headline, &l.target))
+            }
+            Target::Article(a)
+                if a.title.trim() != l.label.trim() && !a.title.trim().is_empty() =>
+            {
+                Some(link_markdown(&a.title, &l.target))
+            }
+            Target::Memo(m) if m.title.trim() != l.label.trim() && !m.title.trim().is_empty() => {
+                Some(link_markdown(&m.title, &l.target))
+            }
+            _ => None,
+        };
+        if let Some(now) = now {
+            s.push_str(&text[at..l.bytes.start]);
+            s.push_str(&now);
+            at = l.bytes.end;
+        }
+    }
+    s.push_str(&text[at..]);
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -387,5 +424,24 @@ mod tests {
         }
         assert_eq!(choices(&ws, "", 3).len(), 3);
         assert!(choices(&ws, "zzqx-nothing", 50).is_empty());
+    }
+
+    #[test]
+    fn a_link_shows_what_it_names_now() {
+        let mut ws = crate::core::sample::sample_workspace();
+        let e = ws.events[0].id.clone();
+        let old = ws.events[0].headline.clone();
+        let text = format!(
+            "{} and [gone](detente:evt_nothing).",
+            link_markdown(&old, &e)
+        );
+        ws.event_mut(&e).unwrap().headline = "Renamed [meeting]".into();
+        let shown = as_shown(&ws, &text);
+        assert!(shown.contains(r"[Renamed \[meeting\]](detente:"), "{shown}");
+        assert!(!shown.contains(&old), "{shown}");
+        assert!(shown.contains("~~gone~~ *(deleted)*"), "{shown}");
+        // Nothing to change: the text as it is.
+        let same = format!("See {}.", link_markdown("Renamed [meeting]", &e));
+        assert_eq!(as_shown(&ws, &same), same);
     }
 }

@@ -287,6 +287,20 @@ pub fn add_evidence(
     Ok(pid)
 }
 
+/// The status a new event starts with: planned when the date found for it
+/// begins after its article was published (the sentence spoke of what was
+/// to come: "will meet next week"), else occurred. The user corrects it
+/// either way; an event dated after its report cannot already have happened.
+pub fn default_status(date: Option<&DateValue>, published: Option<&DateValue>) -> Status {
+    match (
+        date.and_then(|d| d.earliest()),
+        published.and_then(|p| p.latest()),
+    ) {
+        (Some(d), Some(p)) if d > p => Status::Planned,
+        _ => Status::Occurred,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,5 +367,33 @@ mod tests {
             Err(OpError::UnknownKind("999".into()))
         );
         assert!(ws.problems().is_empty());
+    }
+
+    #[test]
+    fn an_event_dated_after_its_report_starts_planned() {
+        let d = |s: &str| DateValue::parse(s).unwrap();
+        let published = d("2023-06-01");
+        assert_eq!(
+            default_status(Some(&d("2023-06-08")), Some(&published)),
+            Status::Planned
+        );
+        assert_eq!(
+            default_status(Some(&d("2023-05-31")), Some(&published)),
+            Status::Occurred
+        );
+        // The same day, a month that includes it, or nothing known: occurred.
+        assert_eq!(
+            default_status(Some(&d("2023-06")), Some(&published)),
+            Status::Occurred
+        );
+        assert_eq!(
+            default_status(Some(&d("2023-06-01")), Some(&published)),
+            Status::Occurred
+        );
+        assert_eq!(default_status(None, Some(&published)), Status::Occurred);
+        assert_eq!(
+            default_status(Some(&d("2023-07-01")), None),
+            Status::Occurred
+        );
     }
 }

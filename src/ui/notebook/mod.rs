@@ -332,24 +332,8 @@ fn reader(app: &mut DetenteApp, ui: &mut egui::Ui) -> Option<String> {
         return back;
     }
     let links = memo::links(&text);
-    // A link to something deleted since is shown struck out, not as a link.
-    let gone: Vec<&memo::Link> = links
-        .iter()
-        .filter(|l| matches!(memo::resolve(&app.ws, &l.target), memo::Target::Missing))
-        .collect();
-    let shown = if gone.is_empty() {
-        text.clone()
-    } else {
-        let mut s = String::with_capacity(text.len());
-        let mut at = 0;
-        for l in &gone {
-            s.push_str(&text[at..l.bytes.start]);
-            s.push_str(&format!("~~{}~~ *(deleted)*", l.label.replace('~', "")));
-            at = l.bytes.end;
-        }
-        s.push_str(&text[at..]);
-        s
-    };
+    // Deleted links struck out, renamed ones under their names of now.
+    let shown = memo::as_shown(&app.ws, &text);
     let cache = &mut app.notebook.cache;
     for l in &links {
         cache.add_link_hook(format!("{}{}", memo::SCHEME, l.target));

@@ -5,7 +5,7 @@
 //! Imports every layer but `cli` and `dev` (layer `ui`).
 
 use crate::core::history::Edit;
-use crate::core::model::{Anchor, Event, Id, Passage, Status, author, new_id, now};
+use crate::core::model::{Anchor, Event, Id, Passage, author, new_id, now};
 use crate::dates::edtf::DateValue;
 use crate::ui::app::DetenteApp;
 use crate::ui::reader::selection::trim_range;
@@ -157,16 +157,19 @@ impl DetenteApp {
             return;
         };
         let t = now();
+        let date = suggested_date(a, s, e);
+        // What the sentence says is to come starts planned, not occurred.
+        let status = crate::core::ops::default_status(date.as_ref(), a.published.as_ref());
         let ev = Event {
             date_review: String::new(),
             past: Default::default(),
             id: new_id("evt"),
             headline: sentence_around(&a.text, s, e),
             kind: "040".into(),
-            date: suggested_date(a, s, e),
+            date,
             actors: vec![],
             place: String::new(),
-            status: Status::Occurred,
+            status,
             tags: vec![],
             notes: String::new(),
             evidence: vec![Passage {
