@@ -1524,6 +1524,52 @@ fn a_passage_about_what_is_to_come_is_tagged_planned() {
 }
 
 #[test]
+fn a_date_taken_from_the_publication_is_marked_to_check_until_confirmed() {
+    let mut ws = detente::core::model::Workspace::new("w");
+    let (mut a, _) = detente::read::prepare::prepare_bytes(
+        b"Munich talks\n\nWang Yi met Blinken on the sidelines of the security conference.",
+        "a.txt",
+        None,
+    )
+    .unwrap();
+    a.published = Some(detente::dates::edtf::DateValue::parse("2023-05-11").unwrap());
+    let id = a.id.clone();
+    ws.articles.push(a.into());
+    let mut h = harness(DetenteApp::with_workspace(ws, None));
+    h.state_mut().selected_article = Some(id);
+    h.run();
+    let text = h.state().ws.articles[0].text.clone();
+    let start = text.find("Wang Yi").unwrap();
+    h.state_mut().reader.selection = Some((start, start + 30));
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    let ev = h.state().selected_event.clone().expect("tagged");
+    assert!(
+        h.state()
+            .ws
+            .event(&ev)
+            .unwrap()
+            .date
+            .as_ref()
+            .unwrap()
+            .needs_check()
+    );
+    h.get_by_label_contains("Events (").click();
+    h.run();
+    assert!(
+        h.query_by_label("11 May 2023 — check").is_some(),
+        "the table says the date is to check"
+    );
+    h.get_by_label("Confirm date").click();
+    h.run();
+    let d = h.state().ws.event(&ev).unwrap().date.clone().unwrap();
+    assert_eq!(d.edtf(), "2023-05-11");
+    assert!(!d.needs_check());
+    assert!(h.query_by_label("11 May 2023 — check").is_none());
+    assert!(h.query_all_by_label("11 May 2023").next().is_some());
+}
+
+#[test]
 fn a_batch_import_can_be_cancelled_and_says_what_it_did() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..300 {

@@ -74,6 +74,9 @@ pub struct Mark {
     pub colour: [u8; 3],
     /// Its sources give dates that cannot all be right.
     pub disputed: bool,
+    /// Its date was only taken from its article's publication (the passage
+    /// gives none) and nobody has confirmed it: shown with a question mark.
+    pub check: bool,
 }
 
 impl Mark {
@@ -202,6 +205,7 @@ pub fn layout(ws: &Workspace, by: LaneBy) -> Layout {
             .map(|t| t.rgb())
             .unwrap_or([128, 128, 128]);
         let disputed = e.open_disagreement().is_some();
+        let check = e.date.as_ref().is_some_and(|d| d.needs_check());
         for key in lane_keys(ws, &find, e, by) {
             let lane = match lane_of.get(&key) {
                 Some(&i) => i,
@@ -222,6 +226,7 @@ pub fn layout(ws: &Workspace, by: LaneBy) -> Layout {
                 kind: e.kind.clone(),
                 colour,
                 disputed,
+                check,
             });
         }
     }

@@ -109,6 +109,30 @@ impl DateValue {
         Self::parse(&d.format("%Y-%m-%d").to_string()).expect("a calendar day is valid EDTF")
     }
 
+    /// An article's publication date standing in for the date of a passage
+    /// that gives none: to be checked by a person (see [`Self::needs_check`]).
+    pub fn from_publication(published: &DateValue) -> Self {
+        published
+            .clone()
+            .with_source("the article's publication date", FROM_PUBLICATION)
+    }
+
+    /// Whether this date was only taken from the article's publication
+    /// (the passage gives none) and nobody has confirmed it yet: the
+    /// timeline and the table say "check" beside it. (A Munich meeting once
+    /// landed silently on the day the report was published.)
+    pub fn needs_check(&self) -> bool {
+        self.rule.as_deref() == Some(FROM_PUBLICATION)
+    }
+
+    /// The same date, confirmed by the user: no longer to check.
+    pub fn confirmed(mut self) -> Self {
+        if self.needs_check() {
+            self.rule = Some("confirmed by the user".into());
+        }
+        self
+    }
+
     pub fn with_source(mut self, expression: impl Into<String>, rule: impl Into<String>) -> Self {
         self.expression = Some(expression.into());
         self.rule = Some(rule.into());
@@ -182,6 +206,10 @@ fn to_day(b: Bound) -> Option<NaiveDate> {
         _ => None,
     }
 }
+
+/// The rule of a date taken from the article's publication because the
+/// passage gives none.
+pub const FROM_PUBLICATION: &str = "no date expression near the passage; check the text";
 
 /// The months' English names, January first.
 pub(crate) const MONTHS: [&str; 12] = [

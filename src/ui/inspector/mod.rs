@@ -176,6 +176,20 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                     ui.colored_label(ui.visuals().error_fg_color, e.to_string());
                 }
             }
+            // A date only taken from the article's publication: confirm
+            // it (or type the right one) and the timeline's "check" goes.
+            if draft.date.as_ref().is_some_and(|d| d.needs_check()) {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        "The passage gives no date: this is the article's publication date.",
+                    );
+                    if ui.button("Confirm date").clicked() {
+                        draft.date = draft.date.take().map(|d| d.confirmed());
+                        commit = true;
+                    }
+                });
+            }
             // Sources that disagree on the date: fix a passage's date
             // below, or say it was looked into.
             if let Some(msg) = draft.disagreement() {

@@ -20,11 +20,7 @@ pub fn suggested_date(a: &crate::core::model::Article, s: usize, e: usize) -> Op
     if let Some(v) = crate::dates::find::passage_date_in(&found, &chars, s, e) {
         return Some(v);
     }
-    a.published.clone().map(|mut d| {
-        d.expression = Some("the article's publication date".into());
-        d.rule = Some("no date expression near the passage; check the text".into());
-        d
-    })
+    a.published.as_ref().map(DateValue::from_publication)
 }
 
 /// The sentence around chars `s..e`, for a headline suggestion.

@@ -82,10 +82,18 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                     .event_type(&e.kind)
                     .map(|t| t.label.clone())
                     .unwrap_or_default();
+                // A date only taken from the article's publication says so
+                // until someone confirms it.
                 let date = e
                     .date
                     .as_ref()
-                    .map(|d| d.human())
+                    .map(|d| {
+                        if d.needs_check() {
+                            format!("{} — check", d.human())
+                        } else {
+                            d.human()
+                        }
+                    })
                     .unwrap_or_else(|| "undated".into());
                 let cells = [
                     date,

@@ -77,6 +77,20 @@ fn paint_mark(p: &egui::Painter, m: &Mark, r: Rect, selected: bool, text: Color3
         }
         _ => {}
     }
+    // Sources that disagree: the orange dot the legend names.
+    if m.disputed {
+        p.circle_filled(r.right_top(), 3.5, Color32::from_rgb(240, 140, 20));
+    }
+    // A date only taken from the publication: "?" until confirmed.
+    if m.check {
+        p.text(
+            r.left_center() - egui::vec2(2.0, 0.0),
+            egui::Align2::RIGHT_CENTER,
+            "?",
+            egui::FontId::proportional(13.0),
+            Color32::from_rgb(240, 140, 20),
+        );
+    }
     if selected {
         p.rect_stroke(
             r.expand(3.0),
@@ -427,9 +441,16 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             let headline = e.headline.clone();
             let status = e.status.as_str();
             let disagreement = e.disagreement();
+            let check = e.date.as_ref().is_some_and(|d| d.needs_check());
             response.on_hover_ui_at_pointer(|ui| {
                 ui.strong(headline);
                 ui.label(format!("{date} · {status}"));
+                if check {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        "Undated — check: the passage gives no date; this is the article's publication date",
+                    );
+                }
                 if let Some(d) = disagreement {
                     ui.colored_label(ui.visuals().warn_fg_color, d);
                 }
@@ -472,6 +493,6 @@ fn legend_items(app: &DetenteApp, layout: &Layout, ui: &mut egui::Ui) {
             ui.weak(format!("{} {}", t.code, t.label));
         }
         ui.separator();
-        ui.weak("filled: occurred · outline: planned/postponed · ×: cancelled/refused · hatched: month, year or uncertain date · orange dot: sources disagree");
+        ui.weak("filled: occurred · outline: planned/postponed · ×: cancelled/refused · hatched: month, year or uncertain date · orange dot: sources disagree · ?: date from the publication, to check");
     });
 }
