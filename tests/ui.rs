@@ -1570,6 +1570,55 @@ fn a_date_taken_from_the_publication_is_marked_to_check_until_confirmed() {
 }
 
 #[test]
+fn after_drop_boilerplate_the_date_underlines_follow_the_new_text() {
+    // A long article (its dates are found on a worker thread) whose first
+    // lines are boilerplate: dropping them moves every date.
+    let mut body = String::from("[ad_1]\n\nSource link\n\n");
+    for i in 0..700 {
+        body.push_str(&format!(
+            "Paragraph {i}: the talks in Vienna resumed on 12 May 2023, officials said.\n\n"
+        ));
+    }
+    let mut ws = detente::core::model::Workspace::new("w");
+    let (a, _) =
+        detente::read::prepare::prepare_bytes(body.as_bytes(), "long.txt", Some("Long")).unwrap();
+    assert!(a.text.len() > 32 * 1024);
+    let id = a.id.clone();
+    ws.articles.push(a.into());
+    let mut h = harness(DetenteApp::with_workspace(ws, None));
+    h.state_mut().selected_article = Some(id.clone());
+    let settle = |h: &mut Harness<'static, DetenteApp>| {
+        for _ in 0..100 {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            h.step();
+        }
+    };
+    settle(&mut h);
+    assert!(!h.state().underlined_dates().is_empty());
+    h.get_by_label_contains("Boilerplate (").click();
+    h.run();
+    h.get_by_label_contains("Drop ").click();
+    settle(&mut h);
+    let text = h.state().ws.article(&id).unwrap().text.clone();
+    assert!(!text.contains("[ad_1]"));
+    let want: Vec<(usize, usize)> = detente::dates::find::find_dates(&text, None)
+        .iter()
+        .map(|f| (f.start, f.end))
+        .collect();
+    let got = h.state().underlined_dates();
+    assert!(!got.is_empty());
+    // Underlined runs lie exactly on the date expressions of the new text.
+    let chars: Vec<char> = text.chars().collect();
+    for (s, e) in &got {
+        assert!(
+            want.iter().any(|(a, b)| a <= s && e <= b),
+            "“{}” is underlined but is no date of the text as it is now",
+            chars[*s..(*e).min(chars.len())].iter().collect::<String>()
+        );
+    }
+}
+
+#[test]
 fn a_batch_import_can_be_cancelled_and_says_what_it_did() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..300 {

@@ -18,8 +18,11 @@ pub(crate) struct Style {
     pub(crate) passages: u64,
     pub(crate) selected_event: Option<Id>,
     pub(crate) dark: bool,
-    /// Whether the date expressions (underlined) were found.
-    pub(crate) dates: bool,
+    /// The text the date expressions (underlined) were found in (the
+    /// analysis's key), if they were: a new text's analysis lays out again,
+    /// so underlines never stay on the words of the text before (after
+    /// Drop boilerplate they once did until the next edit).
+    pub(crate) dates: Option<u64>,
 }
 
 /// A stretch of the text drawn one way, from its first char (and byte)
@@ -504,7 +507,7 @@ mod tests {
                     passages: 0,
                     selected_event: selected.clone(),
                     dark,
-                    dates: true,
+                    dates: Some(1),
                 };
                 let runs = runs(&ws, &id, &style, &dates);
                 let want = per_char(&ws, &id, &style, &dates);

@@ -71,6 +71,26 @@ impl DetenteApp {
         }
     }
 
+    /// The chars of the open article drawn underlined as dates, as
+    /// (start, end) runs: what the Reader shows, for the tests.
+    #[doc(hidden)]
+    pub fn underlined_dates(&self) -> Vec<(usize, usize)> {
+        let Some(v) = &self.reader.view else {
+            return vec![];
+        };
+        let n = self
+            .ws
+            .article(&v.article)
+            .map(|a| a.char_len())
+            .unwrap_or(0);
+        v.runs
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.date)
+            .map(|(k, r)| (r.char, v.runs.get(k + 1).map_or(n, |x| x.char)))
+            .collect()
+    }
+
     /// The open article's fingerprint, recomputed when the workspace changes.
     pub(crate) fn article_fingerprint(&mut self, article: &Id) -> Fingerprint {
         let revision = self.ws.revision.get();
@@ -97,7 +117,7 @@ impl DetenteApp {
             passages: fp.passages,
             selected_event: self.selected_event.clone(),
             dark: ui.visuals().dark_mode,
-            dates: self.reader.analysis_of(article).is_some(),
+            dates: self.reader.analysis_of(article).map(|a| a.key),
         }
     }
 }
