@@ -296,6 +296,53 @@ fn stack(out: &mut Layout) {
 }
 
 /// The lowest y any mark may take (for the plot's bounds).
+/// One mark as drawn, for placing labels: its row (marks of one row share
+/// a band; rows do not overlap), its drawn left and right edges and the
+/// width its label would take, all in the same units (pixels).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Drawn {
+    pub row: f64,
+    pub left: f64,
+    pub right: f64,
+    pub label: f64,
+}
+
+/// Which marks get a label: each label sits just right of its mark, in its
+/// row, and is kept only when it ends before the next mark of that row
+/// starts and after the last label kept there ends. Labels never overlap
+/// a mark or each other; those that would are dropped, as Aeon Timeline
+/// and TimelineJS do when zoomed out. Linear in the marks (a sort aside).
+pub fn place_labels(marks: &[Drawn], gap: f64) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..marks.len()).collect();
+    order.sort_by(|&a, &b| {
+        marks[a]
+            .row
+            .total_cmp(&marks[b].row)
+            .then(marks[a].left.total_cmp(&marks[b].left))
+    });
+    let mut keep = vec![false; marks.len()];
+    // How far right the row is taken so far (marks, and labels kept).
+    let mut frontier = f64::NEG_INFINITY;
+    for (k, &i) in order.iter().enumerate() {
+        let m = &marks[i];
+        if k > 0 && marks[order[k - 1]].row != m.row {
+            frontier = f64::NEG_INFINITY;
+        }
+        let start = m.right + gap;
+        let end = start + m.label;
+        // Marks of a row are sorted by their left edge: the next one is
+        // the nearest the label could run into.
+        let next_left = order
+            .get(k + 1)
+            .map(|&j| &marks[j])
+            .filter(|n| n.row == m.row)
+            .map_or(f64::INFINITY, |n| n.left);
+        keep[i] = m.label > 0.0 && end + gap <= next_left && frontier + gap <= start;
+        frontier = frontier.max(if keep[i] { end } else { m.right });
+    }
+    keep
+}
+
 pub fn bottom(layout: &Layout) -> f64 {
     layout
         .lane_y
@@ -516,5 +563,32 @@ mod tests {
             by_actor.marks.len() > l.marks.len(),
             "an event shows in each actor's lane"
         );
+    }
+
+    #[test]
+    fn labels_go_where_they_fit_and_never_overlap() {
+        let d = |row: f64, left: f64, right: f64, label: f64| Drawn {
+            row,
+            left,
+            right,
+            label,
+        };
+        // Row 0: room after the first mark, none after the second (the
+        // third starts too soon), room after the third.
+        let marks = [
+            d(0.0, 0.0, 10.0, 50.0),
+            d(0.0, 100.0, 110.0, 50.0),
+            d(0.0, 130.0, 140.0, 30.0),
+            // Another row: its own room.
+            d(1.0, 105.0, 115.0, 50.0),
+        ];
+        assert_eq!(place_labels(&marks, 4.0), [true, false, true, true]);
+        // Order given does not matter.
+        let rev: Vec<Drawn> = marks.iter().rev().copied().collect();
+        assert_eq!(place_labels(&rev, 4.0), [true, true, false, true]);
+        // A mark inside the previous label's room drops the later label
+        // only if the two would overlap.
+        let close = [d(0.0, 0.0, 10.0, 100.0), d(0.0, 20.0, 30.0, 10.0)];
+        assert_eq!(place_labels(&close, 4.0), [false, true]);
     }
 }

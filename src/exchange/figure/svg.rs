@@ -10,7 +10,7 @@
 
 use super::{FALLBACK_FAMILY, FONT_FAMILY, FigureOptions};
 use crate::core::model::{Status, Workspace};
-use crate::core::timeline::{Layout, Mark, Shape, fit, layout, ticks};
+use crate::core::timeline::{Drawn, Layout, Mark, Shape, fit, layout, place_labels, ticks};
 use crate::exchange::range::restrict;
 use std::fmt::Write as _;
 
@@ -212,6 +212,7 @@ pub fn to_svg(ws: &Workspace, opts: &FigureOptions) -> String {
         lanes_bottom - lanes_top
     );
     let mark_h = (ROW_UNITS * unit * 0.7).clamp(3.0, 16.0);
+    let mut placed: Vec<(f64, f64, f64, String)> = vec![];
     for m in &lay.marks {
         if m.x1 < x_min || m.x0 > x_max {
             continue;
@@ -224,6 +225,38 @@ pub fn to_svg(ws: &Workspace, opts: &FigureOptions) -> String {
             b = c + mark_h / 2.0;
         }
         mark(&mut s, m, a, b, cy - mark_h / 2.0, mark_h, theme);
+        let headline = ws
+            .event(&m.event)
+            .map(|e| e.headline.as_str())
+            .unwrap_or("");
+        placed.push((cy, a, b, crate::text::normalise::cut_at_word(headline, 32)));
+    }
+    // Each mark's headline beside it where it fits, as in the window.
+    let label_px = 10.0;
+    let boxes: Vec<Drawn> = placed
+        .iter()
+        .map(|(cy, a, b, t)| Drawn {
+            row: (cy * 10.0).round(),
+            left: *a,
+            right: *b,
+            label: text_width(t, label_px),
+        })
+        .collect();
+    for (((cy, _, b, t), keep), w) in placed
+        .iter()
+        .zip(place_labels(&boxes, 3.0))
+        .zip(boxes.iter().map(|d| d.label))
+    {
+        // Whole or not at all: never cut by the plot's edge.
+        if keep && *b + 3.0 + w <= plot_x1 {
+            let _ = writeln!(
+                s,
+                r#"<text x="{:.1}" y="{cy:.1}" font-size="{label_px}" dominant-baseline="middle" fill="{}">{}</text>"#,
+                b + 3.0,
+                theme.weak,
+                esc(t)
+            );
+        }
     }
     s.push_str("</g>\n");
     // Contacts per month.

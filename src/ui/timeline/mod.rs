@@ -414,6 +414,45 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             }
             drawn.push((m.event.clone(), r));
         }
+        // Each mark's headline beside it where it fits (see
+        // `core::timeline::place_labels`): short, never over a mark or
+        // another label, dropped when it would collide.
+        let font = egui::FontId::proportional(11.0);
+        let labels: Vec<(Rect, String)> = drawn
+            .iter()
+            .filter_map(|(id, r)| {
+                let e = app.ws.event(id)?;
+                Some((*r, crate::text::normalise::cut_at_word(&e.headline, 32)))
+            })
+            .collect();
+        let boxes: Vec<crate::core::timeline::Drawn> = labels
+            .iter()
+            .map(|(r, t)| crate::core::timeline::Drawn {
+                row: f64::from(r.center().y.round()),
+                left: f64::from(r.left()),
+                right: f64::from(r.right()),
+                // About 0.55 em a Latin letter, a whole em for CJK.
+                label: t
+                    .chars()
+                    .map(|c| if (c as u32) >= 0x2E80 { 11.0 } else { 6.1 })
+                    .sum(),
+            })
+            .collect();
+        let keep = crate::core::timeline::place_labels(&boxes, 4.0);
+        let weak = ui.visuals().weak_text_color();
+        for (((r, t), k), b) in labels.iter().zip(keep).zip(&boxes) {
+            // Whole or not at all: never cut by the plot's edge.
+            let end = r.right() + 4.0 + b.label as f32;
+            if k && frame.contains(r.right_center()) && end <= frame.right() {
+                painter.text(
+                    r.right_center() + egui::vec2(4.0, 0.0),
+                    egui::Align2::LEFT_CENTER,
+                    t,
+                    font.clone(),
+                    weak,
+                );
+            }
+        }
         app.timeline.drawn = drawn;
     }
     for (m, r) in &selected_rects {
