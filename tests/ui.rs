@@ -1203,6 +1203,9 @@ fn an_articles_details_are_corrected_in_the_window_and_it_can_be_deleted() {
     h.run();
     h.get_by_label("Delete article…").click();
     h.run();
+    // Keeping them is the default; deleting them is asked for.
+    h.get_by_label("Delete those events too").click();
+    h.run();
     h.get_by_label("Delete").click();
     h.run();
     assert!(only_here.iter().all(|e| h.state().ws.event(e).is_none()));

@@ -75,7 +75,7 @@ pub struct Mark {
     /// Its sources give dates that cannot all be right.
     pub disputed: bool,
     /// Its date was only taken from its article's publication (the passage
-    /// gives none) and nobody has confirmed it: shown with a question mark.
+    /// gives none) and nobody has confirmed it: shown with a "!".
     pub check: bool,
 }
 

@@ -354,6 +354,8 @@ pub(crate) fn is_info(n: &str) -> bool {
         "Exported",
         "Recovered",
         "Deleted",
+        "Saved ",
+        "Set the outlet",
         "Your desktop showed no file chooser",
     ]
     .iter()

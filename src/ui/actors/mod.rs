@@ -85,7 +85,6 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 .desired_width(200.0),
         )
         .labelled_by(l.id);
-        ui.weak(format!("{} actors", app.ws.actors.len()));
     });
     ui.separator();
     let filter = app.actors.filter.trim().to_lowercase();
@@ -113,6 +112,11 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         })
         .collect();
     rows.sort_by_key(|r| r.1.to_lowercase());
+    ui.weak(if rows.len() == app.ws.actors.len() {
+        format!("{} actors", rows.len())
+    } else {
+        format!("{} of {} actors", rows.len(), app.ws.actors.len())
+    });
     let mut open = None;
     ui.columns(2, |cols| {
         egui::ScrollArea::vertical()
@@ -181,6 +185,12 @@ fn editor(
         });
     if commit {
         app.commit_actor(&d);
+        // The fields show what is stored now ("usa" as USA; a refused
+        // country as it was), so a refusal is said once.
+        app.edit_actor(&d.actor);
+        if let Some(now) = app.actors.draft.take() {
+            d = now;
+        }
     }
     let (events, _) = uses.get(&d.actor).copied().unwrap_or_default();
     ui.separator();

@@ -169,7 +169,7 @@ fn marked_bar(app: &mut DetenteApp, ui: &mut egui::Ui) {
     });
     ui.horizontal(|ui| {
         if ui.button("Delete…").clicked() {
-            app.reader.deleting = Some((app.library_marked.clone(), false));
+            app.reader.deleting = Some((app.library_marked.clone(), true));
         }
         if ui.button("Clear").clicked() {
             app.library_marked.clear();

@@ -129,7 +129,7 @@ impl DetenteApp {
             self.commit_details(&d);
         }
         if delete {
-            self.reader.deleting = Some((vec![d.article.clone()], false));
+            self.reader.deleting = Some((vec![d.article.clone()], true));
         } else if open && !close {
             self.reader.details = Some(d);
         }
@@ -177,12 +177,13 @@ impl DetenteApp {
                     "{} event(s) have evidence only there:",
                     what.only_here
                 ));
-                ui.radio_value(&mut keep, false, "Delete those events too");
+                // Keeping is the default: nothing goes unless asked.
                 ui.radio_value(
                     &mut keep,
                     true,
                     "Keep them without evidence (their notes say why)",
                 );
+                ui.radio_value(&mut keep, false, "Delete those events too");
             }
             ui.weak("Memos that link them will show the link as deleted. Undo brings it all back.");
             ui.horizontal(|ui| {

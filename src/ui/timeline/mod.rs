@@ -81,12 +81,13 @@ fn paint_mark(p: &egui::Painter, m: &Mark, r: Rect, selected: bool, text: Color3
     if m.disputed {
         p.circle_filled(r.right_top(), 3.5, Color32::from_rgb(240, 140, 20));
     }
-    // A date only taken from the publication: "?" until confirmed.
+    // A date only taken from the publication: "!" until confirmed ("?"
+    // already means an uncertain date), clear of the selection ring.
     if m.check {
         p.text(
-            r.left_center() - egui::vec2(2.0, 0.0),
+            r.left_center() - egui::vec2(6.0, 0.0),
             egui::Align2::RIGHT_CENTER,
-            "?",
+            "!",
             egui::FontId::proportional(13.0),
             Color32::from_rgb(240, 140, 20),
         );
@@ -487,7 +488,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 if check {
                     ui.colored_label(
                         ui.visuals().warn_fg_color,
-                        "Undated — check: the passage gives no date; this is the article's publication date",
+                        "Date to check: the passage gives none; this is the article's publication date",
                     );
                 }
                 if let Some(d) = disagreement {
@@ -532,6 +533,6 @@ fn legend_items(app: &DetenteApp, layout: &Layout, ui: &mut egui::Ui) {
             ui.weak(format!("{} {}", t.code, t.label));
         }
         ui.separator();
-        ui.weak("filled: occurred · outline: planned/postponed · ×: cancelled/refused · hatched: month, year or uncertain date · orange dot: sources disagree · ?: date from the publication, to check");
+        ui.weak("filled: occurred · outline: planned/postponed · ×: cancelled/refused · hatched: month, year or uncertain date · orange dot: sources disagree · !: date from the publication, to check");
     });
 }
