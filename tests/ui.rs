@@ -1379,7 +1379,8 @@ fn several_articles_marked_in_the_library_get_one_outlet_or_are_deleted_together
     h.get_by_label("Outlet").focus();
     h.get_by_label("Outlet").type_text("Reuters");
     h.run();
-    h.get_by_label("Set").click();
+    // Enter in the field sets it, as the Set button does.
+    h.key_press(egui::Key::Enter);
     h.run();
     let outlet = |h: &Harness<'static, DetenteApp>, i: usize| {
         h.state().ws.article(&ids[i]).unwrap().outlet.clone()
@@ -1394,7 +1395,13 @@ fn several_articles_marked_in_the_library_get_one_outlet_or_are_deleted_together
     h.run();
     assert_ne!(outlet(&h, 0), "Reuters");
     assert_ne!(outlet(&h, 2), "Reuters");
-    // Shift-click marks the range from the open article.
+    // Esc clears the marks; Shift-click marks the range from the row
+    // clicked last.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().library_marked.is_empty());
+    h.get_all_by_label(&titles[0]).next().unwrap().click();
+    h.run();
     h.get_all_by_label(&titles[1])
         .next()
         .unwrap()

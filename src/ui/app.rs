@@ -106,6 +106,9 @@ pub struct DetenteApp {
     pub library_marked: Vec<Id>,
     /// The outlet typed for the marked articles.
     pub(crate) library_outlet: String,
+    /// Where a Shift-click range starts: the last row clicked or
+    /// Ctrl/Cmd-clicked.
+    pub(crate) library_anchor: Option<Id>,
     /// The article the library last showed selected, and its scroll
     /// offset and height: a selection made elsewhere (an import, a jump
     /// from the timeline) scrolls its row into view once.
@@ -196,6 +199,7 @@ impl DetenteApp {
             library_cache: None,
             library_marked: vec![],
             library_outlet: String::new(),
+            library_anchor: None,
             library_seen: (None, 0.0, 0.0),
             focus_filter: false,
             allow_close: false,

@@ -118,22 +118,33 @@ fn click(app: &mut DetenteApp, id: crate::core::model::Id, modifiers: egui::Modi
             Some(k) => {
                 app.library_marked.remove(k);
             }
-            None => app.library_marked.push(id),
+            None => app.library_marked.push(id.clone()),
         }
+        app.library_anchor = Some(id);
         return;
     }
+    // A range from the last row clicked (or the open article) to this one,
+    // added to the rows marked with Ctrl/Cmd.
+    let anchor = app
+        .library_anchor
+        .clone()
+        .or_else(|| app.selected_article.clone());
     if modifiers.shift
-        && let Some(from) = app
-            .selected_article
+        && let Some(from) = anchor
             .as_ref()
             .and_then(|s| rows.iter().position(|r| r == s))
         && let Some(to) = rows.iter().position(|r| *r == id)
     {
         let (a, b) = (from.min(to), from.max(to));
-        app.library_marked = rows[a..=b].to_vec();
+        for r in &rows[a..=b] {
+            if !app.library_marked.contains(r) {
+                app.library_marked.push(r.clone());
+            }
+        }
         return;
     }
     app.library_marked.clear();
+    app.library_anchor = Some(id.clone());
     app.selected_article = Some(id);
     app.reader.selection = None;
 }
@@ -148,17 +159,22 @@ fn marked_bar(app: &mut DetenteApp, ui: &mut egui::Ui) {
     ui.label(format!("{n} articles selected"));
     ui.horizontal(|ui| {
         let l = ui.label("Outlet");
-        ui.add(
-            egui::TextEdit::singleline(&mut app.library_outlet)
-                .hint_text("e.g. Reuters")
-                .desired_width(110.0),
-        )
-        .labelled_by(l.id);
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut app.library_outlet)
+                    .hint_text("e.g. Reuters")
+                    .desired_width(110.0),
+            )
+            .labelled_by(l.id);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let outlet = app.library_outlet.trim().to_string();
-        if ui
+        let set = ui
             .add_enabled(!outlet.is_empty(), egui::Button::new("Set"))
             .on_hover_text("Give every selected article this outlet (one undoable step)")
-            .clicked()
+            .clicked();
+        // Enter in the field sets it too.
+        let enter = entered && !outlet.is_empty();
+        if (set || enter)
             && let Some(edit) =
                 crate::core::curate::set_outlet_edit(&app.ws, &app.library_marked, &outlet)
         {
@@ -167,6 +183,10 @@ fn marked_bar(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 .push(format!("Set the outlet of {n} articles to “{outlet}”."));
         }
     });
+    // Esc clears the marks (unless a dialog is open over the window).
+    if ui.input(|i| i.key_pressed(egui::Key::Escape)) && app.reader.deleting.is_none() {
+        app.library_marked.clear();
+    }
     ui.horizontal(|ui| {
         if ui.button("Delete…").clicked() {
             app.reader.deleting = Some((app.library_marked.clone(), true));

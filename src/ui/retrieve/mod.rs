@@ -51,31 +51,31 @@ fn choices(app: &DetenteApp, kind: Kind) -> Vec<(String, String)> {
 
 pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let before = (app.retrieve.kind, app.retrieve.value.clone());
+    // One row for the question, so the passages keep the height.
     ui.horizontal_wrapped(|ui| {
         ui.label("Passages for");
         for k in Kind::ALL {
             ui.selectable_value(&mut app.retrieve.kind, k, k.label());
         }
-    });
-    if app.retrieve.kind != before.0 {
-        app.retrieve.value = None;
-    }
-    let options = choices(app, app.retrieve.kind);
-    let shown = app
-        .retrieve
-        .value
-        .as_ref()
-        .and_then(|v| options.iter().find(|(id, _)| id == v))
-        .map(|(_, s)| s.clone())
-        .unwrap_or_else(|| format!("choose {}…", app.retrieve.kind.noun()));
-    ui.horizontal(|ui| {
+        if app.retrieve.kind != before.0 {
+            app.retrieve.value = None;
+        }
+        let options = choices(app, app.retrieve.kind);
+        let shown = app
+            .retrieve
+            .value
+            .as_ref()
+            .and_then(|v| options.iter().find(|(id, _)| id == v))
+            .map(|(_, s)| s.clone())
+            .unwrap_or_else(|| format!("choose {}…", app.retrieve.kind.noun()));
+        ui.separator();
         let l = ui.label(format!(
             "Which {}",
             app.retrieve.kind.label().to_lowercase()
         ));
         egui::ComboBox::from_id_salt("retrieve-value")
             .selected_text(shown)
-            .width(260.0)
+            .width(240.0)
             .show_ui(ui, |ui| {
                 for (id, s) in &options {
                     ui.selectable_value(&mut app.retrieve.value, Some(id.clone()), s);
