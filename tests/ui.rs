@@ -1493,21 +1493,26 @@ fn every_passage_for_an_actor_is_retrieved_opened_and_exported() {
     assert!(text.contains(&first.event));
 }
 
-#[test]
-fn a_passage_about_what_is_to_come_is_tagged_planned() {
+/// A window on a workspace of one article of `text`, published on
+/// `published`, open in the Reader.
+fn one_article(text: &str, published: &str) -> Harness<'static, DetenteApp> {
     let mut ws = detente::core::model::Workspace::new("w");
-    let (mut a, _) = detente::read::prepare::prepare_bytes(
-        b"Blinken to visit\n\nBlinken will travel to Beijing next week, officials said on Thursday.",
-        "a.txt",
-        None,
-    )
-    .unwrap();
-    a.published = Some(detente::dates::edtf::DateValue::parse("2023-06-01").unwrap());
+    let (mut a, _) = detente::read::prepare::prepare_bytes(text.as_bytes(), "a.txt", None).unwrap();
+    a.published = Some(detente::dates::edtf::DateValue::parse(published).unwrap());
     let id = a.id.clone();
     ws.articles.push(a.into());
     let mut h = harness(DetenteApp::with_workspace(ws, None));
     h.state_mut().selected_article = Some(id);
     h.run();
+    h
+}
+
+#[test]
+fn a_passage_about_what_is_to_come_is_tagged_planned() {
+    let mut h = one_article(
+        "Blinken to visit\n\nBlinken will travel to Beijing next week, officials said on Thursday.",
+        "2023-06-01",
+    );
     let text = h.state().ws.articles[0].text.clone();
     let start = text.find("Blinken will").unwrap();
     let end = text.find(", officials").unwrap();
@@ -1535,19 +1540,10 @@ fn a_passage_about_what_is_to_come_is_tagged_planned() {
 
 #[test]
 fn a_date_taken_from_the_publication_is_marked_to_check_until_confirmed() {
-    let mut ws = detente::core::model::Workspace::new("w");
-    let (mut a, _) = detente::read::prepare::prepare_bytes(
-        b"Munich talks\n\nWang Yi met Blinken on the sidelines of the security conference.",
-        "a.txt",
-        None,
-    )
-    .unwrap();
-    a.published = Some(detente::dates::edtf::DateValue::parse("2023-05-11").unwrap());
-    let id = a.id.clone();
-    ws.articles.push(a.into());
-    let mut h = harness(DetenteApp::with_workspace(ws, None));
-    h.state_mut().selected_article = Some(id);
-    h.run();
+    let mut h = one_article(
+        "Munich talks\n\nWang Yi met Blinken on the sidelines of the security conference.",
+        "2023-05-11",
+    );
     let text = h.state().ws.articles[0].text.clone();
     let start = text.find("Wang Yi").unwrap();
     h.state_mut().reader.selection = Some((start, start + 30));

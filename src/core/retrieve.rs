@@ -39,6 +39,31 @@ pub struct Hit {
     pub suffix: String,
 }
 
+impl Hit {
+    /// Where the passage is from: title, outlet and publication date, those
+    /// known, joined by `sep`.
+    pub fn source(&self, sep: &str) -> String {
+        [
+            self.article_title.as_str(),
+            self.outlet.as_str(),
+            self.published.as_str(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(sep)
+    }
+
+    /// The event it is evidence for: its headline, and its date if any.
+    pub fn event_words(&self) -> String {
+        if self.date.is_empty() {
+            self.headline.clone()
+        } else {
+            format!("{}, {}", self.headline, self.date)
+        }
+    }
+}
+
 /// Every passage `q` asks for.
 pub fn retrieve(ws: &Workspace, q: &Query) -> Vec<Hit> {
     let linked: std::collections::HashSet<Id> = match q {
@@ -93,21 +118,12 @@ pub fn to_markdown(hits: &[Hit]) -> String {
     let line = crate::text::normalise::one_line;
     hits.iter()
         .map(|h| {
-            let from = [
-                h.article_title.as_str(),
-                h.outlet.as_str(),
-                h.published.as_str(),
-            ]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ");
-            let event = if h.date.is_empty() {
-                line(&h.headline)
-            } else {
-                format!("{}, {}", line(&h.headline), h.date)
-            };
-            format!("- “{}” — {} ({event})\n", line(&h.quote), line(&from))
+            format!(
+                "- “{}” — {} ({})\n",
+                line(&h.quote),
+                line(&h.source(", ")),
+                line(&h.event_words())
+            )
         })
         .collect()
 }

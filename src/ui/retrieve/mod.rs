@@ -147,20 +147,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 {
                     open = Some(h.clone());
                 }
-                let from = [
-                    h.article_title.as_str(),
-                    h.outlet.as_str(),
-                    h.published.as_str(),
-                ]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · ");
-                let event = if h.date.is_empty() {
-                    h.headline.clone()
-                } else {
-                    format!("{}, {}", h.headline, h.date)
-                };
+                let (from, event) = (h.source(" · "), h.event_words());
                 ui.weak(format!("{from} — {event}"));
                 ui.add_space(6.0);
             }
