@@ -218,15 +218,8 @@ pub fn delete_actor_edit(ws: &Workspace, id: &Id) -> Result<Edit, String> {
 mod tests {
     use super::*;
     use crate::core::model::Article;
+    use crate::core::ops::tests::ws_with;
     use crate::core::ops::{NewEvent, add_evidence, locate_quote, tag_new_event};
-
-    fn ws_with(text: &str) -> (Workspace, Id) {
-        let mut ws = Workspace::new("t");
-        let a = Article::new("A", text);
-        let id = a.id.clone();
-        ws.articles.push(a.into());
-        (ws, id)
-    }
 
     #[test]
     fn deleting_an_article_deletes_or_keeps_the_events_only_it_supports() {

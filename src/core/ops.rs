@@ -302,11 +302,13 @@ pub fn default_status(date: Option<&DateValue>, published: Option<&DateValue>) -
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::core::model::Article;
 
-    fn ws_with(text: &str) -> (Workspace, Id) {
+    /// A workspace of one article of `text`, and its id (for the tests of
+    /// the core's edits).
+    pub(crate) fn ws_with(text: &str) -> (Workspace, Id) {
         let mut ws = Workspace::new("t");
         let a = Article::new("A", text);
         let id = a.id.clone();
