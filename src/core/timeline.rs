@@ -77,6 +77,9 @@ pub struct Mark {
     /// Its date was only taken from its article's publication (the passage
     /// gives none) and nobody has confirmed it: shown with a "!".
     pub check: bool,
+    /// Its label: the event's headline cut after a word, made once with the
+    /// layout (not looked up per mark and per frame).
+    pub label: String,
 }
 
 impl Mark {
@@ -206,6 +209,7 @@ pub fn layout(ws: &Workspace, by: LaneBy) -> Layout {
             .unwrap_or([128, 128, 128]);
         let disputed = e.open_disagreement().is_some();
         let check = e.date.as_ref().is_some_and(|d| d.needs_check());
+        let label = crate::text::normalise::cut_at_word(&e.headline, LABEL_CHARS);
         for key in lane_keys(ws, &find, e, by) {
             let lane = match lane_of.get(&key) {
                 Some(&i) => i,
@@ -227,6 +231,7 @@ pub fn layout(ws: &Workspace, by: LaneBy) -> Layout {
                 colour,
                 disputed,
                 check,
+                label: label.clone(),
             });
         }
     }
@@ -296,6 +301,9 @@ fn stack(out: &mut Layout) {
 }
 
 /// The lowest y any mark may take (for the plot's bounds).
+/// How long a mark's label may be, in chars (cut after a word).
+pub const LABEL_CHARS: usize = 32;
+
 /// One mark as drawn, for placing labels: its row (marks of one row share
 /// a band; rows do not overlap), its drawn left and right edges and the
 /// width its label would take, all in the same units (pixels).

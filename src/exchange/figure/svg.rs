@@ -225,11 +225,7 @@ pub fn to_svg(ws: &Workspace, opts: &FigureOptions) -> String {
             b = c + mark_h / 2.0;
         }
         mark(&mut s, m, a, b, cy - mark_h / 2.0, mark_h, theme);
-        let headline = ws
-            .event(&m.event)
-            .map(|e| e.headline.as_str())
-            .unwrap_or("");
-        placed.push((cy, a, b, crate::text::normalise::cut_at_word(headline, 32)));
+        placed.push((cy, a, b, m.label.clone()));
     }
     // Each mark's headline beside it where it fits, as in the window.
     let label_px = 10.0;

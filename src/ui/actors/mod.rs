@@ -88,10 +88,15 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     });
     ui.separator();
     let filter = app.actors.filter.trim().to_lowercase();
-    let uses: std::collections::HashMap<String, (usize, usize)> = actor_uses(&app.ws)
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
+    let revision = app.ws.revision.get();
+    if app.actors.uses.as_ref().is_none_or(|(r, _)| *r != revision) {
+        let counted = actor_uses(&app.ws)
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        app.actors.uses = Some((revision, counted));
+    }
+    let uses = app.actors.uses.take().map(|(_, u)| u).unwrap_or_default();
     let mut rows: Vec<(Id, String, String, (usize, usize))> = app
         .ws
         .actors
@@ -140,6 +145,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             });
         editor(app, &mut cols[1], &uses);
     });
+    app.actors.uses = Some((revision, uses));
     if let Some(id) = open {
         if let Some(d) = app.actors.draft.clone() {
             app.commit_actor(&d);

@@ -17,6 +17,9 @@ pub struct ActorDraft {
     pub sector: String,
 }
 
+/// (events, passages) naming each actor, by actor id.
+pub type Uses = std::collections::HashMap<String, (usize, usize)>;
+
 #[derive(Debug, Default)]
 pub struct ActorsState {
     pub filter: String,
@@ -24,4 +27,7 @@ pub struct ActorsState {
     pub draft: Option<ActorDraft>,
     /// The actor the open one would be merged into.
     pub merge_into: Option<Id>,
+    /// Events and passages naming each actor, for a workspace revision:
+    /// counted once per change, not per frame.
+    pub(crate) uses: Option<(u64, Uses)>,
 }

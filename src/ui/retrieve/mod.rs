@@ -94,12 +94,10 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         let hits = retrieve(&app.ws, &query);
         app.retrieve.hits = Some((revision, query, hits));
     }
-    let hits = app
-        .retrieve
-        .hits
-        .as_ref()
-        .map(|(_, _, h)| h.clone())
-        .unwrap_or_default();
+    // Taken out while drawn and put back (never copied per frame).
+    let Some((revision, query, hits)) = app.retrieve.hits.take() else {
+        return;
+    };
     ui.horizontal(|ui| {
         ui.label(format!(
             "{} passage{}",
@@ -152,6 +150,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 ui.add_space(6.0);
             }
         });
+    app.retrieve.hits = Some((revision, query, hits));
     if let Some(h) = open {
         app.select_event(&h.event, false);
         app.jump_to_passage(&h.article, &h.passage);

@@ -419,12 +419,8 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         // `core::timeline::place_labels`): short, never over a mark or
         // another label, dropped when it would collide.
         let font = egui::FontId::proportional(11.0);
-        let labels: Vec<(Rect, String)> = drawn
-            .iter()
-            .filter_map(|(id, r)| {
-                let e = app.ws.event(id)?;
-                Some((*r, crate::text::normalise::cut_at_word(&e.headline, 32)))
-            })
+        let labels: Vec<(Rect, &str)> = visible()
+            .map(|(_, m)| (mark_rect(m), m.label.as_str()))
             .collect();
         let boxes: Vec<crate::core::timeline::Drawn> = labels
             .iter()
