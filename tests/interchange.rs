@@ -101,6 +101,67 @@ fn a_round_trip_keeps_texts_quotes_offsets_codes_and_events() {
     assert!(back.problems().is_empty(), "{:?}", back.problems());
 }
 
+/// A user's own codes nested under a CAMEO root and under each other come
+/// back from REFI-QDA with their names, colours, parents and descriptions;
+/// event data shows the CAMEO root they sit under and their own name.
+#[test]
+fn own_codes_travel_as_nested_codes_and_as_their_cameo_root() {
+    use detente::core::codebook::add_type_edit;
+    use detente::core::vocab::EventType;
+    let mut ws = sample_workspace();
+    for (code, label, parent, description) in [
+        (
+            "track-ii",
+            "Track II dialogue",
+            "04",
+            "Unofficial talks; scholars",
+        ),
+        ("academic", "Academic exchange", "track-ii", ""),
+    ] {
+        let t = EventType {
+            code: code.into(),
+            label: label.into(),
+            colour: "#aa3300".into(),
+            parent: parent.into(),
+            description: description.into(),
+            ..Default::default()
+        };
+        add_type_edit(&ws, t).unwrap().apply(&mut ws);
+    }
+    std::sync::Arc::make_mut(&mut ws.events[0]).kind = "academic".into();
+    let events: Vec<&Event> = ws.events.iter().map(|e| &**e).collect();
+    let xml = detente::exchange::qdpx::write::project_xml(&ws, &events);
+    // Nested: the root group holds track-ii, which holds academic.
+    let root = xml.find("name=\"04 Consult\"").unwrap();
+    let track = xml.find("name=\"track-ii Track II dialogue\"").unwrap();
+    let academic = xml.find("name=\"academic Academic exchange\"").unwrap();
+    assert!(root < track && track < academic, "{xml}");
+    assert!(!xml[track..academic].contains("</Code>"), "not nested");
+    let mut back = Workspace::new("empty");
+    back.vocabularies.event_types.clear();
+    import_bytes(&mut back, to_qdpx(&ws, &events).unwrap()).unwrap();
+    let got = |c: &str| back.event_type(c).unwrap().clone();
+    assert_eq!(got("academic").parent, "track-ii");
+    assert_eq!(got("track-ii").parent, "04");
+    assert_eq!(got("track-ii").description, "Unofficial talks; scholars");
+    assert_eq!(got("track-ii").label, "Track II dialogue");
+    assert!(back.problems().is_empty(), "{:?}", back.problems());
+    let one = [&*ws.events[0]];
+    let gdelt = detente::exchange::eventdata::to_gdelt(&ws, &one);
+    let (head, row) = gdelt.split_once('\n').unwrap();
+    let col = |name: &str| {
+        let i = head.split('\t').position(|h| h == name).unwrap();
+        row.split('\t').nth(i).unwrap().to_string()
+    };
+    assert_eq!(
+        (col("EventCode"), col("EventRootCode")),
+        ("04".into(), "04".into())
+    );
+    assert_eq!(col("QuadClass"), "1");
+    let icews = detente::exchange::eventdata::to_icews(&ws, &one);
+    assert!(icews.contains("\tAcademic exchange\t04\t"), "{icews}");
+}
+
 /// A project as another tool writes it: CRLF kept in the file but
 /// counted as one, no `name`, a bare `plainTextPath`, nested codes,
 /// a note on a selection, a source coded as a whole, and an audio file.
@@ -290,7 +351,22 @@ fn the_export_is_valid_qda_xml() {
             plover_type: String::new(),
             plover_mode: String::new(),
             colour: "#123456".into(),
+            ..Default::default()
         });
+    // Own codes nested under a root and under each other.
+    for (code, parent) in [("mine", "04"), ("mine-too", "mine"), ("top", "")] {
+        ws.vocabularies
+            .event_types
+            .push(detente::core::vocab::EventType {
+                code: code.into(),
+                label: format!("{code} <label>"),
+                colour: "#123456".into(),
+                parent: parent.into(),
+                description: "what & why".into(),
+                ..Default::default()
+            });
+    }
+    std::sync::Arc::make_mut(&mut ws.events[1]).kind = "mine-too".into();
     let events: Vec<&Event> = ws.events.iter().map(|e| &**e).collect();
     let xml = project_xml(&ws, &events);
     assert!(xml.contains("<User "));

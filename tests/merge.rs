@@ -534,3 +534,55 @@ fn an_actor_merged_into_another_stays_merged_across_copies() {
         }
     }
 }
+
+/// Own codes are joined by their code: each copy's new codes and the
+/// events using them arrive, a renamed code is taken from the copy that
+/// renamed it, and the same code changed two ways is a conflict to settle.
+#[test]
+fn own_codes_merge_by_their_code() {
+    use detente::core::codebook::{add_type_edit, change_type_edit};
+    use detente::core::vocab::EventType;
+    let own = |code: &str, label: &str| EventType {
+        code: code.into(),
+        label: label.into(),
+        colour: "#336699".into(),
+        parent: "04".into(),
+        ..Default::default()
+    };
+    let mut base = sample_workspace();
+    add_type_edit(&base, own("track-ii", "Track II"))
+        .unwrap()
+        .apply(&mut base);
+    let (mut a, mut b) = (base.clone(), base.clone());
+    add_type_edit(&a, own("backchannel", "Backchannel"))
+        .unwrap()
+        .apply(&mut a);
+    let ea = new_event(&mut a, "Quiet channel", "Wang Yi");
+    a.event_mut(&ea).unwrap().kind = "backchannel".into();
+    add_type_edit(&b, own("academic", "Academic exchange"))
+        .unwrap()
+        .apply(&mut b);
+    let mut renamed = b.event_type("track-ii").unwrap().clone();
+    renamed.label = "Track two dialogue".into();
+    change_type_edit(&b, renamed)
+        .unwrap()
+        .unwrap()
+        .apply(&mut b);
+    let m = merge(Some(&base), &a, &b);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    assert!(m.event_type("backchannel").is_some() && m.event_type("academic").is_some());
+    assert_eq!(
+        m.event_type("track-ii").unwrap().label,
+        "Track two dialogue"
+    );
+    assert_eq!(m.event(&ea).unwrap().kind, "backchannel");
+    sound(&m);
+    // Renamed two ways: one conflict, on that code.
+    let mut other = a.event_type("track-ii").unwrap().clone();
+    other.label = "Second track".into();
+    change_type_edit(&a, other).unwrap().unwrap().apply(&mut a);
+    let m = merge(Some(&base), &a, &b);
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    assert!(format!("{:?}", m.conflicts[0]).contains("track-ii"));
+    sound(&m);
+}

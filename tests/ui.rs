@@ -3400,3 +3400,126 @@ fn the_library_scrolls_to_an_article_selected_elsewhere() {
     h.run();
     assert!(row(&h, "Article 0"));
 }
+
+/// The Inspector's type picker (the timeline's lanes menu is also
+/// labelled "Event type").
+fn type_button<'a>(h: &'a Harness<'static, DetenteApp>) -> egui_kittest::Node<'a> {
+    h.query_all_by_label("Event type")
+        .find(|n| n.accesskit_node().role() == Role::Button)
+        .expect("the Inspector's type picker")
+}
+
+/// An own code added in the Codebook tab, nested under CAMEO's Consult,
+/// coloured and described, then picked for an event through the picker's
+/// search; a click on a group heading picks nothing; the picker offers a
+/// missing name as a new own type, and every step undoes.
+#[test]
+fn an_own_code_is_added_in_the_codebook_and_picked_by_search() {
+    let mut h = sample();
+    h.get_by_label_contains("Codebook (").click();
+    h.run();
+    h.get_by_label("New type").focus();
+    h.get_by_label("New type").type_text("Track II dialogue");
+    h.run();
+    h.get_by_label("Add").click();
+    h.run();
+    let own = |h: &Harness<'static, DetenteApp>| h.state().ws.event_type("track-ii").cloned();
+    assert_eq!(own(&h).unwrap().label, "Track II dialogue");
+    // Its parent: CAMEO's 04 Consult.
+    h.get_by_label("Parent").click();
+    h.run();
+    h.get_by_label("04 Consult (CAMEO root)").click();
+    h.run();
+    assert_eq!(own(&h).unwrap().parent, "04");
+    h.get_by_label("Description").focus();
+    h.get_by_label("Description")
+        .type_text("Unofficial talks between scholars");
+    h.run();
+    h.get_by_label("New type").focus();
+    h.run();
+    assert_eq!(
+        own(&h).unwrap().description,
+        "Unofficial talks between scholars"
+    );
+    // Picked for the Vienna meeting by typing in the picker.
+    let vienna = vienna_id(&h.state().ws);
+    h.state_mut().selected_event = Some(vienna.clone());
+    h.state_mut().bottom_tab = detente::ui::app::BottomTab::Timeline;
+    h.run();
+    type_button(&h).click();
+    h.run();
+    // A group heading is no choice: the popup stays, the type too.
+    h.get_by_label("05 Engage in diplomatic cooperation")
+        .click();
+    h.run();
+    assert!(h.query_by_label("Search types").is_some(), "popup closed");
+    let before = h.state().ws.event(&vienna).unwrap().kind.clone();
+    h.get_by_label("Search types").type_text("scholars");
+    h.run();
+    assert!(
+        h.query_by_label("046 Engage in negotiation").is_none(),
+        "not filtered"
+    );
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().ws.event(&vienna).unwrap().kind, "track-ii");
+    // Undo gives the old type back, in one step.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().ws.event(&vienna).unwrap().kind, before);
+    // A name the codebook lacks becomes an own type and the event's.
+    type_button(&h).click();
+    h.run();
+    h.get_by_label("Search types").type_text("Backchannel");
+    h.run();
+    h.get_by_label("New own type “Backchannel”").click();
+    h.run();
+    assert_eq!(h.state().ws.event(&vienna).unwrap().kind, "backchannel");
+    assert!(h.state().ws.problems().is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(h.state().ws.event_type("backchannel").is_none());
+    assert_eq!(h.state().ws.event(&vienna).unwrap().kind, before);
+    h.get_by_label_contains("Codebook (").click();
+    h.run();
+    h.snapshot("codebook_tab");
+}
+
+/// The type picker opens on the event's type, not where it was last
+/// scrolled, with its search cleared and focused.
+#[test]
+fn the_type_picker_opens_on_the_current_type_with_an_empty_search() {
+    let mut h = sample();
+    let vienna = vienna_id(&h.state().ws);
+    h.state_mut().selected_event = Some(vienna.clone());
+    // The last CAMEO type: far below the popup's first rows.
+    h.state_mut().ws.event_mut(&vienna).unwrap().kind = "195".into();
+    h.run();
+    let kind = h.state().ws.event(&vienna).unwrap().kind.clone();
+    let label = {
+        let t = h.state().ws.event_type(&kind).unwrap();
+        format!("{} {}", t.code, t.label)
+    };
+    type_button(&h).click();
+    h.run();
+    h.get_by_label("Search types").type_text("zzz");
+    h.run();
+    assert!(h.query_by_label("No type matches.").is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    type_button(&h).click();
+    h.run();
+    h.run();
+    let search = h.get_by_label("Search types");
+    assert_eq!(search.value().as_deref(), Some(""));
+    assert!(search.is_focused());
+    // The current type's row is scrolled into the list's 320 points under
+    // the search field, though it is the last of the codebook.
+    let field = h.get_by_label("Search types").rect();
+    let row = h.get_by_label(&label).rect();
+    assert!(
+        row.top() > field.bottom() && row.bottom() < field.bottom() + 330.0,
+        "row {row:?} under the field {field:?}"
+    );
+    assert_eq!(h.state().ws.event(&vienna).unwrap().kind, kind);
+}

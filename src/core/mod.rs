@@ -9,6 +9,7 @@
 
 pub mod anchor;
 pub mod atomic;
+pub mod codebook;
 pub mod conflicts;
 pub mod curate;
 pub mod everything;

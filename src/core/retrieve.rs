@@ -6,7 +6,9 @@
 //!
 //! Imports only `dates` and `text`, and never egui (layer `core`).
 
+use crate::core::codebook::ancestors;
 use crate::core::model::{Id, Workspace};
+use crate::core::vocab::is_cameo;
 
 /// What to retrieve passages for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,7 +84,14 @@ pub fn retrieve(ws: &Workspace, q: &Query) -> Vec<Hit> {
     for e in crate::core::order::events_in_order(ws) {
         let event_in = match q {
             Query::Actor(a) => e.actors.iter().any(|r| &r.actor == a),
-            Query::Type(t) => !t.is_empty() && e.kind.starts_with(t.as_str()),
+            // A CAMEO code takes the codes under it ("04" takes 040-046)
+            // and the own types under those; an own type takes its own.
+            Query::Type(t) => {
+                !t.is_empty()
+                    && (e.kind == *t
+                        || (is_cameo(t) && is_cameo(&e.kind) && e.kind.starts_with(t.as_str()))
+                        || ancestors(ws, &e.kind).any(|a| a == t))
+            }
             Query::Tag(t) => e.tags.iter().any(|x| x == t),
             Query::Memo(_) => linked.contains(&e.id),
         };
@@ -160,6 +169,33 @@ mod tests {
         );
         assert!(root.len() >= retrieve(&ws, &Query::Type("044".into())).len());
         assert!(retrieve(&ws, &Query::Type(String::new())).is_empty());
+        // Own types: by their code only ("track-ii" is not "track-ii-2"),
+        // and under the CAMEO root they sit under.
+        let mut own = ws.clone();
+        for (code, parent) in [("track-ii", "04"), ("track-ii-2", "")] {
+            own.vocabularies
+                .event_types
+                .push(crate::core::vocab::EventType {
+                    code: code.into(),
+                    label: code.into(),
+                    colour: "#123456".into(),
+                    parent: parent.into(),
+                    ..Default::default()
+                });
+        }
+        std::sync::Arc::make_mut(&mut own.events[0]).kind = "track-ii".into();
+        std::sync::Arc::make_mut(&mut own.events[1]).kind = "track-ii-2".into();
+        let first = |q: &str| -> Vec<String> {
+            let mut v: Vec<String> = retrieve(&own, &Query::Type(q.into()))
+                .into_iter()
+                .map(|h| h.event)
+                .collect();
+            v.dedup();
+            v
+        };
+        assert_eq!(first("track-ii"), [own.events[0].id.clone()]);
+        assert!(first("04").contains(&own.events[0].id));
+        assert!(!first("04").contains(&own.events[1].id));
         // A memo: the passage it links, and every passage of the event it links.
         let e = &ws.events[0];
         let other = &ws.events[1];

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct EventType {
     /// CAMEO code ("042") or a user's own code.
     pub code: String,
@@ -22,6 +22,13 @@ pub struct EventType {
     pub plover_mode: String,
     /// Highlight and timeline colour, "#rrggbb".
     pub colour: String,
+    /// A user's own type: the code it sits under, a CAMEO root ("04") or
+    /// another own type; empty for CAMEO types and own types at the top.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub parent: String,
+    /// What the type covers, in the user's words (a codebook's definition).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
 }
 
 impl EventType {
@@ -34,6 +41,17 @@ impl EventType {
     pub fn rgb(&self) -> [u8; 3] {
         parse_colour(&self.colour).unwrap_or([128, 128, 128])
     }
+}
+
+/// Whether `code` is a CAMEO code (digits only, "04" or "042"), not a
+/// user's own.
+pub fn is_cameo(code: &str) -> bool {
+    code.len() >= 2 && code.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `code` is one of CAMEO's twenty roots, "01" to "20".
+pub fn is_cameo_root(code: &str) -> bool {
+    code.len() == 2 && is_cameo(code) && ("01"..="20").contains(&code)
 }
 
 pub fn root_of(code: &str) -> &str {
@@ -222,6 +240,7 @@ pub fn default_event_types() -> Vec<EventType> {
             plover_type: t.into(),
             plover_mode: m.into(),
             colour: c.into(),
+            ..Default::default()
         })
         .collect()
 }

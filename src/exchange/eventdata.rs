@@ -48,6 +48,7 @@
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `exchange`).
 
+use crate::core::codebook::cameo_of;
 use crate::core::model::{Actor, Article, Event, Role, Workspace};
 use crate::core::vocab::{EventType, root_of};
 use crate::dates::edtf::DateValue;
@@ -197,6 +198,9 @@ struct Row<'r, 'a> {
     src: Option<&'a Actor>,
     tgt: Option<&'a Actor>,
     kind: Option<&'a EventType>,
+    /// The CAMEO code the event's type stands for: its own, or for a
+    /// user's own type the nearest CAMEO code above it; empty for none.
+    cameo: &'a str,
     arts: &'r [&'a Article],
     /// The articles' web links or URNs, and how many outlets they are.
     sources: &'r str,
@@ -262,10 +266,10 @@ const GDELT: &[Column] = &[
     ("Actor2CountryCode", |r| actor(r.tgt, |a| a.country.clone())),
     ("Actor2Type1Code", |r| actor(r.tgt, |a| a.sector.clone())),
     ("IsRootEvent", |r| u8::from(r.n == 0).to_string()),
-    ("EventCode", |r| r.e.kind.clone()),
-    ("EventBaseCode", |r| r.e.kind.get(..3).unwrap_or(&r.e.kind).to_string()),
-    ("EventRootCode", |r| root_of(&r.e.kind).to_string()),
-    ("QuadClass", |r| quad_class(&r.e.kind).map(|q| q.to_string()).unwrap_or_default()),
+    ("EventCode", |r| r.cameo.to_string()),
+    ("EventBaseCode", |r| r.cameo.get(..3).unwrap_or(r.cameo).to_string()),
+    ("EventRootCode", |r| root_of(r.cameo).to_string()),
+    ("QuadClass", |r| quad_class(r.cameo).map(|q| q.to_string()).unwrap_or_default()),
     ("GoldsteinScale", |r| r.goldstein()),
     ("Status", |r| r.e.status.as_str().to_string()),
     ("ActionGeo_FullName", |r| r.e.place.clone()),
@@ -284,7 +288,7 @@ const ICEWS: &[Column] = &[
     ("Source Sectors", |r| actor(r.src, |a| a.sector.clone())),
     ("Source Country", |r| actor(r.src, |a| a.country.clone())),
     ("Event Text", |r| r.kind.map(|k| k.label.clone()).unwrap_or_default()),
-    ("CAMEO Code", |r| r.e.kind.clone()),
+    ("CAMEO Code", |r| r.cameo.to_string()),
     ("Intensity", |r| r.goldstein()),
     ("Target Name", |r| actor(r.tgt, |a| a.name.clone())),
     ("Target Sectors", |r| actor(r.tgt, |a| a.sector.clone())),
@@ -331,6 +335,7 @@ fn table(ws: &Workspace, events: &[&Event], columns: &[Column]) -> String {
                     src,
                     tgt,
                     kind,
+                    cameo: cameo_of(ws, &e.kind).unwrap_or_default(),
                     arts: &arts,
                     sources: &sources,
                     outlets,
@@ -430,7 +435,7 @@ pub fn to_plover(ws: &Workspace, events: &[&Event]) -> String {
             comment: some(&e.notes),
             coder: some(&e.created_by),
             coded_date: e.created.get(..10),
-            cameo_code: &e.kind,
+            cameo_code: cameo_of(ws, &e.kind).unwrap_or_default(),
             cameo_label: kind.map(|k| k.label.as_str()),
             headline: &e.headline,
             status: e.status.as_str(),

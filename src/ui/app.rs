@@ -11,6 +11,7 @@ use crate::core::sample::sample_workspace;
 use crate::core::store::{self, Stamp};
 use crate::exchange::agree::Agreement;
 use crate::ui::actors::state::ActorsState;
+use crate::ui::codebook::state::CodebookState;
 use crate::ui::commands::Command;
 use crate::ui::inspector::state::InspectorState;
 use crate::ui::jobs::dialog::{Dialog, Pick};
@@ -50,6 +51,8 @@ pub enum BottomTab {
     Actors,
     /// Every passage for an actor, type, tag or memo.
     Retrieve,
+    /// Every event type, CAMEO's and the user's own.
+    Codebook,
 }
 
 /// What the Workspace properties window holds while it is open.
@@ -99,6 +102,8 @@ pub struct DetenteApp {
     pub actors: ActorsState,
     /// The Retrieve tab.
     pub retrieve: RetrieveState,
+    /// The Codebook tab.
+    pub codebook: CodebookState,
     pub search: SearchState,
     pub(crate) library_cache: Option<LibraryCache>,
     /// Articles marked in the Library with Ctrl/Cmd- or Shift-click, for
@@ -195,6 +200,7 @@ impl DetenteApp {
             notebook: Default::default(),
             actors: Default::default(),
             retrieve: Default::default(),
+            codebook: Default::default(),
             search: Default::default(),
             library_cache: None,
             library_marked: vec![],
@@ -284,6 +290,10 @@ impl DetenteApp {
             } else {
                 self.actors.draft = None;
             }
+        }
+        // The Codebook tab shows the open type as it now is.
+        if let Some(code) = self.codebook.draft.as_ref().map(|d| d.code.clone()) {
+            self.edit_type(&code);
         }
         // A memo whose title, text or tags changed under its draft (an
         // undo, a merge) is shown anew.

@@ -11,8 +11,8 @@ use crate::ui::app::{BottomTab, DetenteApp, Pending};
 use crate::ui::commands::Command;
 use crate::ui::prefs::PREFS_KEY;
 use crate::ui::{
-    actors, agreement, conflicts, inspector, library, notebook, reader, retrieve, search, table,
-    timeline,
+    actors, agreement, codebook, conflicts, inspector, library, notebook, reader, retrieve, search,
+    table, timeline,
 };
 
 impl DetenteApp {
@@ -257,6 +257,11 @@ impl DetenteApp {
                         BottomTab::Actors,
                         format!("Actors ({})", self.ws.actors.len()),
                     );
+                    ui.selectable_value(
+                        &mut self.bottom_tab,
+                        BottomTab::Codebook,
+                        format!("Codebook ({})", self.ws.vocabularies.event_types.len()),
+                    );
                     ui.selectable_value(&mut self.bottom_tab, BottomTab::Retrieve, "Retrieve");
                     if !self.ws.conflicts.is_empty() || self.bottom_tab == BottomTab::Conflicts {
                         ui.selectable_value(
@@ -282,6 +287,7 @@ impl DetenteApp {
                     BottomTab::Notebook => notebook::show(self, ui),
                     BottomTab::Actors => actors::show(self, ui),
                     BottomTab::Retrieve => retrieve::show(self, ui),
+                    BottomTab::Codebook => codebook::show(self, ui),
                 }
                 // A memo left half-written is kept when its tab is left.
                 if self.bottom_tab != BottomTab::Notebook && self.notebook.draft.is_some() {

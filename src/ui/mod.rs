@@ -16,6 +16,7 @@ pub mod actors;
 pub mod agreement;
 pub mod app;
 pub mod assets;
+pub mod codebook;
 pub mod commands;
 pub mod conflicts;
 pub mod dialogs;

@@ -159,7 +159,7 @@ pub(super) fn new_event(
                 });
             }
         } else if ours && e.kind.is_empty() && is_type_name(&code.name) {
-            e.kind = ensure_type(ws, &code.name, code.color.as_deref(), &code.description);
+            e.kind = ensure_type(ws, p, i);
         } else {
             paths.push(codes.paths[i].clone());
         }
@@ -234,42 +234,71 @@ pub(super) fn new_event(
 
 /// "042 Make a visit": a code that names a Detente event type.
 pub(super) fn is_type_name(name: &str) -> bool {
-    name.split_once(' ')
-        .is_some_and(|(code, _)| !code.is_empty() && code.len() <= 12)
+    name.split_once(' ').is_some_and(|(code, _)| {
+        !code.is_empty() && code.chars().count() <= crate::core::codebook::CODE_CHARS
+    })
 }
 
-pub(super) fn ensure_type(
-    ws: &mut Workspace,
-    name: &str,
-    colour: Option<&str>,
-    description: &str,
-) -> String {
-    let (code, label) = name.split_once(' ').unwrap_or((name, name));
+/// The event type code `p.codes[i]` names ("042 Make a visit"), added to
+/// the workspace with its colour, description, Goldstein value and PLOVER
+/// type when missing; an own type's parent (the code it is nested in: a
+/// CAMEO root group or another type, added too) comes along.
+pub(super) fn ensure_type(ws: &mut Workspace, p: &Project, i: usize) -> String {
+    let c = &p.codes[i];
+    let name = one_line(&c.name);
+    let (code, label) = name.split_once(' ').unwrap_or((&name, &name));
     if ws.event_type(code).is_none() {
-        let goldstein = description
-            .split("; ")
+        let parts: Vec<&str> = c.description.split("; ").collect();
+        let goldstein = parts
+            .iter()
             .find_map(|d| d.strip_prefix("Goldstein "))
             .and_then(|g| g.parse().ok());
-        let (plover_type, plover_mode) = description
-            .split("; ")
+        let (plover_type, plover_mode) = parts
+            .iter()
             .find_map(|d| d.strip_prefix("PLOVER "))
             .map(|p| match p.split_once(' ') {
                 Some((t, m)) => (t.to_string(), m.to_string()),
                 None => (p.to_string(), String::new()),
             })
             .unwrap_or_default();
+        let description = parts
+            .iter()
+            .filter(|d| !d.starts_with("Goldstein ") && !d.starts_with("PLOVER "))
+            .copied()
+            .collect::<Vec<_>>()
+            .join("; ");
+        // Parents come before their children in the project's list; a
+        // later index would be a loop in a crafted file.
+        let parent = match c.parent.filter(|&j| j < i) {
+            Some(j) if !crate::core::vocab::is_cameo(code) && is_type_name(&p.codes[j].name) => {
+                let pname = one_line(&p.codes[j].name);
+                let pcode = pname.split_once(' ').map_or("", |(c, _)| c);
+                if crate::core::vocab::is_cameo_root(pcode) {
+                    pcode.to_string()
+                } else if crate::core::vocab::is_cameo(pcode) {
+                    crate::core::vocab::root_of(pcode).to_string()
+                } else {
+                    ensure_type(ws, p, j)
+                }
+            }
+            _ => String::new(),
+        };
         ws.vocabularies.event_types.push(EventType {
             code: code.to_string(),
             label: label.to_string(),
             goldstein,
             plover_type,
             plover_mode,
-            colour: colour
+            colour: c
+                .color
+                .as_deref()
                 // Only a colour the loader accepts (#GGGGGG once made a
                 // workspace that would not open).
                 .filter(|c| crate::core::vocab::parse_colour(c).is_some())
                 .map(|c| c.to_ascii_lowercase())
                 .unwrap_or_else(|| "#808080".into()),
+            parent,
+            description,
         });
     }
     code.to_string()
@@ -284,6 +313,7 @@ pub(super) fn ensure_coded_segment(ws: &mut Workspace) -> String {
             plover_type: String::new(),
             plover_mode: String::new(),
             colour: "#8e8e8e".into(),
+            ..Default::default()
         });
     }
     CODED_SEGMENT.into()

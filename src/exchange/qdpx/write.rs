@@ -15,8 +15,9 @@
 use super::memos::{self, MemoRefs};
 use super::xml::Xml;
 use super::{ACTORS_CODE, ORIGIN, guid};
+use crate::core::codebook::{Row, tree};
 use crate::core::model::{Event, Workspace};
-use crate::core::vocab::{EventType, parse_colour, root_label, root_of};
+use crate::core::vocab::{EventType, is_cameo_root, parse_colour};
 use chrono::{Datelike, Timelike};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
@@ -206,50 +207,67 @@ fn colour(c: &str) -> Option<String> {
     parse_colour(c).map(|[r, g, b]| format!("#{r:02X}{g:02X}{b:02X}"))
 }
 
-fn is_cameo(code: &str) -> bool {
-    code.len() >= 2 && code.bytes().all(|b| b.is_ascii_digit())
-}
-
 fn codebook(x: &mut Xml, ws: &Workspace) {
     x.open("CodeBook", &[]);
     x.open("Codes", &[]);
-    // CAMEO codes under their root ("04 Consult" holds "042", "043"...).
-    let mut roots: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    let mut own = vec![];
-    for (i, t) in ws.vocabularies.event_types.iter().enumerate() {
-        if is_cameo(&t.code) {
-            roots.entry(root_of(&t.code)).or_default().push(i);
-        } else {
-            own.push(i);
-        }
-    }
-    let types = &ws.vocabularies.event_types;
-    for (root, members) in &roots {
-        // A type whose code is the root itself stands for the group.
-        if let Some(&own_root) = members.iter().find(|&&i| types[i].code == *root) {
-            let rest: Vec<&EventType> = members
-                .iter()
-                .filter(|&&i| i != own_root)
-                .map(|&i| &types[i])
-                .collect();
-            type_code(x, &types[own_root], &rest);
-        } else {
-            x.open(
-                "Code",
-                &[
-                    ("guid", guid(&format!("root:{root}"))),
-                    ("name", format!("{root} {}", root_label(root))),
-                    ("isCodable", "false".into()),
-                ],
-            );
-            for &i in members {
-                type_code(x, &types[i], &[]);
+    // The codebook's tree: CAMEO codes under their root ("04 Consult"
+    // holds "042", "043"...), own types under their parent, own types
+    // under no CAMEO code at the top.
+    let rows = tree(ws);
+    // Open codes: the group's (None when the group has no wrapper) and
+    // the types still taking children, by depth.
+    let mut group_open = false;
+    let mut open: Vec<usize> = vec![];
+    for (i, row) in rows.iter().enumerate() {
+        match row {
+            Row::Group { root, label } => {
+                for _ in open.drain(..) {
+                    x.close("Code");
+                }
+                if group_open {
+                    x.close("Code");
+                }
+                group_open = !root.is_empty();
+                if !group_open {
+                    continue;
+                }
+                // A type whose code is the root itself stands for the group.
+                if let Some(t) = ws.event_type(root) {
+                    type_code(x, t, true);
+                } else {
+                    x.open(
+                        "Code",
+                        &[
+                            ("guid", guid(&format!("root:{root}"))),
+                            ("name", format!("{root} {label}")),
+                            ("isCodable", "false".into()),
+                        ],
+                    );
+                }
             }
-            x.close("Code");
+            Row::Type { t, depth } => {
+                // The root's own type already stands for its group.
+                if group_open && is_cameo_root(&t.code) {
+                    continue;
+                }
+                while open.len() > *depth {
+                    open.pop();
+                    x.close("Code");
+                }
+                let parent_of_next =
+                    matches!(rows.get(i + 1), Some(Row::Type { depth: d, .. }) if *d > *depth);
+                type_code(x, t, parent_of_next);
+                if parent_of_next {
+                    open.push(*depth);
+                }
+            }
         }
     }
-    for i in own {
-        type_code(x, &types[i], &[]);
+    for _ in open.drain(..) {
+        x.close("Code");
+    }
+    if group_open {
+        x.close("Code");
     }
     if !ws.actors.is_empty() {
         x.open(
@@ -290,9 +308,9 @@ fn codebook(x: &mut Xml, ws: &Workspace) {
     x.close("CodeBook");
 }
 
-/// An event type as a code (its children: the types under a root code
-/// that is itself a type), with its Goldstein value and PLOVER type.
-fn type_code(x: &mut Xml, t: &EventType, children: &[&EventType]) {
+/// An event type as a code, with its description, Goldstein value and
+/// PLOVER type; left open for the codes under it when `open`.
+fn type_code(x: &mut Xml, t: &EventType, open: bool) {
     let mut a = vec![
         ("guid", type_guid(&t.code)),
         ("name", format!("{} {}", t.code, one_line(&t.label))),
@@ -302,6 +320,9 @@ fn type_code(x: &mut Xml, t: &EventType, children: &[&EventType]) {
         a.push(("color", c));
     }
     let mut d = vec![];
+    if !t.description.trim().is_empty() {
+        d.push(one_line(&t.description));
+    }
     if let Some(g) = t.goldstein {
         d.push(format!("Goldstein {g:+}"));
     }
@@ -312,7 +333,7 @@ fn type_code(x: &mut Xml, t: &EventType, children: &[&EventType]) {
                 .to_string(),
         );
     }
-    if d.is_empty() && children.is_empty() {
+    if d.is_empty() && !open {
         x.empty("Code", &a);
         return;
     }
@@ -320,10 +341,9 @@ fn type_code(x: &mut Xml, t: &EventType, children: &[&EventType]) {
     if !d.is_empty() {
         x.leaf_text("Description", &d.join("; "));
     }
-    for c in children {
-        type_code(x, c, &[]);
+    if !open {
+        x.close("Code");
     }
-    x.close("Code");
 }
 
 const VARIABLES: [&str; 4] = ["Outlet", "URL", "Published", "Language"];

@@ -5,10 +5,10 @@
 //! Imports every layer but `cli` and `dev` (layer `ui`).
 
 pub mod state;
+mod type_picker;
 
 use crate::core::history::Edit;
 use crate::core::model::{Actor, ActorRef, Role, Status, author, new_id, now};
-use crate::core::vocab::{root_label, root_of};
 use crate::text::normalise::short;
 use crate::ui::app::DetenteApp;
 use crate::ui::notebook;
@@ -32,7 +32,7 @@ fn role_label(r: Role) -> &'static str {
     }
 }
 
-fn swatch(ui: &mut egui::Ui, rgb: [u8; 3]) {
+pub(crate) fn swatch(ui: &mut egui::Ui, rgb: [u8; 3]) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
     ui.painter()
         .rect_filled(rect, 2.0, Color32::from_rgb(rgb[0], rgb[1], rgb[2]));
@@ -77,6 +77,8 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     }
     let mut commit = false;
     let mut new_actor: Option<Actor> = None;
+    // A new own type named in the type picker's search.
+    let mut new_type: Option<String> = None;
     let mut jump: Option<(String, String)> = None;
     let mut delete = false;
     let mut memo_action: Option<MemoAction> = None;
@@ -86,7 +88,6 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     // Borrow the workspace and the inspector's state side by side: nothing
     // is copied per frame.
     let ws = &app.ws;
-    let types = &ws.vocabularies.event_types;
     let actors = &ws.actors;
     let st = &mut app.inspector;
     let draft = st.draft.as_mut().expect("set above");
@@ -97,37 +98,21 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             commit |= field(ui, "Headline", &mut draft.headline);
 
             let l = ui.label("Event type");
-            let current = types
-                .iter()
-                .find(|t| t.code == draft.kind)
-                .map(|t| format!("{} {}", t.code, t.label))
-                .unwrap_or_else(|| draft.kind.clone());
-            egui::ComboBox::from_id_salt("kind")
-                .selected_text(current)
-                .width(ui.available_width())
-                .show_ui(ui, |ui| {
-                    let mut last_root = String::new();
-                    for t in types {
-                        let root = root_of(&t.code).to_string();
-                        if root != last_root {
-                            ui.label(
-                                egui::RichText::new(format!("{root} {}", root_label(&root)))
-                                    .strong(),
-                            );
-                            last_root = root;
-                        }
-                        ui.horizontal(|ui| {
-                            swatch(ui, t.rgb());
-                            let text = format!("{} {}", t.code, t.label);
-                            if ui.selectable_label(draft.kind == t.code, text).clicked() {
-                                draft.kind = t.code.clone();
-                                commit = true;
-                            }
-                        });
-                    }
-                })
-                .response
-                .labelled_by(l.id);
+            match type_picker::type_picker(
+                ui,
+                ws,
+                &draft.kind,
+                &mut st.type_query,
+                &mut st.type_open,
+                l.id,
+            ) {
+                Some(type_picker::TypeChoice::Pick(code)) => {
+                    draft.kind = code;
+                    commit = true;
+                }
+                Some(type_picker::TypeChoice::Create(name)) => new_type = Some(name),
+                None => {}
+            }
 
             let l = ui.label("Date (EDTF)");
             let r = ui
@@ -608,7 +593,22 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         return;
     }
     let draft = app.inspector.draft.clone().expect("set above");
-    if let Some(actor) = new_actor {
+    if let Some(name) = new_type {
+        // The type and the event's change: one step.
+        match app.own_type_edit(&name) {
+            Ok((edit, code)) => {
+                let mut after = draft;
+                after.kind = code.clone();
+                after.modified = now();
+                after.changed_by = author();
+                app.apply(Edit::Batch(vec![edit, Edit::change_event(stored, after)]));
+                app.notices.push(format!(
+                    "Added the own type {code} “{name}”: set its parent, colour and description in the Codebook tab."
+                ));
+            }
+            Err(why) => app.notices.push(format!("Not added: {why}")),
+        }
+    } else if let Some(actor) = new_actor {
         let mut after = draft;
         after.modified = now();
         after.changed_by = author();

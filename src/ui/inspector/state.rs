@@ -20,4 +20,9 @@ pub struct InspectorState {
     pub passage_dates: std::collections::HashMap<String, String>,
     /// The note being written to mark the sources' disagreement reviewed.
     pub review_note: String,
+    /// What is typed in the type picker's search, and for how many frames
+    /// the picker has been open (it opens on the current type, search
+    /// cleared).
+    pub type_query: String,
+    pub type_open: u8,
 }
