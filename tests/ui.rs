@@ -3523,3 +3523,34 @@ fn the_type_picker_opens_on_the_current_type_with_an_empty_search() {
     );
     assert_eq!(h.state().ws.event(&vienna).unwrap().kind, kind);
 }
+
+/// Issue 27, item 6: at 1000x700 with lanes by actor (14 lanes), the
+/// timeline's date axis and last lanes were cut off below the window, even
+/// with the legend folded. The plot, its date axis included, stays inside
+/// the window; the lanes that do not fit scroll.
+#[test]
+fn in_a_small_window_the_timeline_keeps_its_date_axis_with_many_lanes() {
+    for legend in [false, true] {
+        let mut h = sample_sized(1000.0, 700.0);
+        h.state_mut().timeline.lane_by = detente::core::timeline::LaneBy::Actor;
+        h.state_mut().timeline.fit_request = true;
+        h.run();
+        if legend {
+            h.get_by_label("Legend").click();
+            h.run();
+        }
+        let plot = h.state().timeline.plot_rect.expect("a plot");
+        assert!(
+            plot.bottom() <= 700.0 - 4.0,
+            "legend {legend}: the plot ends at {plot:?}, under the window"
+        );
+        assert!(plot.height() >= 100.0, "legend {legend}: {plot:?}");
+        // Every mark drawn is inside the plot's frame.
+        for (id, r) in &h.state().timeline.drawn {
+            assert!(r.bottom() <= plot.bottom(), "{id} at {r:?}");
+        }
+        if !legend {
+            h.snapshot("timeline_small_many_lanes");
+        }
+    }
+}

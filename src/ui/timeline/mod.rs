@@ -103,6 +103,10 @@ fn paint_mark(p: &egui::Painter, m: &Mark, r: Rect, selected: bool, text: Color3
 }
 
 pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
+    let layout = app.timeline.layout(&app.ws);
+    // In a short panel every line above the plot is taken from its lanes:
+    // the legend then opens from the header row instead of under it.
+    let legend_inline = legend_fits(app, &layout, ui);
     ui.horizontal_wrapped(|ui| {
         ui.label("Lanes by");
         for by in LaneBy::ALL {
@@ -112,15 +116,27 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         if ui.button("Fit all").clicked() {
             app.timeline.fit_request = true;
         }
-        let undated = app.timeline.layout(&app.ws).undated;
+        if !legend_inline && !layout.marks.is_empty() {
+            ui.menu_button("Legend", |ui| {
+                ui.set_max_width(420.0);
+                legend_items(app, &layout, ui);
+            });
+        }
+        let undated = layout.undated;
         if undated > 0 {
             ui.weak(format!(
                 "{undated} undated event{} not shown",
                 if undated == 1 { "" } else { "s" }
+            ))
+            .on_hover_text("Give them a date in the Inspector or the Events tab");
+        }
+        // Said here, from the last frame's plot, not on a line of its own.
+        if let Some(n) = app.timeline.overflowing {
+            ui.weak(format!(
+                "{n} lanes: drag the plot up or down to see them all"
             ));
         }
     });
-    let layout = app.timeline.layout(&app.ws);
     // Nothing dated to show: say how to begin, not an axis around 1 Jan 2000.
     if layout.marks.is_empty() && !app.timeline.is_pending() {
         ui.add_space(24.0);
@@ -133,7 +149,11 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         });
         return;
     }
-    legend(app, &layout, ui);
+    if legend_inline {
+        egui::CollapsingHeader::new("Legend")
+            .default_open(true)
+            .show(ui, |ui| legend_items(app, &layout, ui));
+    }
     let lanes = layout.lanes.clone();
     let lane_y = layout.lane_y.clone();
     let bottom = timeline::bottom(&layout);
@@ -172,11 +192,10 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         .fold(f64::INFINITY, f64::min);
     let units_fit = plot_px * min_gap / 22.0;
     let overflow = min_gap.is_finite() && top - floor > units_fit;
-    if overflow {
-        ui.weak(format!(
-            "{} lanes: drag the plot up or down to see them all",
-            lanes.len()
-        ));
+    let overflowing = overflow.then_some(lanes.len());
+    if app.timeline.overflowing != overflowing {
+        app.timeline.overflowing = overflowing;
+        ui.ctx().request_repaint();
     }
     let plot = Plot::new("timeline")
         .allow_boxed_zoom(false)
@@ -201,14 +220,19 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 .collect()
         })
         .x_axis_formatter(|m, _range| timeline::label_at(m.value, m.step_size))
-        .y_grid_spacer(move |_| {
+        .y_grid_spacer(move |input| {
             // Each mark's step is its distance from the lane above, which
             // is what decides whether egui_plot has room for its label.
             // (The first lane sits one unit under the strip's label; its
-            // step is the strip's, so both labels show.)
+            // step is the strip's, so both labels show.) A lane scrolled
+            // under the frame's edge has no label: it would be drawn over
+            // the date axis.
+            let (lo, hi) = input.bounds;
+            let edge = if overflow { 0.4 * min_gap } else { 0.0 };
             let mut above = f64::INFINITY;
             lane_y_axis
                 .iter()
+                .filter(|&&y| y >= lo + edge && y <= hi - edge)
                 .map(|&y| {
                     let step = if above.is_finite() { above - y } else { STRIP };
                     above = y;
@@ -297,6 +321,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     });
     let (x_min, x_max) = resp.inner;
     app.timeline.view = Some((x_min, x_max));
+    app.timeline.plot_rect = Some(resp.response.rect);
     let t = resp.transform;
     let frame = *t.frame();
     let painter = ui.painter_at(frame);
@@ -413,7 +438,12 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             } else {
                 paint_mark(&painter, m, r, false, text);
             }
-            drawn.push((m.event.clone(), r));
+            // A hit target only where it shows: a mark half under the
+            // frame's edge is clicked on its visible part, never on the axis.
+            let shown = r.intersect(frame);
+            if shown.is_positive() {
+                drawn.push((m.event.clone(), shown));
+            }
         }
         // Each mark's headline beside it where it fits (see
         // `core::timeline::place_labels`): short, never over a mark or
@@ -501,9 +531,10 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     }
 }
 
-fn legend(app: &DetenteApp, layout: &Layout, ui: &mut egui::Ui) {
-    // Folded when it would take more than a third of the panel (a small
-    // window wraps it to many lines), so the plot keeps its room.
+/// Whether the legend fits under the header: not when it would take more
+/// than a third of the panel (a small window wraps it to many lines), so
+/// the plot keeps its room.
+fn legend_fits(app: &DetenteApp, layout: &Layout, ui: &egui::Ui) -> bool {
     let chars: usize = layout
         .kinds
         .iter()
@@ -512,11 +543,7 @@ fn legend(app: &DetenteApp, layout: &Layout, ui: &mut egui::Ui) {
         .sum::<usize>()
         + 120;
     let lines = (chars as f32 * 6.5 / ui.available_width().max(100.0)).ceil();
-    let fits = lines * 16.0 < ui.available_height() / 3.0;
-    egui::CollapsingHeader::new("Legend")
-        .id_salt(("legend", fits))
-        .default_open(fits)
-        .show(ui, |ui| legend_items(app, layout, ui));
+    lines * 16.0 < ui.available_height() / 3.0
 }
 
 fn legend_items(app: &DetenteApp, layout: &Layout, ui: &mut egui::Ui) {

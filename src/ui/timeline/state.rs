@@ -20,6 +20,11 @@ pub struct TimelineState {
     pub(crate) pending: Option<((u64, LaneBy), std::sync::mpsc::Receiver<Layout>)>,
     /// Screen rectangles of the marks drawn last frame, for tests and hits.
     pub drawn: Vec<(String, Rect)>,
+    /// How many lanes there are when they do not all fit the plot (its
+    /// last frame), for the header's hint.
+    pub(crate) overflowing: Option<usize>,
+    /// The plot's whole rect last frame, its axes included.
+    pub plot_rect: Option<Rect>,
     /// Visible x range last frame.
     pub view: Option<(f64, f64)>,
     /// The selected event the view was last brought to (so a newly
