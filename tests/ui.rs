@@ -3554,3 +3554,52 @@ fn in_a_small_window_the_timeline_keeps_its_date_axis_with_many_lanes() {
         }
     }
 }
+
+/// Issue 27, item 3: when a passage is tagged, the actors its sentence
+/// names are offered in the Inspector; a click adds one (one undoable
+/// step) and it is offered no more.
+#[test]
+fn tagging_offers_the_actors_the_sentence_names() {
+    let mut h = sample();
+    let (article, text) = {
+        let a = &h.state().ws.articles[0];
+        (a.id.clone(), a.text.clone())
+    };
+    h.state_mut().selected_article = Some(article);
+    let quote = "met with top Chinese diplomat";
+    let at = text.find(quote).expect("the Vienna sentence");
+    let s = text[..at].chars().count();
+    h.state_mut().reader.selection = Some((s, s + quote.chars().count()));
+    h.run();
+    h.get_by_label("New event from selection").click();
+    h.run();
+    let id = h.state().selected_event.clone().unwrap();
+    assert!(h.state().ws.event(&id).unwrap().actors.is_empty());
+    // Sullivan and Wang Yi are named in the sentence, not in the quote.
+    assert!(h.query_by_label("+ Wang Yi").is_some());
+    h.get_by_label("+ Jake Sullivan").click();
+    h.run();
+    let sullivan = h
+        .state()
+        .ws
+        .actor_by_name("Jake Sullivan")
+        .unwrap()
+        .id
+        .clone();
+    let named = |h: &Harness<'static, DetenteApp>| {
+        h.state()
+            .ws
+            .event(&id)
+            .unwrap()
+            .actors
+            .iter()
+            .map(|r| r.actor.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(named(&h), [sullivan]);
+    assert!(h.query_by_label("+ Jake Sullivan").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(named(&h).is_empty());
+    assert!(h.query_by_label("+ Jake Sullivan").is_some());
+}

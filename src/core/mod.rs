@@ -28,5 +28,6 @@ pub mod retrieve;
 pub mod sample;
 pub mod search;
 pub mod store;
+pub mod suggest;
 pub mod timeline;
 pub mod vocab;

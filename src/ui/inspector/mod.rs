@@ -56,6 +56,13 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let Some(stored) = app.ws.event(&id).cloned() else {
         return;
     };
+    // Actors the event's text names: found once per change of the
+    // workspace or of the event shown, not every frame.
+    let revision = app.ws.revision.get();
+    if (app.inspector.suggested.as_ref()).is_none_or(|(r, e, _)| *r != revision || *e != id) {
+        let named = crate::core::suggest::named_actors(&app.ws, &stored);
+        app.inspector.suggested = Some((revision, id.clone(), named));
+    }
     let st = &mut app.inspector;
     if st.draft.as_ref().map(|d| d.id.as_str()) != Some(id.as_str()) {
         st.draft = Some(stored.clone());
@@ -271,6 +278,32 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             if let Some(i) = remove {
                 draft.actors.remove(i);
                 commit = true;
+            }
+            // Named in the passages' sentences: one click each.
+            let named: Vec<&Actor> = (st.suggested.iter())
+                .flat_map(|(_, _, ids)| ids)
+                .filter(|id| !draft.actors.iter().any(|r| &r.actor == *id))
+                .filter_map(|id| actors.iter().find(|a| &a.id == id))
+                .collect();
+            if !named.is_empty() {
+                ui.horizontal_wrapped(|ui| {
+                    ui.weak("Named in the text:").on_hover_text(
+                        "Actors whose name or alias is in a passage of this event or its sentence",
+                    );
+                    for a in named {
+                        if ui
+                            .small_button(format!("+ {}", a.name))
+                            .on_hover_text("Add as taking part (change the role after)")
+                            .clicked()
+                        {
+                            draft.actors.push(ActorRef {
+                                actor: a.id.clone(),
+                                role: Role::Participant,
+                            });
+                            commit = true;
+                        }
+                    }
+                });
             }
             let add_label = ui.label("Add an existing actor");
             egui::ComboBox::from_id_salt("add-actor")

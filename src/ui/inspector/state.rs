@@ -24,5 +24,8 @@ pub struct InspectorState {
     /// the picker has been open (it opens on the current type, search
     /// cleared).
     pub type_query: String,
+    /// The actors the shown event's text names that it does not (for a
+    /// workspace revision and event id).
+    pub suggested: Option<(u64, String, Vec<crate::core::model::Id>)>,
     pub type_open: u8,
 }
