@@ -125,7 +125,7 @@ mod tests {
         let mut e2 = e.clone();
         e2.evidence[0].anchor = anchor;
         // A surname alone finds the person.
-        assert_eq!(named_actors(&ws, &e2), [blinken.clone()]);
+        assert_eq!(named_actors(&ws, &e2), [blinken]);
         assert!(!named_actors(&ws, &e2).contains(&govt));
         assert!(!named_actors(&ws, &e).contains(&part));
     }
