@@ -3603,3 +3603,51 @@ fn tagging_offers_the_actors_the_sentence_names() {
     assert!(named(&h).is_empty());
     assert!(h.query_by_label("+ Jake Sullivan").is_some());
 }
+
+/// Issue 27, item 6: "Keep both" on a date conflict silently duplicated the
+/// event and its passages. It now says what it would do first, and offers
+/// one event holding both readings; Cancel does nothing.
+#[test]
+fn keep_both_on_a_date_conflict_explains_and_offers_one_event_with_both_readings() {
+    use detente::core::sample::sample_workspace;
+    use detente::dates::edtf::DateValue;
+    let base = sample_workspace();
+    let (mut a, mut b) = (base.clone(), base.clone());
+    let id = base.events[0].id.clone();
+    a.event_mut(&id).unwrap().date = DateValue::parse("2023-05-10").ok();
+    b.event_mut(&id).unwrap().date = DateValue::parse("2023-05-11").ok();
+    let merged = detente::exchange::merge::merge(Some(&base), &a, &b);
+    assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+    let events = merged.events.len();
+    let mut h = harness(DetenteApp::with_workspace(merged, None));
+    h.get_by_label("Keep both…").click();
+    h.run();
+    // Nothing done yet: it is explained.
+    assert_eq!(h.state().ws.events.len(), events);
+    assert_eq!(h.state().ws.conflicts.len(), 1);
+    assert!(h.query_by_label_contains("makes a second event").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label_contains("makes a second event").is_none());
+    assert_eq!(h.state().ws.conflicts.len(), 1);
+    h.get_by_label("Keep both…").click();
+    h.run();
+    h.get_by_label("One event, both readings").click();
+    h.run();
+    let ws = &h.state().ws;
+    assert_eq!(ws.events.len(), events, "still one event");
+    assert!(ws.conflicts.is_empty());
+    let e = ws.event(&id).unwrap();
+    assert_eq!(e.date.as_ref().unwrap().edtf(), "2023-05-10");
+    assert!(e.notes.contains("Other reading of the date"), "{}", e.notes);
+    assert!(e.notes.contains("11 May 2023"), "{}", e.notes);
+    // Undone in one step; then two events, when that is what is wanted.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().ws.conflicts.len(), 1);
+    h.get_by_label("Keep both…").click();
+    h.run();
+    h.get_by_label("Two events").click();
+    h.run();
+    assert_eq!(h.state().ws.events.len(), events + 1);
+}

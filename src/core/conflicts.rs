@@ -9,6 +9,7 @@
 use crate::core::history::Edit;
 use crate::core::lineage;
 use crate::core::model::{Conflict, Workspace};
+use crate::dates::edtf::DateValue;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -21,6 +22,37 @@ pub enum Keep {
     /// For an event: ours stays, and a second event holds theirs (with
     /// its own ids), for when both readings deserve to be kept.
     Both,
+    /// For an event's date: one event, its date ours, and theirs written
+    /// into its notes as the other reading, for whoever checks the sources
+    /// (each passage keeps its own date, which may disagree already).
+    Readings,
+}
+
+/// What keeping both of conflict `i` would do, in words, before it is
+/// done: the copy of the event, how many passages are copied with it and
+/// what its headline says; or None when keeping both is not possible.
+pub fn both_explained(ws: &Workspace, i: usize) -> Option<String> {
+    let c = ws.conflicts.get(i)?;
+    both(ws, c)?;
+    let e = ws.event(&c.id)?;
+    let n = e.evidence.len();
+    Some(format!(
+        "Keep both makes a second event, a copy of “{}” with their {}: its {n} passage{} \
+         copied too, so the timeline, the tables and the report count the event twice. \
+         The copy's headline says whose reading it is; delete either event later if one \
+         reading is dropped.",
+        crate::text::normalise::short(&e.headline),
+        c.field,
+        if n == 1 { " is" } else { "s are" },
+    ))
+}
+
+/// Whether conflict `i` is on an event's own date, where both readings can
+/// be kept on the one event ([`Keep::Readings`]).
+pub fn is_event_date(ws: &Workspace, i: usize) -> bool {
+    ws.conflicts.get(i).is_some_and(|c| {
+        c.kind == "event" && c.field == "date" && !c.id.contains('/') && ws.event(&c.id).is_some()
+    })
 }
 
 /// The edit that settles conflict `i` of `ws` by keeping `side`; None when
@@ -34,6 +66,35 @@ pub fn settle(ws: &Workspace, i: usize, side: Keep) -> Option<Edit> {
         before: ws.conflicts.clone(),
         after,
     };
+    if side == Keep::Readings {
+        if !is_event_date(ws, i) {
+            return None;
+        }
+        let e = ws.event(&c.id)?;
+        let mut after = e.clone();
+        let read = |v: &Value| match serde_json::from_value::<DateValue>(v.clone()) {
+            Ok(d) => format!("{} ({})", d.human(), d.edtf()),
+            Err(_) if v.is_null() => "undated".to_string(),
+            Err(_) => v.to_string(),
+        };
+        let whose = if c.theirs_by.is_empty() {
+            "the other copy".to_string()
+        } else {
+            c.theirs_by.clone()
+        };
+        let line = format!(
+            "Other reading of the date ({whose}): {}; kept here: {}.",
+            read(&c.theirs),
+            read(&c.ours)
+        );
+        after.notes = if after.notes.trim().is_empty() {
+            line
+        } else {
+            format!("{}\n{line}", after.notes.trim_end())
+        };
+        let change = rejected(Edit::change_event(e.clone(), after), c, &c.theirs);
+        return Some(Edit::Batch(vec![change, close]));
+    }
     if side == Keep::Both {
         let copy = both(ws, c)?;
         return Some(Edit::Batch(
@@ -281,6 +342,63 @@ mod tests {
         assert!(settle(&ws, 1, Keep::Ours).is_none());
         // Keeping both is for events only.
         assert!(settle(&ws, 0, Keep::Both).is_none());
+    }
+
+    #[test]
+    fn both_readings_of_a_date_stay_on_one_event_and_keep_both_is_explained_first() {
+        let (mut ws, a) = crate::core::ops::tests::ws_with("Blinken met Wang Yi on Friday.");
+        let anchor = crate::core::ops::locate_quote(&ws, &a, "Blinken met", None).unwrap();
+        let id = crate::core::ops::tag_new_event(
+            &mut ws,
+            &a,
+            anchor,
+            crate::core::ops::NewEvent {
+                headline: "Blinken meets Wang".into(),
+                kind: "040".into(),
+                date: DateValue::parse("2023-05-10").ok(),
+                notes: "Source: NHK.".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let date = |s: &str| serde_json::to_value(DateValue::parse(s).unwrap()).unwrap();
+        ws.conflicts.push(Conflict {
+            deleted: String::new(),
+            kind: "event".into(),
+            id: id.clone(),
+            field: "date".into(),
+            ours: date("2023-05-10"),
+            theirs: date("2023-05-11"),
+            base: None,
+            found: String::new(),
+            ours_by: "Ann".into(),
+            theirs_by: "Bo".into(),
+        });
+        assert!(is_event_date(&ws, 0));
+        let said = both_explained(&ws, 0).unwrap();
+        assert!(
+            said.contains("second event") && said.contains("1 passage is"),
+            "{said}"
+        );
+        let before = ws.clone();
+        let undo = settle(&ws, 0, Keep::Readings).unwrap().apply(&mut ws);
+        assert_eq!(ws.events.len(), 1, "one event");
+        let e = ws.event(&id).unwrap();
+        assert_eq!(e.date.as_ref().unwrap().edtf(), "2023-05-10");
+        assert_eq!(
+            e.notes,
+            "Source: NHK.\nOther reading of the date (Bo): 11 May 2023 (2023-05-11); \
+             kept here: 10 May 2023 (2023-05-10)."
+        );
+        assert!(ws.conflicts.is_empty());
+        // Theirs is noted as seen: the same merge does not raise it again.
+        assert!(!e.past.is_empty());
+        undo.apply(&mut ws);
+        assert_eq!(ws.event(&id), before.event(&id));
+        assert_eq!(ws.conflicts, before.conflicts);
+        // Not for another field, nor for an article.
+        ws.conflicts[0].field = "place".into();
+        assert!(settle(&ws, 0, Keep::Readings).is_none());
     }
 
     #[test]

@@ -1,12 +1,15 @@
 //! The Conflicts tab: what a merge of two copies could not settle (from
 //! `detente merge` or a `git merge`), each side by side, ours and theirs,
 //! with the common ancestor's value when known; "Keep mine", "Keep
-//! theirs" or, for an event, "Keep both" (two events) settles it as one
-//! undoable step. Exports wait until none is left.
+//! theirs" or, for an event, "Keep both…" settles it as one undoable step.
+//! Keep both says what it would do before doing it: two events (the copy's
+//! passages copied too) or, for an event's date, one event holding both
+//! readings (mine as its date, theirs in its notes). Exports wait until
+//! none is left.
 //!
 //! Imports every layer but `cli` and `dev` (layer `ui`).
 
-use crate::core::conflicts::{Keep, settle};
+use crate::core::conflicts::{Keep, both_explained, is_event_date, settle};
 use crate::core::model::Conflict;
 use crate::ui::app::DetenteApp;
 use serde_json::Value;
@@ -102,12 +105,15 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         }
     };
     let mut chosen = None;
+    // The conflict whose "Keep both…" is asking what to keep.
+    let asking_key = egui::Id::unique("conflict-keep-both");
+    let mut asking: Option<usize> = ui.data(|d| d.get_temp(asking_key)).flatten();
     egui::ScrollArea::vertical().show(ui, |ui| {
         for (i, c) in app.ws.conflicts.iter().enumerate() {
             ui.separator();
             // The choice first, beside what it is about, then both values.
             ui.horizontal(|ui| {
-                for (k, (label, side)) in ["Keep mine", "Keep theirs", "Keep both"]
+                for (k, (label, side)) in ["Keep mine", "Keep theirs", "Keep both…"]
                     .into_iter()
                     .zip(SIDES)
                     .enumerate()
@@ -122,11 +128,41 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                             "Not possible: passages or events still use it, or it is gone",
                         );
                     if b.clicked() {
-                        chosen = Some((i, side));
+                        if side == Keep::Both {
+                            asking = Some(i);
+                        } else {
+                            chosen = Some((i, side));
+                        }
                     }
                 }
                 ui.strong(subject(app, c));
             });
+            if asking == Some(i) {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    let date = is_event_date(&app.ws, i);
+                    if date {
+                        ui.label(
+                            "One event, both readings: the event keeps my date, and theirs \
+                             is written into its notes as the other reading, to check \
+                             against the sources (each passage keeps the date its source gives).",
+                        );
+                    }
+                    if let Some(said) = both_explained(&app.ws, i) {
+                        ui.label(said);
+                    }
+                    ui.horizontal(|ui| {
+                        if date && ui.button("One event, both readings").clicked() {
+                            chosen = Some((i, Keep::Readings));
+                        }
+                        if ui.button("Two events").clicked() {
+                            chosen = Some((i, Keep::Both));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            asking = None;
+                        }
+                    });
+                });
+            }
             egui::Grid::new(("conflict", i))
                 .num_columns(2)
                 .show(ui, |ui| {
@@ -156,6 +192,10 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 });
         }
     });
+    if chosen.is_some() {
+        asking = None;
+    }
+    ui.data_mut(|d| d.insert_temp(asking_key, asking));
     if let Some((i, side)) = chosen
         && let Some(edit) = settle(&app.ws, i, side)
     {
