@@ -3651,3 +3651,44 @@ fn keep_both_on_a_date_conflict_explains_and_offers_one_event_with_both_readings
     h.run();
     assert_eq!(h.state().ws.events.len(), events + 1);
 }
+
+/// Issue 27, item 6: a Search everything jump once left its hit scrolled
+/// out of view, and the keyboard in the Inspector (Shift+End went to the
+/// Date field). The hit deep in a long article stays in view while the
+/// paragraphs above are measured, and the keys then work on the text.
+#[test]
+fn a_search_jump_shows_its_hit_and_gives_the_text_the_keyboard() {
+    let (app, ev, _) = long_read();
+    let mut h = unsettled(app);
+    h.state_mut().select_event(&ev, false);
+    h.run();
+    // The user was typing in the Inspector.
+    h.get_by_label("Place").focus();
+    h.run();
+    h.state_mut().open_search();
+    h.run();
+    h.get_by_label("Words or a phrase, in any case:")
+        .type_text("Paragraph 371.");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.step();
+    h.step();
+    assert!(!h.state().search.open);
+    let (s, e) = h.state().reader.selection.expect("the hit is selected");
+    assert_eq!(selected_text(&h), "Paragraph 371.");
+    for _ in 0..2000 {
+        if h.state().reader.estimated_paragraphs() == Some(0) {
+            break;
+        }
+        h.step();
+    }
+    h.step();
+    assert!(paragraph_in_view(&h, "Paragraph 371."));
+    let place = h.state().ws.event(&ev).unwrap().place.clone();
+    h.key_press_modifiers(Modifiers::SHIFT, egui::Key::End);
+    h.run();
+    let (s2, e2) = h.state().reader.selection.expect("still selected");
+    assert_eq!(s2, s);
+    assert!(e2 > e, "Shift+End extended the selection in the text");
+    assert_eq!(h.state().ws.event(&ev).unwrap().place, place);
+}

@@ -47,6 +47,10 @@ pub struct ReaderState {
     pub(crate) drag_anchor: Option<usize>,
     /// Whether keys go to the text (it was the last thing pressed).
     pub(crate) keyboard: bool,
+    /// Give the text the keyboard on the next frame (a jump from Search
+    /// everything selected words in it: Shift+End must extend them, not
+    /// move the caret of the field that had the focus before).
+    pub(crate) take_focus: bool,
     /// A scroll offset to take on the next frame.
     pub(crate) pending_offset: Option<f32>,
     /// The selected chars of the open article (start < end).

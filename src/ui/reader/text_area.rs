@@ -73,6 +73,10 @@ pub(crate) fn text_area(
     if resp.hovered() {
         ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
     }
+    if std::mem::take(&mut reader.take_focus) {
+        resp.request_focus();
+        reader.keyboard = true;
+    }
 
     let clicked_at = selection::pointer(ui, &resp, reader, &mut view, text, origin);
     let first_in_view = view.paras.chars.get(shown.start).map_or(0, |r| r.start);

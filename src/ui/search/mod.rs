@@ -36,6 +36,7 @@ impl DetenteApp {
         self.reader.scroll_to = None;
         self.reader.scroll_to_chars = Some((s, e));
         self.reader.keep_selection = true;
+        self.reader.take_focus = true;
     }
 
     /// Go where a hit is.
