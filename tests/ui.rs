@@ -3692,3 +3692,43 @@ fn a_search_jump_shows_its_hit_and_gives_the_text_the_keyboard() {
     assert!(e2 > e, "Shift+End extended the selection in the text");
     assert_eq!(h.state().ws.event(&ev).unwrap().place, place);
 }
+
+/// Issue 27, item 6: the evidence list's date reasoning showed two
+/// tooltips when cut, and not the rule `detente dates` prints. One tooltip
+/// now says the reading, its EDTF and the rule.
+#[test]
+fn a_sources_date_reasoning_has_one_tooltip_with_its_rule() {
+    let mut h = sample();
+    let vienna = vienna_id(&h.state().ws);
+    h.state_mut().select_event(&vienna, false);
+    h.run();
+    let reading = h
+        .query_all_by_label_contains("10-11 May 2023 from “")
+        .next()
+        .expect("a source's reading")
+        .accesskit_node()
+        .value()
+        .or_else(|| {
+            h.query_all_by_label_contains("10-11 May 2023 from “")
+                .next()?
+                .accesskit_node()
+                .label()
+        })
+        .expect("its text")
+        .to_string();
+    let labels = h.query_all_by_label(&reading).count();
+    h.get_all_by_label(&reading).next().unwrap().hover();
+    h.run();
+    let tips: Vec<String> = h
+        .query_all_by_label_contains("Rule:")
+        .filter_map(|n| {
+            let n = n.accesskit_node();
+            n.label().or(n.value()).map(|l| l.to_string())
+        })
+        .collect();
+    assert_eq!(tips.len(), 1, "{tips:?}");
+    assert!(tips[0].contains("(2023-05-10/2023-05-11)"), "{tips:?}");
+    // No second tooltip with the plain reading.
+    let plain = h.query_all_by_label(&reading).count();
+    assert_eq!(plain, labels, "the labels only");
+}

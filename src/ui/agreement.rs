@@ -134,8 +134,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                             ui.label(values);
                         }
                         let place = format!("“{}” in {}", d.quote, d.article);
-                        ui.add(egui::Label::new(egui::RichText::new(&place).weak()).truncate())
-                            .on_hover_text(place);
+                        ui.add(egui::Label::new(egui::RichText::new(&place).weak()).truncate());
                     });
                 }
             });

@@ -120,8 +120,8 @@ impl DetenteApp {
                 ),
                 Err(e) => (e.to_string(), ui.visuals().error_fg_color),
             };
-            ui.add(egui::Label::new(egui::RichText::new(&text).color(colour)).truncate())
-                .on_hover_text(text);
+            // Whole on hover when cut (egui's own tooltip: one, not two).
+            ui.add(egui::Label::new(egui::RichText::new(&text).color(colour)).truncate());
             ui.horizontal(|ui| {
                 if ui
                     .add_enabled(count.is_ok(), egui::Button::new("Export…"))

@@ -483,18 +483,26 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                     };
                     match &parsed {
                         Ok(Some(d)) => {
-                            let why = p
-                                .date
-                                .as_ref()
-                                .filter(|x| x.edtf() == d.edtf())
+                            let found = p.date.as_ref().filter(|x| x.edtf() == d.edtf());
+                            let why = found
                                 .and_then(|x| x.expression.as_ref())
                                 .map(|e| format!(" from “{e}”"))
                                 .unwrap_or_default();
-                            // Cut at the panel's edge (whole on hover): a
-                            // long line must not widen the inspector.
+                            // Cut at the panel's edge: a long line must not
+                            // widen the inspector. On hover, one tooltip:
+                            // the whole reading and the rule that made it,
+                            // as `detente dates` prints it.
                             let said = format!("{}{why}", d.human());
-                            ui.add(egui::Label::new(egui::RichText::new(&said).weak()).truncate())
-                                .on_hover_text(said);
+                            let rule = found
+                                .and_then(|x| x.rule.as_ref())
+                                .map(|r| format!("\nRule: {r}"))
+                                .unwrap_or_default();
+                            ui.add(
+                                egui::Label::new(egui::RichText::new(&said).weak())
+                                    .truncate()
+                                    .show_tooltip_when_elided(false),
+                            )
+                            .on_hover_text(format!("{said} ({}){rule}", d.edtf()));
                         }
                         Ok(None) => {}
                         Err(e) => {
@@ -504,8 +512,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                                     egui::RichText::new(&e).color(ui.visuals().error_fg_color),
                                 )
                                 .truncate(),
-                            )
-                            .on_hover_text(e);
+                            );
                         }
                     }
                     if r.lost_focus()

@@ -82,8 +82,7 @@ pub(crate) fn tag_bar(app: &mut DetenteApp, ui: &mut egui::Ui) {
             (Some((s, e)), None) => format!("{} characters selected", e - s),
             (None, None) => "Select a passage in the text to tag it.".into(),
         };
-        ui.add(egui::Label::new(egui::RichText::new(&hint).weak()).truncate())
-            .on_hover_text(hint);
+        ui.add(egui::Label::new(egui::RichText::new(&hint).weak()).truncate());
     });
 }
 
