@@ -123,11 +123,19 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let selected = app.selected_event.clone();
     // A narrow window scrolls the table sideways rather than hiding
     // columns past its edge.
+    let width = ui.available_width();
+    let relayout = (width - app.table.laid_for).abs() > 40.0;
+    if relayout {
+        app.table.laid_for = width;
+    }
     egui::ScrollArea::horizontal()
         .id_salt("events-table-x")
         .show(ui, |ui| {
-            TableBuilder::new(ui)
-                .id_salt("events-table")
+            let table = TableBuilder::new(ui).id_salt("events-table");
+            if relayout {
+                table.reset();
+            }
+            table
                 .striped(true)
                 .resizable(true)
                 .sense(egui::Sense::click())

@@ -41,6 +41,11 @@ pub struct TableState {
     pub kind: Option<String>,
     pub actor: Option<String>,
     pub status: Option<Status>,
+    /// The width the columns were last laid out for: when the window is
+    /// made much wider or narrower, they are laid out again (egui keeps
+    /// the widths it was first given, so a table first seen in a small
+    /// window stayed narrow in a wide one).
+    pub(crate) laid_for: f32,
 }
 
 /// The events the table shows, in its order.
