@@ -3781,3 +3781,111 @@ fn the_events_table_fills_a_wide_window_and_shift_wheel_scrolls_a_narrow_one() {
         "{date:?} -> {moved:?}"
     );
 }
+
+/// Type `text` into the focused field and click the field labelled
+/// `other`, keys and click in one frame, as a quick typist does.
+fn type_and_click(h: &mut Harness<'static, DetenteApp>, text: &str, other: &str) {
+    let at = h.get_by_label(other).rect().center();
+    h.event(Event::Text(text.into()));
+    h.event(Event::PointerMoved(at));
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos: at,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+}
+
+/// Issue 27, item 6: text typed in a field and a click on another field
+/// at once lost the last characters ("Jake Sulliva"). Every field of the
+/// Inspector commits what was typed when another field is clicked, even
+/// when the keys and the click come in the same frame.
+#[test]
+fn every_inspector_field_keeps_what_was_typed_when_another_is_clicked() {
+    let mut h = sample();
+    let vienna = vienna_id(&h.state().ws);
+    h.state_mut().select_event(&vienna, false);
+    h.run();
+    let fields = ["Headline", "Place", "Notes", "Tags (comma-separated)"];
+    for (i, f) in fields.iter().enumerate() {
+        let next = fields[(i + fields.len() - 1) % fields.len()];
+        h.get_by_label(f).focus();
+        h.run();
+        h.key_press(egui::Key::End);
+        type_and_click(&mut h, " zq", next);
+        let e = h.state().ws.event(&vienna).unwrap().clone();
+        let got = match *f {
+            "Headline" => e.headline,
+            "Place" => e.place,
+            "Notes" => e.notes,
+            _ => e.tags.join(", "),
+        };
+        assert!(got.ends_with(" zq") || got.ends_with("zq"), "{f}: {got:?}");
+    }
+}
+
+/// The same for the other forms: the Actors tab, the article's Details,
+/// the Codebook and the Workspace properties.
+#[test]
+fn every_curation_field_keeps_what_was_typed_when_another_is_clicked() {
+    let mut h = sample();
+    // Actors tab: a name typed and the next field clicked.
+    h.get_by_label_contains("Actors (").click();
+    h.run();
+    h.get_by_label_contains("Jake Sullivan  USAGOV").click();
+    h.run();
+    for (f, next, typed) in [
+        ("Name", "Aliases", "x"),
+        ("Aliases", "Name", "; Sully"),
+        ("Sector", "Country", "X"),
+    ] {
+        h.get_by_label(f).focus();
+        h.run();
+        h.key_press(egui::Key::End);
+        type_and_click(&mut h, typed, next);
+    }
+    let a = h
+        .state()
+        .ws
+        .actors
+        .iter()
+        .find(|a| a.name.starts_with("Jake"))
+        .unwrap()
+        .clone();
+    assert_eq!(a.name, "Jake Sullivanx");
+    assert!(a.aliases.contains(&"Sully".to_string()), "{:?}", a.aliases);
+    assert!(a.sector.ends_with('X'), "{}", a.sector);
+    // Details of the article.
+    h.get_by_label("Details…").click();
+    h.run();
+    for (f, next) in [("Outlet", "Byline"), ("Byline", "Outlet")] {
+        h.get_by_label(f).focus();
+        h.run();
+        h.key_press(egui::Key::End);
+        type_and_click(&mut h, " zq", next);
+    }
+    let art = h.state().selected_article.clone().unwrap();
+    let a = h.state().ws.article(&art).unwrap().clone();
+    assert!(a.outlet.ends_with(" zq"), "{}", a.outlet);
+    assert!(a.byline.ends_with("zq"), "{}", a.byline);
+    h.key_press(egui::Key::Escape);
+    h.run();
+    // Codebook: a new own type's description, then its name.
+    h.state_mut().add_own_type("Track II");
+    h.state_mut().edit_type("track-ii");
+    h.state_mut().bottom_tab = detente::ui::app::BottomTab::Codebook;
+    h.run();
+    h.get_by_label("Description").focus();
+    h.run();
+    type_and_click(&mut h, "Scholars", "Name");
+    h.key_press(egui::Key::End);
+    type_and_click(&mut h, " dialogue", "Description");
+    let t = h.state().ws.event_type("track-ii").unwrap().clone();
+    assert_eq!(
+        (t.label.as_str(), t.description.as_str()),
+        ("Track II dialogue", "Scholars")
+    );
+}
