@@ -287,10 +287,21 @@ pub const IGO_CODES: &[&str] = &[
     "SCO", "BRICS", "OSCE", "OAS", "ARL", "GCC", "ICC", "IAEA", "WHO",
 ];
 
-/// Whether `code` is an ISO 3166-1 alpha-3 shaped code ("USA") or a known
-/// IGO code ("NATO").
+/// CAMEO's region codes, accepted where a country goes ("WST" for the
+/// West, "MEA" for the Middle East).
+pub const CAMEO_REGIONS: &[&str] = &[
+    "AFR", "ASA", "BLK", "CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU", "EUR", "LAM", "MEA",
+    "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST",
+];
+
+/// Whether `code` is an ISO 3166-1 alpha-3 country code ("USA"; the list is
+/// the celes crate's, not ours, so "XYZ" is refused), a CAMEO region code
+/// ("WST") or a known IGO code ("NATO").
 pub fn is_actor_country(code: &str) -> bool {
-    (code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())) || IGO_CODES.contains(&code)
+    let iso = code.len() == 3
+        && code.bytes().all(|b| b.is_ascii_uppercase())
+        && celes::Country::from_alpha3(code).is_ok();
+    iso || IGO_CODES.contains(&code) || CAMEO_REGIONS.contains(&code)
 }
 
 #[cfg(test)]
@@ -301,5 +312,9 @@ mod country_tests {
         assert!(super::is_actor_country("NATO"));
         assert!(!super::is_actor_country("China"));
         assert!(!super::is_actor_country("us"));
+        // Shaped like a code, but no country's.
+        assert!(!super::is_actor_country("XYZ"));
+        assert!(super::is_actor_country("KOR") && super::is_actor_country("TWN"));
+        assert!(super::is_actor_country("WST"));
     }
 }
