@@ -298,9 +298,19 @@ pub fn to_svg(ws: &Workspace, opts: &FigureOptions) -> String {
         }
         y += 22.0;
     }
+    // The dot and the "!" are named when the figure has them.
+    let mut key = String::from(
+        "Solid: occurred · outline: planned or postponed (») · faded, crossed: cancelled (red: refused) · hatched: date known only to the month or year",
+    );
+    if lay.marks.iter().any(|m| m.disputed) {
+        key.push_str(" · orange dot: sources disagree");
+    }
+    if lay.marks.iter().any(|m| m.check) {
+        key.push_str(" · !: date from the publication, to check");
+    }
     let _ = writeln!(
         s,
-        r#"<text x="16" y="{y:.1}" fill="{}">Solid: occurred · outline: planned or postponed (») · faded, crossed: cancelled (red: refused) · hatched: date known only to the month or year</text>"#,
+        r#"<text x="16" y="{y:.1}" fill="{}">{key}</text>"#,
         theme.weak
     );
     s.push_str("</svg>\n");
@@ -382,6 +392,22 @@ fn mark(s: &mut String, m: &Mark, a: f64, b: f64, top: f64, h: f64, theme: &Them
             top + h / 2.0
         );
     }
+    // As in the window: an orange dot where the sources disagree, a "!"
+    // before a date only taken from the publication.
+    if m.disputed {
+        let _ = writeln!(
+            s,
+            r##"<circle class="disputed" cx="{b:.1}" cy="{top:.1}" r="3.5" fill="#f08c14"/>"##
+        );
+    }
+    if m.check {
+        let _ = writeln!(
+            s,
+            r##"<text class="check" x="{:.1}" y="{:.1}" fill="#f08c14" font-weight="bold" text-anchor="end" dominant-baseline="middle">!</text>"##,
+            a - 3.0,
+            top + h / 2.0
+        );
+    }
 }
 
 /// The layout a figure draws (for tests and the window's preview).
@@ -405,6 +431,39 @@ mod tests {
         }
         let marks = svg.matches(" rx=\"3\"").count() + svg.matches("url(#hatch)").count();
         assert_eq!(marks, lay.marks.len());
+        // The window's dot and "!" are in the figure too, and named when
+        // there.
+        assert!(!svg.contains("orange dot") && !svg.contains("class=\"disputed\""));
+        let mut disputed = ws.clone();
+        let two = disputed
+            .events
+            .iter()
+            .find(|e| e.evidence.len() > 1)
+            .unwrap()
+            .id
+            .clone();
+        let e = disputed.event_mut(&two).unwrap();
+        e.date_review.clear();
+        e.evidence[0].date = crate::dates::edtf::DateValue::parse("2020-01-01").ok();
+        let svg = to_svg(&disputed, &opts);
+        let n = figure_layout(&disputed, &opts)
+            .marks
+            .iter()
+            .filter(|m| m.disputed)
+            .count();
+        assert!(n > 0);
+        assert_eq!(svg.matches("class=\"disputed\"").count(), n);
+        assert!(svg.contains("orange dot: sources disagree"));
+        let mut unconfirmed = ws.clone();
+        let id = unconfirmed.events[0].id.clone();
+        let e = unconfirmed.event_mut(&id).unwrap();
+        e.date = e
+            .date
+            .take()
+            .map(|d| crate::dates::edtf::DateValue::from_publication(&d));
+        let svg = to_svg(&unconfirmed, &opts);
+        assert_eq!(svg.matches("class=\"check\"").count(), 1);
+        assert!(svg.contains("!: date from the publication"));
         assert!(svg.starts_with("<svg "));
         assert!(svg.trim_end().ends_with("</svg>"));
     }
