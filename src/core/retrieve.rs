@@ -30,12 +30,20 @@ pub struct Hit {
     pub headline: String,
     /// The event's date in words ("10-11 May 2023"), or empty.
     pub date: String,
+    /// The same as EDTF ("2023-05-10/2023-05-11"), for a spreadsheet.
+    pub date_edtf: String,
+    /// The event's type, code and name ("044 Meet at a third location").
+    pub event_type: String,
+    /// The actors the event names, "; "-separated.
+    pub actors: String,
     pub passage: Id,
     pub article: Id,
     pub article_title: String,
     pub outlet: String,
     /// The article's publication date in words, or empty.
     pub published: String,
+    /// The same as EDTF.
+    pub published_edtf: String,
     pub prefix: String,
     pub quote: String,
     pub suffix: String,
@@ -100,10 +108,23 @@ pub fn retrieve(ws: &Workspace, q: &Query) -> Vec<Hit> {
                 continue;
             }
             let a = ws.article(&p.article);
+            let edtf = |d: Option<&crate::dates::edtf::DateValue>| {
+                d.map(|d| d.edtf().to_string()).unwrap_or_default()
+            };
             out.push(Hit {
                 event: e.id.clone(),
                 headline: e.headline.clone(),
                 date: e.date.as_ref().map(|d| d.human()).unwrap_or_default(),
+                date_edtf: edtf(e.date.as_ref()),
+                event_type: ws
+                    .event_type(&e.kind)
+                    .map_or_else(|| e.kind.clone(), |t| format!("{} {}", t.code, t.label)),
+                actors: (e.actors.iter())
+                    .filter_map(|r| ws.actor(&r.actor))
+                    .map(|x| x.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                published_edtf: edtf(a.and_then(|a| a.published.as_ref())),
                 passage: p.id.clone(),
                 article: p.article.clone(),
                 article_title: a.map(|a| a.title.clone()).unwrap_or_default(),

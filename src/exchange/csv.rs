@@ -154,11 +154,15 @@ pub fn hits_to_csv(hits: &[crate::core::retrieve::Hit]) -> String {
             "event_id",
             "headline",
             "date",
+            "date_edtf",
+            "event_type",
+            "actors",
             "passage_id",
             "article_id",
             "article_title",
             "outlet",
             "published",
+            "published_edtf",
             "quote",
             "prefix",
             "suffix",
@@ -169,11 +173,15 @@ pub fn hits_to_csv(hits: &[crate::core::retrieve::Hit]) -> String {
                     h.event.clone(),
                     h.headline.clone(),
                     h.date.clone(),
+                    h.date_edtf.clone(),
+                    h.event_type.clone(),
+                    h.actors.clone(),
                     h.passage.clone(),
                     h.article.clone(),
                     h.article_title.clone(),
                     h.outlet.clone(),
                     h.published.clone(),
+                    h.published_edtf.clone(),
                     h.quote.clone(),
                     h.prefix.clone(),
                     h.suffix.clone(),
@@ -189,6 +197,40 @@ pub fn hits_to_csv(hits: &[crate::core::retrieve::Hit]) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn retrieved_passages_go_out_with_edtf_dates_type_and_actors() {
+        use crate::core::retrieve::{Query, retrieve};
+        let ws = crate::core::sample::sample_workspace();
+        let wang = ws.actor_by_name("Wang Yi").unwrap().id.clone();
+        let hits = retrieve(&ws, &Query::Actor(wang));
+        let csv = hits_to_csv(&hits);
+        let mut r = ::csv::Reader::from_reader(csv.as_bytes());
+        let head = r.headers().unwrap().clone();
+        let col = |n: &str| head.iter().position(|h| h == n).unwrap();
+        let rows: Vec<::csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+        assert_eq!(rows.len(), hits.len());
+        for row in &rows {
+            assert!(row[col("actors")].contains("Wang Yi"), "{row:?}");
+            let edtf = &row[col("date_edtf")];
+            assert!(
+                edtf.is_empty() || crate::dates::edtf::DateValue::parse(edtf).is_ok(),
+                "{edtf}"
+            );
+            assert!(
+                row[col("event_type")].starts_with('0') || row[col("event_type")].starts_with('1')
+            );
+        }
+        assert!(
+            rows.iter()
+                .any(|r| r[col("date_edtf")].starts_with("2023-"))
+        );
+        assert!(
+            rows.iter()
+                .any(|r| r[col("published_edtf")].starts_with("2023-"))
+        );
+    }
+
     use super::*;
     use crate::core::sample::sample_workspace;
     use crate::dates::edtf::DateValue;
