@@ -369,7 +369,7 @@ pub fn merge_types_edit(ws: &Workspace, from: &str, into: &str) -> Result<Edit, 
         })
         .collect();
     edits.push(vocabulary_edit(ws, types));
-    Ok(Edit::Batch(edits))
+    Ok(Edit::Named("merge event types", edits))
 }
 
 /// The undoable edit that deletes own type `code`, refused (with why)
@@ -547,9 +547,9 @@ mod tests {
         assert!(delete_type_edit(&ws, "042").is_err());
         assert!(merge_types_edit(&ws, "042", "trackii").is_err());
         let before = ws.clone();
-        let undo = merge_types_edit(&ws, "trackii", "track-ii")
-            .unwrap()
-            .apply(&mut ws);
+        let merge = merge_types_edit(&ws, "trackii", "track-ii").unwrap();
+        assert_eq!(merge.describe(), "merge event types");
+        let undo = merge.apply(&mut ws);
         assert_eq!(ws.event(&e).unwrap().kind, "track-ii");
         assert!(ws.event_type("trackii").is_none());
         assert_eq!(ws.event_type("academic").unwrap().parent, "track-ii");

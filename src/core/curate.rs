@@ -91,7 +91,7 @@ pub fn delete_articles_edit(
             after: None,
         });
     }
-    Some((Edit::Batch(edits), d))
+    Some((Edit::Named("delete article", edits), d))
 }
 
 /// The undoable edit that gives the articles `ids` the outlet `outlet`
@@ -108,7 +108,7 @@ pub fn set_outlet_edit(ws: &Workspace, ids: &[Id], outlet: &str) -> Option<Edit>
             Edit::change_article(a.clone(), after)
         })
         .collect();
-    (!edits.is_empty()).then_some(Edit::Batch(edits))
+    (!edits.is_empty()).then_some(Edit::Named("set outlet", edits))
 }
 
 /// How often each actor is used: (events naming it, passages of those
@@ -186,7 +186,7 @@ pub fn merge_actors_edit(ws: &Workspace, from: &Id, into: &Id) -> Option<Edit> {
         before: Some(Box::new(a.clone())),
         after: None,
     });
-    Some(Edit::Batch(edits))
+    Some(Edit::Named("merge actors", edits))
 }
 
 /// The undoable edit that deletes actor `id`, refused (with why) while an
@@ -323,9 +323,11 @@ mod tests {
                 .contains("named by 2 event(s)")
         );
         let before = ws.clone();
-        let undo = merge_actors_edit(&ws, &typo, &right)
-            .unwrap()
-            .apply(&mut ws);
+        let merge = merge_actors_edit(&ws, &typo, &right).unwrap();
+        // The Undo menu says what it takes back.
+        assert_eq!(merge.describe(), "merge actors");
+        let undo = merge.apply(&mut ws);
+        assert_eq!(undo.describe(), "merge actors");
         assert!(ws.actors.iter().all(|x| x.id != typo));
         let r = ws.actors.iter().find(|x| x.id == right).unwrap();
         assert_eq!(r.aliases, ["Jake Sulliva"]);
@@ -341,6 +343,7 @@ mod tests {
         assert_eq!(ws.actors, before.actors);
         assert_eq!(ws.event(&e1), before.event(&e1));
         let edit = delete_actor_edit(&ws, &unused).unwrap();
+        assert_eq!(edit.describe(), "delete actor");
         edit.apply(&mut ws);
         assert!(ws.actors.iter().all(|x| x.id != unused));
     }

@@ -51,6 +51,8 @@ pub enum Edit {
     /// Another copy merged in: its changes as one step.
     Merge(Vec<Edit>),
     Batch(Vec<Edit>),
+    /// Several changes as one step the Undo menu names ("merge actors").
+    Named(&'static str, Vec<Edit>),
 }
 
 fn put<T: HasId + Clone, E: HasId>(
@@ -209,6 +211,11 @@ impl Edit {
                 inv.reverse();
                 Edit::Merge(inv)
             }
+            Edit::Named(label, edits) => {
+                let mut inv: Vec<Edit> = edits.into_iter().map(|e| e.apply(ws)).collect();
+                inv.reverse();
+                Edit::Named(label, inv)
+            }
         };
         ws.touch();
         inverse
@@ -224,6 +231,7 @@ impl Edit {
             Edit::Event { after: None, .. } => "delete event",
             Edit::Event { .. } => "edit event",
             Edit::Actor { before: None, .. } => "new actor",
+            Edit::Actor { after: None, .. } => "delete actor",
             Edit::Actor { .. } => "edit actor",
             Edit::Memo { before: None, .. } => "new memo",
             Edit::Memo { after: None, .. } => "delete memo",
@@ -231,8 +239,9 @@ impl Edit {
             Edit::Orphans { .. } => "orphaned passages",
             Edit::Conflicts { .. } => "resolve conflict",
             Edit::Titles { .. } => "edit workspace properties",
-            Edit::Vocabulary { .. } => "edit vocabulary",
+            Edit::Vocabulary { .. } => "edit codebook",
             Edit::Merge(_) => "merge",
+            Edit::Named(label, _) => label,
             Edit::Batch(v) if v.iter().any(|e| matches!(e, Edit::Conflicts { .. })) => {
                 "resolve conflict"
             }

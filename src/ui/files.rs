@@ -340,7 +340,9 @@ fn changes(edit: &crate::core::history::Edit) -> [(&'static str, usize); 5] {
             Edit::Event { .. } => n[1] += 1,
             Edit::Article { before: None, .. } => n[3] += 1,
             Edit::Article { after: Some(_), .. } => n[4] += 1,
-            Edit::Batch(v) | Edit::Merge(v) => v.iter().for_each(|e| walk(e, n)),
+            Edit::Batch(v) | Edit::Merge(v) | Edit::Named(_, v) => {
+                v.iter().for_each(|e| walk(e, n))
+            }
             _ => {}
         }
     }

@@ -641,7 +641,10 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 after.kind = code.clone();
                 after.modified = now();
                 after.changed_by = author();
-                app.apply(Edit::Batch(vec![edit, Edit::change_event(stored, after)]));
+                app.apply(Edit::Named(
+                    "new event type",
+                    vec![edit, Edit::change_event(stored, after)],
+                ));
                 app.notices.push(format!(
                     "Added the own type {code} “{name}”: set its parent, colour and description in the Codebook tab."
                 ));
