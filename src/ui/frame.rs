@@ -208,11 +208,14 @@ impl DetenteApp {
         });
         // Side panels share the width with the Reader: in a small window
         // they give way (at most 22% and 28% of it), and the
-        // inspector does not grow to its widest line.
+        // inspector does not grow to its widest line. In a wide one they
+        // take a share of it (17% and 22%, up to 360 and 440 points), so
+        // titles and the Inspector's fields are not cut beside a Reader
+        // whose lines grow too long to read.
         let width = ui.available_width();
         egui::Panel::left("library")
             .resizable(true)
-            .default_size(270.0_f32.min(0.2 * width))
+            .default_size(270.0_f32.min(0.2 * width).max(0.17 * width).min(360.0))
             .min_size(160.0)
             .max_size((0.22 * width).max(160.0))
             .show(ui, |ui| {
@@ -220,7 +223,7 @@ impl DetenteApp {
             });
         egui::Panel::right("inspector")
             .resizable(true)
-            .default_size(320.0_f32.min(0.25 * width))
+            .default_size(320.0_f32.min(0.25 * width).max(0.22 * width).min(440.0))
             .min_size(200.0)
             .max_size((0.28 * width).max(200.0))
             .show(ui, |ui| {
