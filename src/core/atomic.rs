@@ -134,21 +134,71 @@ pub fn lock_path(path: &Path) -> PathBuf {
 
 /// An exclusive advisory lock on a file's sidecar, held until dropped.
 /// Every Detente that writes the file takes it first, so two writers take
-/// turns instead of overwriting each other's work. On Unix the sidecar is
-/// removed as the lock is let go, so no lock file stays in the folder.
+/// turns instead of overwriting each other's work. The sidecar is removed
+/// as the lock is let go, so no lock file stays beside the user's files.
 pub struct Lock {
-    _file: File,
-    #[cfg_attr(not(unix), allow(dead_code))]
+    file: Option<File>,
     sidecar: PathBuf,
 }
 
 impl Drop for Lock {
     fn drop(&mut self) {
-        // Still holding the lock here: whoever waits on this sidecar sees
-        // it gone once it gets the lock, and takes a new one.
+        // Unix: still holding the lock here, so whoever waits on this
+        // sidecar sees it gone once it gets the lock, and takes a new one.
         #[cfg(unix)]
-        let _ = std::fs::remove_file(&self.sidecar);
+        {
+            let _ = std::fs::remove_file(&self.sidecar);
+            drop(self.file.take());
+        }
+        // Windows keeps a file that anyone has open: let go of it first,
+        // then remove it only if nobody else has it open (an exclusive open
+        // that deletes on close). A writer waiting on it keeps it, and
+        // removes it in turn when it is done.
+        #[cfg(windows)]
+        {
+            drop(self.file.take());
+            remove_if_unused(&self.sidecar);
+        }
+        #[cfg(not(any(unix, windows)))]
+        drop(self.file.take());
     }
+}
+
+/// Windows: delete `sidecar` if no process has it open.
+#[cfg(windows)]
+fn remove_if_unused(sidecar: &Path) {
+    use std::os::windows::fs::OpenOptionsExt;
+    const DELETE: u32 = 0x0001_0000;
+    const FILE_FLAG_DELETE_ON_CLOSE: u32 = 0x0400_0000;
+    let _ = OpenOptions::new()
+        .access_mode(DELETE)
+        .share_mode(0)
+        .custom_flags(FILE_FLAG_DELETE_ON_CLOSE)
+        .open(sidecar);
+}
+
+/// Open (or create) the sidecar. On Windows it is created hidden, and a
+/// moment when another writer holds it open alone to delete it (a sharing
+/// violation) is waited out.
+fn open_sidecar(sidecar: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt;
+        const FILE_ATTRIBUTE_HIDDEN: u32 = 0x2;
+        const ERROR_SHARING_VIOLATION: i32 = 32;
+        options.attributes(FILE_ATTRIBUTE_HIDDEN);
+        for _ in 0..500 {
+            match options.open(sidecar) {
+                Err(e) if e.raw_os_error() == Some(ERROR_SHARING_VIOLATION) => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                other => return other,
+            }
+        }
+    }
+    options.open(sidecar)
 }
 
 /// Take the lock for writing `path` (its link target), waiting for another
@@ -169,12 +219,7 @@ fn acquire(path: &Path, wait: bool) -> std::io::Result<Option<Lock>> {
         if std::fs::symlink_metadata(&sidecar).is_ok_and(|m| m.file_type().is_symlink()) {
             std::fs::remove_file(&sidecar)?;
         }
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&sidecar)?;
+        let file = open_sidecar(&sidecar)?;
         if !file.metadata()?.is_file() {
             return Err(std::io::Error::other(format!(
                 "{} is not a lock file",
@@ -201,8 +246,15 @@ fn acquire(path: &Path, wait: bool) -> std::io::Result<Option<Lock>> {
                 _ => continue,
             }
         }
+        // Windows: a sidecar deleted as we waited on it (the last writer
+        // found it unused just before we opened it) is gone from the
+        // folder; take a new one.
+        #[cfg(windows)]
+        if std::fs::symlink_metadata(&sidecar).is_err() {
+            continue;
+        }
         return Ok(Some(Lock {
-            _file: file,
+            file: Some(file),
             sidecar,
         }));
     }
