@@ -10,7 +10,11 @@ use detente::cli::{Cli, run};
 
 fn main() {
     attach_console();
-    let cli = Cli::parse();
+    // On Windows the shell leaves `*.txt` to the program: `wild` expands
+    // it as a Unix shell would (unquoted patterns only; one that matches
+    // nothing is kept, so the command names it). Elsewhere it passes the
+    // arguments through.
+    let cli = Cli::parse_from(wild::args_os());
     if let Some(a) = &cli.author {
         detente::core::ids::set_author(a);
     }

@@ -3889,3 +3889,45 @@ fn every_curation_field_keeps_what_was_typed_when_another_is_clicked() {
         ("Track II dialogue", "Scholars")
     );
 }
+
+/// Found by a new-user pass: a description typed in the Codebook, or an
+/// alias in the Actors tab, was lost when another tab was clicked (a field
+/// that disappears is never "left"), and a save while typing missed it.
+/// Drafts are committed when the tab changes and before any command.
+#[test]
+fn what_is_typed_survives_a_tab_change_and_a_command() {
+    let mut h = sample();
+    h.state_mut().add_own_type("Track II");
+    h.state_mut().edit_type("track-ii");
+    h.state_mut().bottom_tab = detente::ui::app::BottomTab::Codebook;
+    h.run();
+    h.get_by_label("Description").focus();
+    h.get_by_label("Description").type_text("Scholars");
+    h.run();
+    h.get_by_label_contains("Events (").click();
+    h.run();
+    assert_eq!(
+        h.state().ws.event_type("track-ii").unwrap().description,
+        "Scholars"
+    );
+    // An alias typed, and a command (here Search everything) while typing.
+    h.get_by_label_contains("Actors (").click();
+    h.run();
+    h.get_by_label_contains("Joe Biden").click();
+    h.run();
+    h.get_by_label("Aliases").focus();
+    h.run();
+    h.key_press(egui::Key::End);
+    h.get_by_label("Aliases").type_text("; President Biden");
+    h.run();
+    h.state_mut().send(Command::SearchEverything);
+    h.run();
+    let biden = h.state().ws.actor_by_name("Joe Biden").unwrap().clone();
+    assert!(
+        biden.aliases.contains(&"President Biden".to_string()),
+        "{:?}",
+        biden.aliases
+    );
+    // Each is one undoable step.
+    assert_eq!(h.state().history.undo_label(), Some("edit actor"));
+}

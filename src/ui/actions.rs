@@ -16,8 +16,8 @@ impl DetenteApp {
         if !commands.is_empty() {
             // A command may open a prompt or change what is shown: draw again.
             ctx.request_repaint();
-            // A memo being written is part of what is saved, undone or closed.
-            self.flush_memo();
+            // What is being typed is part of what is saved, undone or closed.
+            self.flush_drafts();
         }
         for c in commands {
             self.run_command(ctx, c);

@@ -237,6 +237,7 @@ impl DetenteApp {
             // A short tab (no conflicts left) must not leave the timeline squashed.
             .min_size(180.0)
             .show(ui, |ui| {
+                let tab_before = self.bottom_tab;
                 ui.horizontal(|ui| {
                     ui.selectable_value(&mut self.bottom_tab, BottomTab::Timeline, "Timeline");
                     ui.selectable_value(
@@ -281,6 +282,10 @@ impl DetenteApp {
                         );
                     }
                 });
+                // A field of the tab left is never "left": keep what it holds.
+                if self.bottom_tab != tab_before {
+                    self.flush_drafts();
+                }
                 ui.separator();
                 match self.bottom_tab {
                     BottomTab::Timeline => timeline::show(self, ui),
@@ -320,7 +325,7 @@ impl eframe::App for DetenteApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         if ctx.input(|i| i.viewport().close_requested()) {
-            self.flush_memo();
+            self.flush_drafts();
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);

@@ -20,6 +20,7 @@ pub mod codebook;
 pub mod commands;
 pub mod conflicts;
 pub mod dialogs;
+pub mod drafts;
 pub mod export;
 pub mod files;
 pub mod frame;

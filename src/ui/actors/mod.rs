@@ -38,7 +38,7 @@ impl DetenteApp {
     /// The draft into its actor, as one undoable step when a field changed;
     /// a country that is no ISO or IGO code, or an empty name, is refused
     /// with why.
-    fn commit_actor(&mut self, d: &ActorDraft) {
+    pub(crate) fn commit_actor(&mut self, d: &ActorDraft) {
         let Some(before) = self.ws.actors.iter().find(|a| a.id == d.actor).cloned() else {
             return;
         };

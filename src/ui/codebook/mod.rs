@@ -80,7 +80,7 @@ impl DetenteApp {
 
     /// The draft into its type, as one undoable step when a field changed;
     /// a refusal (an empty name, a circle of parents) says why.
-    fn commit_type(&mut self, d: &TypeDraft) {
+    pub(crate) fn commit_type(&mut self, d: &TypeDraft) {
         let Some(before) = self.ws.event_type(&d.code).cloned() else {
             return;
         };

@@ -32,7 +32,7 @@ impl DetenteApp {
 
     /// The draft's fields into its article, as one undoable step when any
     /// changed; a field over the workspace's limits is refused with why.
-    fn commit_details(&mut self, d: &ArticleDraft) {
+    pub(crate) fn commit_details(&mut self, d: &ArticleDraft) {
         let Some(before) = self.ws.article(&d.article).cloned() else {
             return;
         };
