@@ -148,7 +148,8 @@ fn own_codes_travel_as_nested_codes_and_as_their_cameo_root() {
     assert!(back.problems().is_empty(), "{:?}", back.problems());
     let one = [&*ws.events[0]];
     let gdelt = detente::exchange::eventdata::to_gdelt(&ws, &one);
-    let (head, row) = gdelt.split_once('\n').unwrap();
+    let (head, rest) = gdelt.split_once('\n').unwrap();
+    let row = rest.lines().next().unwrap();
     let col = |name: &str| {
         let i = head.split('\t').position(|h| h == name).unwrap();
         row.split('\t').nth(i).unwrap().to_string()
@@ -158,8 +159,20 @@ fn own_codes_travel_as_nested_codes_and_as_their_cameo_root() {
         ("04".into(), "04".into())
     );
     assert_eq!(col("QuadClass"), "1");
+    assert_eq!(col("Type"), "academic Academic exchange");
+    // ICEWS names the CAMEO code it gives, and the own type beside it.
     let icews = detente::exchange::eventdata::to_icews(&ws, &one);
-    assert!(icews.contains("\tAcademic exchange\t04\t"), "{icews}");
+    assert!(icews.contains("\tConsult\t04\t"), "{icews}");
+    assert!(icews.contains("\tacademic Academic exchange"), "{icews}");
+    // PLOVER: the CAMEO code, its name and its PLOVER type; the own type
+    // in its own keys.
+    let plover: serde_json::Value =
+        serde_json::from_str(detente::exchange::eventdata::to_plover(&ws, &one).trim()).unwrap();
+    assert_eq!(plover["cameo_code"], "04");
+    assert_eq!(plover["cameo_label"], "Consult");
+    assert_eq!(plover["event"], "CONSULT");
+    assert_eq!(plover["own_type"], "academic");
+    assert_eq!(plover["own_type_label"], "Academic exchange");
 }
 
 /// A project as another tool writes it: CRLF kept in the file but

@@ -141,6 +141,26 @@ pub fn cameo_of<'a>(ws: &'a Workspace, code: &'a str) -> Option<&'a str> {
     ancestors(ws, code).find(|c| is_cameo(c))
 }
 
+/// The CAMEO type a type stands for in event data: itself when CAMEO's;
+/// for an own type the CAMEO type of the code above it (the root's own
+/// type, "04", or its first, "040"). Its PLOVER type is the own type's
+/// when none is given.
+pub fn standard<'a>(ws: &'a Workspace, code: &'a str) -> Option<&'a EventType> {
+    let c = cameo_of(ws, code)?;
+    ws.event_type(c).or_else(|| ws.event_type(&format!("{c}0")))
+}
+
+/// The name of the CAMEO code a type stands for ("Consult" for an own type
+/// under "04"), so a CAMEO column is never paired with an own type's name.
+pub fn cameo_label<'a>(ws: &'a Workspace, code: &'a str) -> Option<&'a str> {
+    let c = cameo_of(ws, code)?;
+    match ws.event_type(c) {
+        Some(t) => Some(t.label.as_str()),
+        None if is_cameo_root(c) => Some(root_label(c)),
+        None => None,
+    }
+}
+
 /// The CAMEO root a type is shown under, or None for an own type with no
 /// CAMEO code above it.
 pub fn group_of<'a>(ws: &'a Workspace, code: &'a str) -> Option<&'a str> {

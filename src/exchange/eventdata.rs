@@ -42,13 +42,15 @@
 //! `text` (the passages' quotes joined by " | "), `cite_info` (one object
 //! per article: `citation` its id, `title`, `publication`, `url`,
 //! `language`, `date`), `comment` (notes), `coder` and `coded_date`.
-//! Extensions: `date_edtf`, `cameo_code`, `cameo_label`, `headline`,
+//! Extensions: `date_edtf`, `cameo_code`, `cameo_label` (for a user's own
+//! type, the CAMEO code above it and that code's name), `own_type` and
+//! `own_type_label` (the own type; null for CAMEO's), `headline`,
 //! `status`. As PLOVER asks, the actors of a reciprocal meeting are all
 //! sources, with no recipient. Every record has every key.
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `exchange`).
 
-use crate::core::codebook::cameo_of;
+use crate::core::codebook::{cameo_label, cameo_of, standard};
 use crate::core::model::{Actor, Article, Event, Role, Workspace};
 use crate::core::vocab::{EventType, root_of};
 use crate::dates::edtf::DateValue;
@@ -201,6 +203,8 @@ struct Row<'r, 'a> {
     /// The CAMEO code the event's type stands for: its own, or for a
     /// user's own type the nearest CAMEO code above it; empty for none.
     cameo: &'a str,
+    /// That code's name (never an own type's).
+    cameo_label: &'a str,
     arts: &'r [&'a Article],
     /// The articles' web links or URNs, and how many outlets they are.
     sources: &'r str,
@@ -277,6 +281,7 @@ const GDELT: &[Column] = &[
     ("NumSources", |r| r.outlets.to_string()),
     ("NumArticles", |r| r.arts.len().to_string()),
     ("SOURCEURL", |r| r.sources.to_string()),
+    ("Type", |r| r.kind.map_or_else(|| r.e.kind.clone(), |k| format!("{} {}", k.code, k.label))),
     ("Headline", |r| r.e.headline.clone()),
 ];
 
@@ -287,7 +292,7 @@ const ICEWS: &[Column] = &[
     ("Source Name", |r| actor(r.src, |a| a.name.clone())),
     ("Source Sectors", |r| actor(r.src, |a| a.sector.clone())),
     ("Source Country", |r| actor(r.src, |a| a.country.clone())),
-    ("Event Text", |r| r.kind.map(|k| k.label.clone()).unwrap_or_default()),
+    ("Event Text", |r| r.cameo_label.to_string()),
     ("CAMEO Code", |r| r.cameo.to_string()),
     ("Intensity", |r| r.goldstein()),
     ("Target Name", |r| actor(r.tgt, |a| a.name.clone())),
@@ -301,6 +306,7 @@ const ICEWS: &[Column] = &[
     ("Earliest", |r| r.day(DateValue::earliest, "%Y-%m-%d")),
     ("Latest", |r| r.day(DateValue::latest, "%Y-%m-%d")),
     ("Status", |r| r.e.status.as_str().to_string()),
+    ("Type", |r| r.kind.map_or_else(|| r.e.kind.clone(), |k| format!("{} {}", k.code, k.label))),
     ("Headline", |r| r.e.headline.clone()),
 ];
 
@@ -336,6 +342,7 @@ fn table(ws: &Workspace, events: &[&Event], columns: &[Column]) -> String {
                     tgt,
                     kind,
                     cameo: cameo_of(ws, &e.kind).unwrap_or_default(),
+                    cameo_label: cameo_label(ws, &e.kind).unwrap_or_default(),
                     arts: &arts,
                     sources: &sources,
                     outlets,
@@ -381,6 +388,9 @@ struct Plover<'a> {
     coded_date: Option<&'a str>,
     cameo_code: &'a str,
     cameo_label: Option<&'a str>,
+    /// A user's own type ("track-ii") and its name; null for CAMEO's.
+    own_type: Option<&'a str>,
+    own_type_label: Option<&'a str>,
     headline: &'a str,
     status: &'static str,
 }
@@ -404,7 +414,11 @@ pub fn to_plover(ws: &Workspace, events: &[&Event]) -> String {
     let mut out = String::new();
     for e in events {
         let kind = at.types.get(e.kind.as_str());
-        let event = kind.and_then(|k| some(&k.plover_type));
+        // An own type without a PLOVER type takes its CAMEO code's.
+        let event = kind
+            .and_then(|k| some(&k.plover_type))
+            .or_else(|| standard(ws, &e.kind).and_then(|k| some(&k.plover_type)));
+        let own = kind.filter(|k| !crate::core::vocab::is_cameo(&k.code));
         let (source, recipient, _) = sides.sides(e);
         let d = e.date.as_ref();
         let iso = |x: Option<NaiveDate>| x.map(|x| x.format("%Y-%m-%d").to_string());
@@ -436,7 +450,9 @@ pub fn to_plover(ws: &Workspace, events: &[&Event]) -> String {
             coder: some(&e.created_by),
             coded_date: e.created.get(..10),
             cameo_code: cameo_of(ws, &e.kind).unwrap_or_default(),
-            cameo_label: kind.map(|k| k.label.as_str()),
+            cameo_label: cameo_label(ws, &e.kind),
+            own_type: own.map(|k| k.code.as_str()),
+            own_type_label: own.map(|k| k.label.as_str()),
             headline: &e.headline,
             status: e.status.as_str(),
         };
