@@ -1479,7 +1479,8 @@ fn every_passage_for_an_actor_is_retrieved_opened_and_exported() {
         .set_path(dir.path());
     h.run();
     h.get_by_label("Save").click();
-    let csv = dir.path().join("passages.csv");
+    // Named after the actor asked for.
+    let csv = dir.path().join("passages-antony-blinken.csv");
     for _ in 0..300 {
         h.step();
         if csv.exists() {
@@ -3930,4 +3931,30 @@ fn what_is_typed_survives_a_tab_change_and_a_command() {
     );
     // Each is one undoable step.
     assert_eq!(h.state().history.undo_label(), Some("edit actor"));
+}
+
+/// Found by a new-user pass: the first event tagged in a new workspace sat
+/// squashed at the edge of the empty plot's default range (2000-2020)
+/// until Fit all. The first marks are fitted into view.
+#[test]
+fn the_first_event_tagged_is_fitted_into_the_timeline() {
+    let mut ws = detente::core::model::Workspace::new("new");
+    let text = "On 10 May 2023 Jake Sullivan met Wang Yi in Vienna.";
+    let (a, _) = detente::read::prepare::prepare_bytes(text.as_bytes(), "a.txt", None).unwrap();
+    let article = a.id.clone();
+    ws.articles.push(a.into());
+    let mut h = harness(DetenteApp::with_workspace(ws, None));
+    h.state_mut().selected_article = Some(article);
+    h.run();
+    let quote = "Jake Sullivan met Wang Yi";
+    let s = text[..text.find(quote).unwrap()].chars().count();
+    h.state_mut().reader.selection = Some((s, s + quote.chars().count()));
+    h.run();
+    h.state_mut().tag_selection();
+    h.run();
+    let (lo, hi) = h.state().timeline.view.expect("a timeline");
+    let day =
+        detente::core::timeline::day_to_x(chrono::NaiveDate::from_ymd_opt(2023, 5, 10).unwrap());
+    assert!(lo < day && day < hi, "{lo}..{hi} misses {day}");
+    assert!(hi - lo < 400.0, "fitted to the event, not {lo}..{hi}");
 }

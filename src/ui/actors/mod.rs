@@ -138,7 +138,9 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                             format!("  {code}")
                         }
                     );
-                    if ui.selectable_label(chosen, text).clicked() {
+                    // Cut at the column's edge, never over the editor beside it.
+                    let b = egui::Button::selectable(chosen, &text).truncate();
+                    if ui.add(b).on_hover_text(&text).clicked() {
                         open = Some(id.clone());
                     }
                 }

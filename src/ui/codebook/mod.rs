@@ -103,12 +103,13 @@ impl DetenteApp {
 /// Draw the Codebook tab.
 pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let mut add = false;
-    ui.horizontal(|ui| {
+    // Wrapped: in a small window "Add" goes to the next line, not off it.
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label("Filter");
         ui.add(
             egui::TextEdit::singleline(&mut app.codebook.filter)
                 .hint_text("code, name or description")
-                .desired_width(180.0),
+                .desired_width(150.0),
         )
         .labelled_by(l.id);
         ui.separator();
@@ -117,7 +118,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             .add(
                 egui::TextEdit::singleline(&mut app.codebook.new_name)
                     .hint_text("Track II dialogue")
-                    .desired_width(180.0),
+                    .desired_width(150.0),
             )
             .labelled_by(l.id);
         let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -195,12 +196,14 @@ fn type_list(
                     crate::ui::inspector::swatch(ui, t.rgb());
                     let n = uses.get(&t.code).copied().unwrap_or(0);
                     let text = format!("{} {}  ·  {n} event(s)", t.code, t.label);
-                    let r = ui.selectable_label(chosen == Some(t.code.as_str()), text);
-                    let r = if t.description.is_empty() {
-                        r
+                    // Cut at the column's edge, never over the editor beside it.
+                    let b =
+                        egui::Button::selectable(chosen == Some(t.code.as_str()), &text).truncate();
+                    let r = ui.add(b).on_hover_text(if t.description.is_empty() {
+                        text.clone()
                     } else {
-                        r.on_hover_text(&t.description)
-                    };
+                        format!("{text}\n{}", t.description)
+                    });
                     if r.clicked() {
                         clicked = Some(t.code.clone());
                     }

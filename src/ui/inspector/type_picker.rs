@@ -97,9 +97,12 @@ pub(crate) fn type_picker(
             {
                 choice = Some(TypeChoice::Pick(first.to_string()));
             }
+            // Always as tall: a search that left two rows must not leave the
+            // list two rows high once it is cleared.
             let mut area = egui::ScrollArea::vertical()
                 .id_salt("type-picker-list")
-                .max_height(320.0);
+                .max_height(320.0)
+                .auto_shrink([true, false]);
             if search.changed() {
                 area = area.vertical_scroll_offset(0.0);
             }

@@ -23,7 +23,16 @@ pub(crate) fn word_char(c: char) -> bool {
 pub(crate) fn trim_range(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     let chars: Vec<char> = text.chars().collect();
     let (mut a, mut b) = (s.min(chars.len()), e.min(chars.len()));
-    while a < b && chars[a].is_whitespace() {
+    // A loose selection's start: spaces, and the end of the sentence
+    // before (". On the second day…" is quoted from "On"). Opening quotes
+    // and brackets stay.
+    while a < b
+        && (chars[a].is_whitespace()
+            || matches!(
+                chars[a],
+                '.' | ',' | ';' | ':' | '!' | '?' | '。' | '，' | '；'
+            ))
+    {
         a += 1;
     }
     while b > a && chars[b - 1].is_whitespace() {

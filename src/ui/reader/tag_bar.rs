@@ -250,6 +250,12 @@ mod tests {
         );
         assert_eq!(trim_range("  ab  ", 0, 6), Some((2, 4)));
         assert_eq!(trim_range("   ", 0, 3), None);
+        // The end of the sentence before is no part of the quote.
+        let t = "They met. On the second day, talks went on.";
+        let s = t.find(". On").unwrap();
+        let (a, b) = trim_range(t, s, t.len()).unwrap();
+        assert_eq!(&t[a..b], "On the second day, talks went on.");
+        assert_eq!(trim_range(t, s, s + 2), None);
         // "rity advisor Jake Sullivan met with top C" grows to whole words.
         let t = "US security advisor Jake met Chinese diplomat";
         let (a, b) = trim_range(t, 6, 30).unwrap();

@@ -49,6 +49,28 @@ fn choices(app: &DetenteApp, kind: Kind) -> Vec<(String, String)> {
     out
 }
 
+/// `shown` as a file name's part: its words, lower case, joined by hyphens
+/// ("044 Meet at a third location" gives "044-meet-at-a-third-location"),
+/// at most 40 characters.
+fn file_slug(shown: &str) -> String {
+    let words: Vec<String> = shown
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut out = String::new();
+    for w in words {
+        if out.chars().count() + w.chars().count() + 1 > 40 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&w);
+    }
+    out
+}
+
 pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let before = (app.retrieve.kind, app.retrieve.value.clone());
     // One row for the question, so the passages keep the height.
@@ -116,7 +138,20 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             .clicked()
         {
             let csv = crate::exchange::csv::hits_to_csv(&hits);
-            app.choose(Pick::SaveCsv("passages.csv".into(), csv));
+            // Named after what was asked: "passages-wang-yi.csv".
+            let asked = (app.retrieve.value.as_ref())
+                .and_then(|v| {
+                    choices(app, app.retrieve.kind)
+                        .into_iter()
+                        .find(|(k, _)| k == v)
+                })
+                .map(|(_, shown)| file_slug(&shown))
+                .filter(|s| !s.is_empty());
+            let name = match asked {
+                Some(s) => format!("passages-{s}.csv"),
+                None => "passages.csv".into(),
+            };
+            app.choose(Pick::SaveCsv(name, csv));
         }
     });
     ui.separator();

@@ -147,12 +147,20 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 "No events yet. Select a passage in the text and press Ctrl/Cmd+E to tag one."
             });
         });
+        app.timeline.had_marks = false;
         return;
     }
     if legend_inline {
         egui::CollapsingHeader::new("Legend")
             .default_open(true)
             .show(ui, |ui| legend_items(app, &layout, ui));
+    }
+    if !app.timeline.is_pending() {
+        let has = !layout.marks.is_empty();
+        if has && !app.timeline.had_marks {
+            app.timeline.fit_request = true;
+        }
+        app.timeline.had_marks = has;
     }
     let lanes = layout.lanes.clone();
     let lane_y = layout.lane_y.clone();
@@ -274,8 +282,11 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             pui.set_plot_bounds_x(c - 0.5..=c + 0.5);
         }
         // A newly selected event outside the view (a new one tagged in a
-        // far-off month, one picked in the table) is brought into it.
-        if let Some(x) = reveal {
+        // far-off month, one picked in the table) is brought into it. Not
+        // when fitting: the fit holds every mark, and egui_plot applies
+        // new bounds after this closure, so widening the old ones here
+        // would undo the fit.
+        if !fit && let Some(x) = reveal {
             let b = pui.plot_bounds();
             let (lo, hi) = (b.min()[0], b.max()[0]);
             if x.0 < lo || x.1 > hi {

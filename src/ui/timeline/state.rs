@@ -23,6 +23,10 @@ pub struct TimelineState {
     /// How many lanes there are when they do not all fit the plot (its
     /// last frame), for the header's hint.
     pub(crate) overflowing: Option<usize>,
+    /// Whether the layout shown last had marks: the first marks (a first
+    /// event tagged in a new workspace) are fitted into view, not left at
+    /// the edge of an empty plot's default range.
+    pub(crate) had_marks: bool,
     /// The plot's whole rect last frame, its axes included.
     pub plot_rect: Option<Rect>,
     /// Visible x range last frame.
