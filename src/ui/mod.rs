@@ -34,6 +34,7 @@ pub mod prefs;
 pub mod properties;
 pub mod reader;
 pub mod recovery;
+pub mod renderer;
 pub mod retrieve;
 pub mod runtime_dir;
 pub mod search;
