@@ -11,11 +11,12 @@
 //! Imports every layer but `cli` and `dev` (layer `ui`).
 
 use eframe::wgpu::Backends;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-/// The file the backend that worked is kept in, beside the window state.
-fn remembered_path() -> Option<PathBuf> {
-    crate::ui::window::default_recovery_dir().map(|d| d.join("renderer"))
+/// The file the backend that worked is kept in, in the data folder `dir`
+/// (beside the window state).
+fn remembered_path(dir: Option<&Path>) -> Option<PathBuf> {
+    dir.map(|d| d.join("renderer"))
 }
 
 /// A backend's name as `WGPU_BACKEND` spells it.
@@ -44,9 +45,9 @@ fn from_name(s: &str) -> Option<Backends> {
 }
 
 /// The backends to try, one at a time, in order: the one remembered
-/// first, then the platform's usual order. None inside: the user chose
-/// with `WGPU_BACKEND`, and wgpu reads it.
-pub fn order() -> Vec<Option<Backends>> {
+/// first (kept in the data folder `dir`), then the platform's usual order.
+/// None inside: the user chose with `WGPU_BACKEND`, and wgpu reads it.
+pub fn order(dir: Option<&Path>) -> Vec<Option<Backends>> {
     if std::env::var_os("WGPU_BACKEND").is_some() {
         return vec![None];
     }
@@ -57,7 +58,7 @@ pub fn order() -> Vec<Option<Backends>> {
     } else {
         &[Backends::VULKAN, Backends::GL]
     };
-    let remembered = remembered_path()
+    let remembered = remembered_path(dir)
         .and_then(|p| std::fs::read_to_string(p).ok())
         .and_then(|s| from_name(&s))
         .filter(|b| usual.contains(b));
@@ -71,9 +72,9 @@ pub fn order() -> Vec<Option<Backends>> {
     out
 }
 
-/// Keep `b` as the backend to try first next time.
-pub fn remember(b: Option<Backends>) {
-    let (Some(b), Some(path)) = (b, remembered_path()) else {
+/// Keep `b` as the backend to try first next time, in the data folder `dir`.
+pub fn remember(dir: Option<&Path>, b: Option<Backends>) {
+    let (Some(b), Some(path)) = (b, remembered_path(dir)) else {
         return;
     };
     if let Some(dir) = path.parent() {
@@ -130,13 +131,20 @@ mod tests {
 
     #[test]
     fn each_backend_is_tried_once_and_names_round_trip() {
-        let order = order();
+        let dir = tempfile::tempdir().unwrap();
+        let order = order(Some(dir.path()));
         let mut seen = std::collections::HashSet::new();
         for b in order.iter().flatten() {
             assert!(seen.insert(name(*b)), "{} twice", name(*b));
             assert_eq!(from_name(name(*b)), Some(*b));
         }
         assert!(!order.is_empty());
+        // The one that worked is tried first next time.
+        if std::env::var_os("WGPU_BACKEND").is_none() {
+            let last = *order.last().unwrap();
+            remember(Some(dir.path()), last);
+            assert_eq!(self::order(Some(dir.path()))[0], last);
+        }
         let opts = wgpu_options(Some(Backends::GL));
         match opts.wgpu_setup {
             eframe::egui_wgpu::WgpuSetup::CreateNew(s) => {

@@ -32,7 +32,8 @@ pub fn run(path: Option<PathBuf>) -> i32 {
     // The system's Korean font is looked for while the window opens.
     let korean = Arc::new(Mutex::new(Some(std::thread::spawn(system_korean))));
     let mut tried = vec![];
-    for backends in renderer::order() {
+    let data = default_recovery_dir();
+    for backends in renderer::order(data.as_deref()) {
         let opened = Arc::new(AtomicBool::new(false));
         let res = eframe::run_native(
             APP_ID,
@@ -84,7 +85,7 @@ fn creator(
     Box::new(move |cc| {
         // The window and its renderer are made: this backend works.
         opened.store(true, Ordering::SeqCst);
-        renderer::remember(backends);
+        renderer::remember(default_recovery_dir().as_deref(), backends);
         // Found while the window opened; fonts are set once.
         let found = korean.lock().ok().and_then(|mut k| k.take());
         let korean = found.and_then(|h| h.join().ok()).flatten();
