@@ -22,7 +22,12 @@ OutFile "${OUTFILE}"
 RequestExecutionLevel user
 InstallDir "$LOCALAPPDATA\Programs\Detente"
 InstallDirRegKey HKCU "Software\${APPID}" "InstallDir"
-SetCompressor /SOLID lzma
+!ifdef FAST
+  ; A debug build for the Wine check: quick to pack, not shipped.
+  SetCompressor zlib
+!else
+  SetCompressor /SOLID lzma
+!endif
 Icon "detente.ico"
 UninstallIcon "detente.ico"
 VIProductVersion "${VERSION}.0"
