@@ -91,6 +91,13 @@ fn drag(h: &mut Harness<'static, DetenteApp>, from: Pos2, to: Pos2) {
     h.run();
 }
 
+/// Focus the field labelled `label`, type `text` and let the window take it.
+fn type_into(h: &mut Harness<'static, DetenteApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
 /// Step the window until the background import is done (at most ~5 s).
 fn wait_for_import(h: &mut Harness<'static, DetenteApp>) {
     for _ in 0..1000 {
@@ -730,9 +737,7 @@ fn the_events_table_sorts_filters_and_selects() {
     let mut h = sample();
     h.get_by_label("Events (20)").click();
     h.run();
-    h.get_by_label("Filter events").focus();
-    h.get_by_label("Filter events").type_text("Beijing");
-    h.run();
+    type_into(&mut h, "Filter events", "Beijing");
     let rows = detente::ui::table_rows(h.state());
     assert!(!rows.is_empty() && rows.len() < 20);
     h.get_by_label_contains("Headline").click();
@@ -1298,9 +1303,7 @@ fn a_typo_actor_is_merged_into_the_right_one_in_the_actors_tab() {
     h.get_by_label_contains("Jake Sulliva ").click();
     h.run();
     // Its codes, edited: one undoable step when the field is left.
-    h.get_by_label("Country").focus();
-    h.get_by_label("Country").type_text("usa");
-    h.run();
+    type_into(&mut h, "Country", "usa");
     h.get_by_label("Sector").focus();
     h.run();
     let country = |h: &Harness<'static, DetenteApp>| {
@@ -1376,9 +1379,7 @@ fn several_articles_marked_in_the_library_get_one_outlet_or_are_deleted_together
     h.run();
     assert_eq!(h.state().library_marked, [ids[0].clone(), ids[2].clone()]);
     assert!(h.query_by_label("2 articles selected").is_some());
-    h.get_by_label("Outlet").focus();
-    h.get_by_label("Outlet").type_text("Reuters");
-    h.run();
+    type_into(&mut h, "Outlet", "Reuters");
     // Enter in the field sets it, as the Set button does.
     h.key_press(egui::Key::Enter);
     h.run();
@@ -1691,9 +1692,7 @@ fn a_yearless_dateline_asks_for_the_year_and_the_date_can_be_typed() {
         h.query_by_label_contains("gives May 11 without a year")
             .is_some()
     );
-    h.get_by_label("Published").focus();
-    h.get_by_label("Published").type_text("11 May 2023");
-    h.run();
+    type_into(&mut h, "Published", "11 May 2023");
     h.key_press(egui::Key::Enter);
     h.run();
     let a = h.state().ws.article(&id).unwrap();
@@ -3419,9 +3418,7 @@ fn an_own_code_is_added_in_the_codebook_and_picked_by_search() {
     let mut h = sample();
     h.get_by_label_contains("Codebook (").click();
     h.run();
-    h.get_by_label("New type").focus();
-    h.get_by_label("New type").type_text("Track II dialogue");
-    h.run();
+    type_into(&mut h, "New type", "Track II dialogue");
     h.get_by_label("Add").click();
     h.run();
     let own = |h: &Harness<'static, DetenteApp>| h.state().ws.event_type("track-ii").cloned();
@@ -3902,9 +3899,7 @@ fn what_is_typed_survives_a_tab_change_and_a_command() {
     h.state_mut().edit_type("track-ii");
     h.state_mut().bottom_tab = detente::ui::app::BottomTab::Codebook;
     h.run();
-    h.get_by_label("Description").focus();
-    h.get_by_label("Description").type_text("Scholars");
-    h.run();
+    type_into(&mut h, "Description", "Scholars");
     h.get_by_label_contains("Events (").click();
     h.run();
     assert_eq!(
@@ -3957,4 +3952,46 @@ fn the_first_event_tagged_is_fitted_into_the_timeline() {
         detente::core::timeline::day_to_x(chrono::NaiveDate::from_ymd_opt(2023, 5, 10).unwrap());
     assert!(lo < day && day < hi, "{lo}..{hi} misses {day}");
     assert!(hi - lo < 400.0, "fitted to the event, not {lo}..{hi}");
+}
+
+/// Issue 28: a file the system asks to open while Detente runs (macOS
+/// gives a double-clicked workspace in an Apple Event, queued by
+/// `ui::open_events`) is opened as File > Open does, asking first about
+/// unsaved changes; the opened workspace is noted where
+/// DETENTE_OPENED_LOG asks (the macOS release job reads it).
+#[test]
+fn a_workspace_the_system_asks_to_open_is_opened_as_file_open_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("colleague.detente");
+    let mut ws = detente::core::sample::sample_workspace();
+    ws.title = "Colleague's copy".into();
+    detente::core::store::save(&ws, &other).unwrap();
+    let mut h = sample();
+    // Unsaved work first: the question comes before anything is replaced.
+    let vienna = vienna_id(&h.state().ws);
+    h.state_mut().select_event(&vienna, false);
+    h.run();
+    h.get_by_label("Place").focus();
+    h.get_by_label("Place").type_text("!");
+    h.get_by_label("Headline").focus();
+    h.run();
+    assert!(h.state().is_dirty());
+    detente::ui::open_events::push([other.clone()]);
+    h.run();
+    assert!(
+        h.state().pending.is_some(),
+        "asked about the unsaved changes"
+    );
+    assert_ne!(h.state().ws.title, "Colleague's copy");
+    h.get_by_label("Don't save").click();
+    h.run();
+    for _ in 0..200 {
+        if h.state().opening().is_none() && h.state().path.as_deref() == Some(other.as_path()) {
+            break;
+        }
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert_eq!(h.state().path.as_deref(), Some(other.as_path()));
+    assert_eq!(h.state().ws.title, "Colleague's copy");
 }

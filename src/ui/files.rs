@@ -68,6 +68,7 @@ impl DetenteApp {
                     self.ws.title = t;
                 }
                 self.prefs.remember(&p);
+                crate::ui::open_events::log_opened(&p);
                 self.note_conflict_copies(&p);
                 self.path = Some(p);
                 self.reset_view();

@@ -106,6 +106,26 @@ impl DetenteApp {
         }
     }
 
+    /// Files the system asked to open (a double-click in macOS's Finder):
+    /// the last workspace is opened as File > Open does, other files are
+    /// imported as if dropped.
+    pub(crate) fn open_requested(&mut self) {
+        let files = crate::ui::open_events::take();
+        if files.is_empty() {
+            return;
+        }
+        let (workspaces, others): (Vec<_>, Vec<_>) = files.into_iter().partition(|p| {
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("detente"))
+        });
+        if !others.is_empty() {
+            self.send(Command::ImportPaths(others));
+        }
+        if let Some(p) = workspaces.into_iter().last() {
+            self.send(Command::OpenPath(p));
+        }
+    }
+
     pub(crate) fn drop_zone(&mut self, ctx: &egui::Context) {
         let (hovering, dropped) = ctx.input(|i| {
             (
@@ -181,6 +201,7 @@ impl DetenteApp {
         }
         self.shortcuts(&ctx);
         self.drop_zone(&ctx);
+        self.open_requested();
         egui::Panel::top("menu").show(ui, |ui| {
             self.menu_bar(ui);
             self.notices_bar(ui);

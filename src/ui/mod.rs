@@ -30,6 +30,7 @@ pub mod jobs;
 pub mod library;
 pub mod menus;
 pub mod notebook;
+pub mod open_events;
 pub mod prefs;
 pub mod properties;
 pub mod reader;

@@ -32,6 +32,8 @@ pub fn run(path: Option<PathBuf>) -> i32 {
     // The system's Korean font is looked for while the window opens.
     let korean = Arc::new(Mutex::new(Some(std::thread::spawn(system_korean))));
     let mut tried = vec![];
+    // macOS gives a double-clicked file in an event, not an argument.
+    crate::ui::open_events::install();
     let data = default_recovery_dir();
     for backends in renderer::order(data.as_deref()) {
         let opened = Arc::new(AtomicBool::new(false));
@@ -85,6 +87,7 @@ fn creator(
     Box::new(move |cc| {
         // The window and its renderer are made: this backend works.
         opened.store(true, Ordering::SeqCst);
+        crate::ui::open_events::set_context(&cc.egui_ctx);
         renderer::remember(default_recovery_dir().as_deref(), backends);
         // Found while the window opened; fonts are set once.
         let found = korean.lock().ok().and_then(|mut k| k.take());
