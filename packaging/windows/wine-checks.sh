@@ -23,13 +23,16 @@ cp /work/seeds/*.txt "$c/data/seeds/"
 # named by a wildcard the program expands (Windows' shell does not).
 ws='C:\data\ws one.detente'
 w detente.exe new "$ws" >/dev/null || fail "new"
-added=$(w detente.exe import "$ws" 'Z:\work\seeds\*.txt' | tr -d '\r' | grep -c '^added ')
-[ "$added" -eq "$n" ] || fail "import Z:\\work\\seeds\\*.txt added $added of $n articles"
-ok "import Z:\\work\\seeds\\*.txt: $added articles"
-w detente.exe new 'C:\data\folder.detente' >/dev/null || fail "new"
-added=$(w detente.exe import 'C:\data\folder.detente' 'C:\data\seeds' | tr -d '\r' | grep -c '^added ')
-[ "$added" -eq "$n" ] || fail "import C:\\data\\seeds added $added of $n articles"
-ok "import C:\\data\\seeds: $added articles"
+added=$(w detente.exe import "$ws" 'C:\data\seeds\*.txt' | tr -d '\r' | grep -c '^added ')
+[ "$added" -eq "$n" ] || fail "import C:\\data\\seeds\\*.txt added $added of $n articles"
+ok "import C:\\data\\seeds\\*.txt: $added articles"
+# A folder, on another drive, into a workspace with a non-ASCII name.
+other='C:\data\北京 café.detente'
+w detente.exe new "$other" >/dev/null || fail "new $other"
+added=$(w detente.exe import "$other" 'Z:\work\seeds' | tr -d '\r' | grep -c '^added ')
+[ "$added" -eq "$n" ] || fail "import Z:\\work\\seeds added $added of $n articles"
+w detente.exe validate "$other" >/dev/null || fail "validate $other"
+ok "import Z:\\work\\seeds into $other: $added articles"
 first=$(w detente.exe list "$ws" | tr -d '\r' | sed -n 2p | cut -f1)
 quote=$(head -c 4000 /work/seeds/$(ls /work/seeds | head -1) | tr -d '\r' | awk 'length > 60 { print substr($0, 1, 40); exit }')
 id=$(w detente.exe tag "$ws" --article "$first" --quote "$quote" --kind 044 --headline "Talks" \
