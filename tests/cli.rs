@@ -1378,3 +1378,54 @@ fn dates_lists_each_expressions_class_and_leaves_the_unanchored_unresolved() {
         ("2023-10/2023-12", "quarter")
     );
 }
+
+/// Issue 29: a LexisNexis text export (written here in its structure)
+/// is read as its stories: a line for the export, one per story.
+#[test]
+fn a_database_export_is_imported_story_by_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.detente");
+    detente().arg("new").arg(&ws).assert().success();
+    let export = dir.path().join("nexis.TXT");
+    std::fs::write(
+        &export,
+        "Terms: china\r\n\r\n          1 of 2 DOCUMENTS\r\n\r\n          The Times (London)\r\n\r\n\
+         \x20         May 11, 2023 Thursday\r\n\r\nTalks in Vienna\r\n\r\nBYLINE: Ann Lee\r\n\r\n\
+         Officials met in Vienna.\r\n\r\nLOAD-DATE: May 12, 2023\r\n\r\n\
+         \x20         2 of 2 DOCUMENTS\r\n\r\n          The Guardian\r\n\r\n          May 12, 2023 Friday\r\n\r\n\
+         Second round\r\n\r\nThey met again.\r\n",
+    )
+    .unwrap();
+    let out = detente()
+        .arg("import")
+        .arg(&ws)
+        .arg(&export)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].starts_with("LexisNexis export ")
+            && lines[0].ends_with(": 2 stories, each imported as an article"),
+        "{out}"
+    );
+    assert!(
+        lines[1].starts_with("added art_") && lines[1].ends_with(" Talks in Vienna"),
+        "{out}"
+    );
+    assert!(lines[2].ends_with(" Second round"), "{out}");
+    let w = detente::core::store::load(&ws).unwrap();
+    let a = w
+        .articles
+        .iter()
+        .find(|a| a.title == "Talks in Vienna")
+        .unwrap();
+    assert_eq!(
+        (a.outlet.as_str(), a.byline.as_str()),
+        ("The Times (London)", "Ann Lee")
+    );
+    assert_eq!(a.published.as_ref().unwrap().edtf(), "2023-05-11");
+}

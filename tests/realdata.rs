@@ -205,3 +205,122 @@ fn the_extraction_score_does_not_fall() {
     );
     assert!(s.date_points >= 96, "dates {} < 96", s.date_points);
 }
+
+/// Issue 29: the shared database exports become one article per story,
+/// with the fields checked by hand against the files; importing again
+/// adds nothing.
+#[test]
+fn database_exports_become_one_article_per_story() {
+    let Some(dir) = shared("realdata/dbexports") else {
+        return;
+    };
+    let read = |name: &str| -> Vec<detente::core::model::Article> {
+        detente::read::prepare::prepare_file_all(&dir.join(name), None)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .into_iter()
+            .map(|p| p.article)
+            .collect()
+    };
+    let day = |a: &detente::core::model::Article| {
+        a.published
+            .as_ref()
+            .map(|d| d.edtf().to_string())
+            .unwrap_or_default()
+    };
+    // LexisNexis Academic TXT, ten stories.
+    let lexis = read("lexisnexis-sample.TXT");
+    assert_eq!(lexis.len(), 10);
+    let a = &lexis[0];
+    assert_eq!(
+        (
+            a.title.as_str(),
+            a.outlet.as_str(),
+            day(a).as_str(),
+            a.byline.as_str()
+        ),
+        (
+            "Lorem ipsum dolor sit amet",
+            "Guardian.com",
+            "2010-01-11",
+            "Andrew Sparrow"
+        )
+    );
+    assert_eq!(a.language, "en");
+    assert_eq!(a.imported_from, "lexisnexis-sample.TXT (story 1 of 10)");
+    assert_eq!(a.published_source, "the LexisNexis publication date");
+    let t = &lexis[2];
+    assert_eq!(
+        (t.outlet.as_str(), t.byline.as_str()),
+        ("The Sun (England)", "TREVOR Kavanagh")
+    );
+    assert!(t.notes.contains("Section: FEATURES; Pg. 6"), "{}", t.notes);
+    let last = &lexis[9];
+    assert_eq!(
+        (
+            last.title.as_str(),
+            last.outlet.as_str(),
+            day(last).as_str()
+        ),
+        ("Wikipedia", "DAILY MAIL (London)", "2010-01-09")
+    );
+    for a in &lexis {
+        for gone in [
+            "LOAD-DATE",
+            "BYLINE:",
+            "LENGTH:",
+            "DOCUMENTS",
+            "Terms:",
+            "Copyright",
+        ] {
+            assert!(!a.text.contains(gone), "{gone} in {}", a.imported_from);
+        }
+    }
+    // Factiva XML, 3 and 19 stories.
+    let test = read("factiva-test.xml");
+    assert_eq!(test.len(), 3);
+    assert_eq!(
+        (
+            test[0].title.as_str(),
+            test[0].outlet.as_str(),
+            day(&test[0]).as_str()
+        ),
+        ("TEST - first test article", "My Newspaper", "2012-01-09")
+    );
+    assert!(
+        test[0]
+            .text
+            .contains("This is the lead paragraph of the first test article.")
+    );
+    assert!(
+        test[0]
+            .notes
+            .contains("Factiva document TEST0000020120109e51700030")
+    );
+    let reuters = read("factiva-reuters21578.xml");
+    assert_eq!(reuters.len(), 19);
+    let r = &reuters[0];
+    assert_eq!(
+        (r.title.as_str(), r.outlet.as_str(), day(r).as_str()),
+        (
+            "DIAMOND SHAMROCK (DIA) CUTS CRUDE PRICES",
+            "Reuters-21578",
+            "1987-02-26"
+        )
+    );
+    // Paragraphs as the file marks them by indented lines.
+    assert!(r.text.contains("\n\nThe reduction brings its posted price for West Texas Intermediate to 16.00 dlrs a barrel"));
+    // Importing again adds nothing.
+    let mut ws = detente::core::model::Workspace::new("w");
+    let paths: Vec<std::path::PathBuf> = [
+        "lexisnexis-sample.TXT",
+        "factiva-test.xml",
+        "factiva-reuters21578.xml",
+    ]
+    .iter()
+    .map(|n| dir.join(n))
+    .collect();
+    detente::read::add::add_batch(&mut ws, detente::read::add::read_paths(&paths, false));
+    assert_eq!(ws.articles.len(), 32);
+    detente::read::add::add_batch(&mut ws, detente::read::add::read_paths(&paths, false));
+    assert_eq!(ws.articles.len(), 32, "nothing added twice");
+}

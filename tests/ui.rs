@@ -3995,3 +3995,57 @@ fn a_workspace_the_system_asks_to_open_is_opened_as_file_open_does() {
     assert_eq!(h.state().path.as_deref(), Some(other.as_path()));
     assert_eq!(h.state().ws.title, "Colleague's copy");
 }
+
+/// Issue 29: a database export dropped on the window becomes one article
+/// per story, said as such, in one undo step. The export is written here,
+/// in Factiva XML's structure.
+#[test]
+fn a_dropped_database_export_becomes_one_article_per_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("factiva-download.xml");
+    let story = |i: u32, day: u32| {
+        format!(
+            "<ppsarticle><article><accessionNo>TEST{i}</accessionNo><headline><paragraph>Talks round {i}</paragraph></headline>\
+             <leadParagraph><paragraph>US and Chinese officials met for round {i}.</paragraph></leadParagraph>\
+             <publicationDate><date>2023-05-{day:02}</date></publicationDate><sourceName>Reuters News</sourceName>\
+             <byline>By Reporter {i}</byline></article></ppsarticle>"
+        )
+    };
+    std::fs::write(
+        &file,
+        format!(
+            "<?xml version=\"1.0\"?><PPSResponse><ppsArticleResponse>{}{}</ppsArticleResponse></PPSResponse>",
+            story(1, 10),
+            story(2, 11)
+        ),
+    )
+    .unwrap();
+    let mut h = sample();
+    let before = h.state().ws.articles.len();
+    h.input_mut().dropped_files.push(Arc::new(Dropped(file)));
+    h.run();
+    wait_for_import(&mut h);
+    h.run();
+    assert_eq!(h.state().ws.articles.len(), before + 2);
+    assert_eq!(
+        h.state().notices.last().unwrap(),
+        "Imported 2 articles (read 2 stories from 1 Factiva export)."
+    );
+    let a = h
+        .state()
+        .ws
+        .articles
+        .iter()
+        .find(|a| a.title == "Talks round 2")
+        .expect("the second story")
+        .clone();
+    assert_eq!(
+        (a.outlet.as_str(), a.byline.as_str()),
+        ("Reuters News", "By Reporter 2")
+    );
+    assert_eq!(a.published.as_ref().unwrap().edtf(), "2023-05-11");
+    assert_eq!(a.imported_from, "factiva-download.xml (story 2 of 2)");
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().ws.articles.len(), before);
+}

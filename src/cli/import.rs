@@ -123,11 +123,21 @@ pub fn run(cmd: ImportCommand, out: &mut dyn Write) -> Res {
                     Outcome::Duplicate { path, .. } => {
                         writeln!(out, "duplicate {}", shown_path(path))?
                     }
-                    Outcome::Feed { path, items } => writeln!(
+                    Outcome::Feed {
+                        path,
+                        items,
+                        kind: "feed",
+                    } => writeln!(
                         out,
                         "feed {}: {items} item{}, each imported as an article",
                         shown_path(path),
                         if *items == 1 { "" } else { "s" }
+                    )?,
+                    Outcome::Feed { path, items, kind } => writeln!(
+                        out,
+                        "{kind} {}: {items} stor{}, each imported as an article",
+                        shown_path(path),
+                        if *items == 1 { "y" } else { "ies" }
                     )?,
                     Outcome::Outside { path, target } => writeln!(
                         out,

@@ -31,10 +31,13 @@ pub enum Outcome {
         path: PathBuf,
         reason: Refusal,
     },
-    /// A feed, read as this many items (each has its own outcome).
+    /// A feed or a database export, read as this many items or stories
+    /// (each has its own outcome); `kind` is "feed" or what the export is
+    /// ("Factiva export").
     Feed {
         path: PathBuf,
         items: usize,
+        kind: &'static str,
     },
     /// Read through a link that leads out of the imported folder.
     Outside {
@@ -61,10 +64,15 @@ impl Batch {
     fn gather(&mut self, path: &Path, read: Result<Vec<Prepared>, Refusal>, clean: bool) {
         match read {
             Ok(all) => {
-                if all.first().is_some_and(|p| p.encoding == "feed") {
+                if let Some(kind) = all
+                    .first()
+                    .map(|p| p.encoding)
+                    .filter(|e| *e == "feed" || e.ends_with(" export"))
+                {
                     self.feeds.push(Outcome::Feed {
                         path: path.to_path_buf(),
                         items: all.len(),
+                        kind,
                     });
                 }
                 self.results.extend(all.into_iter().map(|mut p| {

@@ -11,6 +11,7 @@
 
 pub mod add;
 pub mod boilerplate;
+pub mod dbexport;
 pub mod docx;
 pub mod feed;
 pub mod fetch;

@@ -201,7 +201,21 @@ pub fn prepare_bytes_all(
     title: Option<&str>,
     not_after: chrono::NaiveDate,
 ) -> Result<Vec<(Article, &'static str)>, Refusal> {
+    let export = crate::read::dbexport::sniff(bytes);
     let articles = match crate::read::feed::sniff(bytes, file_name) {
+        // A database export (Nexis, Factiva): one article per story.
+        _ if let Some(kind) = export => {
+            if bytes.len() as u64 > MAX_FILE_BYTES {
+                return Err(Refusal::TooLarge {
+                    size: bytes.len() as u64,
+                    limit: MAX_FILE_BYTES,
+                });
+            }
+            crate::read::dbexport::articles(bytes, kind, file_name)?
+                .into_iter()
+                .map(|a| (a, kind.label()))
+                .collect()
+        }
         crate::read::feed::Sniffed::Feed => {
             if bytes.len() as u64 > MAX_FILE_BYTES {
                 return Err(Refusal::TooLarge {
@@ -233,7 +247,7 @@ pub fn prepare_bytes_all(
             }
             if let Some(first) = article_over_limits(&a).into_iter().next() {
                 return Err(Refusal::OverLimit(if n > 1 {
-                    format!("{first} (item {} of the feed, “{}”)", i + 1, a.title)
+                    format!("{first} (item {} of the file, “{}”)", i + 1, a.title)
                 } else {
                     first
                 }));

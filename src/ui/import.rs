@@ -94,8 +94,19 @@ impl DetenteApp {
         let job = self.import_job.take().expect("checked above");
         let cancelled = job.done < job.total;
         let mut feeds: std::collections::BTreeMap<PathBuf, usize> = Default::default();
-        for p in job.prepared.iter().filter(|p| p.encoding == "feed") {
-            *feeds.entry(p.path.clone()).or_default() += 1;
+        // Database exports by kind ("Factiva export"): their files and stories.
+        let mut exports: std::collections::BTreeMap<
+            &str,
+            (std::collections::BTreeSet<PathBuf>, usize),
+        > = Default::default();
+        for p in &job.prepared {
+            if p.encoding == "feed" {
+                *feeds.entry(p.path.clone()).or_default() += 1;
+            } else if p.encoding.ends_with(" export") {
+                let e = exports.entry(p.encoding).or_default();
+                e.0.insert(p.path.clone());
+                e.1 += 1;
+            }
         }
         let read = job.prepared.into_iter().map(|p| (p.path.clone(), Ok(p)));
         let (articles, outcomes) = add::admit(&self.ws, read.collect());
@@ -136,6 +147,18 @@ impl DetenteApp {
                 " (read {} from {})",
                 plural(feeds.values().sum(), "item"),
                 plural(feeds.len(), "feed")
+            ));
+        }
+        for (kind, (files, stories)) in &exports {
+            summary.push_str(&format!(
+                " (read {} from {} {kind}{})",
+                if *stories == 1 {
+                    "1 story".to_string()
+                } else {
+                    format!("{stories} stories")
+                },
+                files.len(),
+                if files.len() == 1 { "" } else { "s" }
             ));
         }
         if duplicates > 0 {

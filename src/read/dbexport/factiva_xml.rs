@@ -1,0 +1,247 @@
+//! Factiva XML exports (the PPS response, as tm.plugin.factiva's
+//! `readFactivaXML` reads it): each `ppsarticle/article` with
+//! `accessionNo`, `headline`, `leadParagraph`, `tailParagraphs`,
+//! `sourceName`, `publicationDate` (a `date` or `dateTime`), `byline`,
+//! `sectionName` and `baseLanguage`; paragraphs as `paragraph` elements,
+//! search hits marked `hlt` inside them. Elements are matched by local name
+//! (the response puts them in a namespace), in any order, any missing.
+//!
+//! Imports only `core`, `dates` and `text`, and never egui (layer `read`).
+
+use super::Story;
+use crate::core::limits::MAX_HTML_DEPTH;
+use crate::read::refusal::Refusal;
+use quick_xml::events::Event;
+
+/// Whether the text (the start of a file) is such an export.
+pub fn looks_like(text: &str) -> bool {
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    t.starts_with('<') && (t.contains("ppsarticle") || t.contains("ppsArticleResponse"))
+}
+
+/// Which field of an article the reader is in.
+#[derive(Clone, Copy, PartialEq)]
+enum In {
+    Nothing,
+    Title,
+    Lead,
+    Tail,
+    Source,
+    Date,
+    Byline,
+    Section,
+    Language,
+    Id,
+}
+
+fn field_of(name: &str) -> Option<In> {
+    Some(match name {
+        "headline" => In::Title,
+        "leadParagraph" => In::Lead,
+        "tailParagraphs" => In::Tail,
+        "sourceName" => In::Source,
+        "publicationDate" => In::Date,
+        "byline" => In::Byline,
+        "sectionName" => In::Section,
+        "baseLanguage" => In::Language,
+        "accessionNo" => In::Id,
+        _ => return None,
+    })
+}
+
+/// The stories of the export, in order.
+pub fn stories(bytes: &[u8]) -> Result<Vec<Story>, Refusal> {
+    let mut r = quick_xml::Reader::from_reader(bytes);
+    let mut buf = vec![];
+    let mut out = vec![];
+    let mut depth = 0usize;
+    // The article being read, the field, and the paragraph being gathered.
+    let mut story: Option<Story> = None;
+    let mut field = In::Nothing;
+    let mut field_depth = 0usize;
+    let mut para = String::new();
+    let mut text = String::new();
+    // Whether the field held `paragraph` elements (else its text is split
+    // at blank and indented lines, as Reuters' own files are).
+    let mut saw_paragraph = false;
+    loop {
+        let event = r.read_event_into(&mut buf).map_err(|e| {
+            Refusal::Document(format!(
+                "the Factiva XML cannot be read after story {}: {e}",
+                out.len()
+            ))
+        })?;
+        match event {
+            Event::Start(e) => {
+                depth += 1;
+                if depth > MAX_HTML_DEPTH {
+                    return Err(Refusal::Document(format!(
+                        "the Factiva XML nests its elements more than {MAX_HTML_DEPTH} deep"
+                    )));
+                }
+                let name = e.local_name();
+                let name: &str = name.as_ref();
+                if name == "article" && story.is_none() {
+                    story = Some(Story::default());
+                } else if story.is_some() && field == In::Nothing {
+                    if let Some(f) = field_of(name) {
+                        field = f;
+                        field_depth = depth;
+                        text.clear();
+                        saw_paragraph = false;
+                    }
+                } else if name == "paragraph" {
+                    para.clear();
+                    saw_paragraph = true;
+                }
+            }
+            Event::Text(t) if field != In::Nothing => {
+                let s: &str = AsRef::<str>::as_ref(&t);
+                let s = quick_xml::escape::unescape(s)
+                    .map(|c| c.into_owned())
+                    .unwrap_or_else(|_| s.to_string());
+                para.push_str(&s);
+                text.push_str(&s);
+            }
+            Event::GeneralRef(g) if field != In::Nothing => {
+                let name: String = AsRef::<str>::as_ref(&g).to_string();
+                let c = match name.as_str() {
+                    "amp" => "&".to_string(),
+                    "lt" => "<".into(),
+                    "gt" => ">".into(),
+                    "quot" => "\"".into(),
+                    "apos" => "'".into(),
+                    n => n
+                        .strip_prefix("#x")
+                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        .or_else(|| n.strip_prefix('#').and_then(|d| d.parse().ok()))
+                        .and_then(char::from_u32)
+                        .map(String::from)
+                        .unwrap_or_default(),
+                };
+                para.push_str(&c);
+                text.push_str(&c);
+            }
+            Event::CData(t) if field != In::Nothing => {
+                let s = AsRef::<str>::as_ref(&t).to_string();
+                para.push_str(&s);
+                text.push_str(&s);
+            }
+            Event::End(e) => {
+                let name = e.local_name();
+                let name: &str = name.as_ref();
+                if let Some(s) = story.as_mut() {
+                    if name == "paragraph" && matches!(field, In::Lead | In::Tail | In::Title) {
+                        let p = squeeze(&para);
+                        if !p.is_empty() {
+                            match field {
+                                In::Title => {
+                                    if !s.title.is_empty() {
+                                        s.title.push(' ');
+                                    }
+                                    s.title.push_str(&p);
+                                }
+                                _ => s.body.push(p),
+                            }
+                        }
+                        para.clear();
+                    } else if field != In::Nothing && depth == field_depth {
+                        let v = squeeze(&text);
+                        match field {
+                            In::Source => s.outlet = v,
+                            In::Byline => s.byline = v,
+                            In::Section => s.section = v,
+                            In::Language => s.language = v.to_lowercase(),
+                            In::Id => s.doc_id = v,
+                            In::Date => {
+                                s.published = v.get(..10).and_then(|d| {
+                                    chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()
+                                })
+                            }
+                            // Title, lead and tail gather their paragraphs,
+                            // or are text with paragraphs marked by lines.
+                            In::Title if !saw_paragraph => s.title = v,
+                            In::Lead | In::Tail if !saw_paragraph => {
+                                s.body.extend(paragraphs_of_lines(&text))
+                            }
+                            _ => {}
+                        }
+                        field = In::Nothing;
+                    } else if name == "article" && field == In::Nothing {
+                        out.push(story.take().expect("checked above"));
+                    }
+                }
+                depth = depth.saturating_sub(1);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+        if out.len() > super::MAX_STORIES {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// Text whose paragraphs start after a blank line or on an indented line.
+fn paragraphs_of_lines(text: &str) -> Vec<String> {
+    let mut out = vec![];
+    let mut current: Vec<&str> = vec![];
+    for line in text.lines() {
+        let indented = line.starts_with("  ") || line.starts_with('\t');
+        if (line.trim().is_empty() || indented) && !current.is_empty() {
+            out.push(squeeze(&current.join(" ")));
+            current.clear();
+        }
+        if !line.trim().is_empty() {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        out.push(squeeze(&current.join(" ")));
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// Whitespace runs as one space, trimmed.
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn articles_are_read_in_any_order_with_hits_and_entities() {
+        let xml = br#"<?xml version="1.0"?><PPSResponse><ppsArticleResponse xmlns="http://global.factiva.com/pps/2.0">
+<ppsarticle><article><sourceName>Reuters News</sourceName><byline>By Michael Martina</byline>
+<headline><paragraph>US, China <hlt>talks</hlt> &amp; more</paragraph></headline>
+<publicationDate><date>2023-05-11T00:00:00Z</date></publicationDate><accessionNo>LBA0000020230511ej5b00abc</accessionNo>
+<leadParagraph><paragraph>First paragraph.</paragraph><paragraph>Second   paragraph.</paragraph></leadParagraph>
+<tailParagraphs><paragraph>Tail &#8212; end.</paragraph></tailParagraphs><sectionName>World</sectionName><baseLanguage>EN</baseLanguage>
+</article></ppsarticle><ppsarticle><article><headline><paragraph>Only a title</paragraph></headline></article></ppsarticle>
+</ppsArticleResponse></PPSResponse>"#;
+        assert!(looks_like(std::str::from_utf8(xml).unwrap()));
+        let s = stories(xml).unwrap();
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].title, "US, China talks & more");
+        assert_eq!(s[0].outlet, "Reuters News");
+        assert_eq!(s[0].byline, "By Michael Martina");
+        assert_eq!(s[0].section, "World");
+        assert_eq!(s[0].language, "en");
+        assert_eq!(s[0].doc_id, "LBA0000020230511ej5b00abc");
+        assert_eq!(s[0].published, chrono::NaiveDate::from_ymd_opt(2023, 5, 11));
+        assert_eq!(
+            s[0].body,
+            ["First paragraph.", "Second paragraph.", "Tail — end."]
+        );
+        assert_eq!(s[1].title, "Only a title");
+        assert!(s[1].body.is_empty());
+        // Broken XML is refused with the story it broke after.
+        let e = stories(b"<PPSResponse><ppsarticle><article><headline>x</oops>").unwrap_err();
+        assert!(e.to_string().contains("after story 0"), "{e}");
+    }
+}

@@ -1,0 +1,164 @@
+//! News-database exports: one file holding many stories (Nexis, Factiva,
+//! ProQuest), recognised by content, not by name, and split into one
+//! article per story with the database's own metadata (title, outlet,
+//! publication date, byline, section, language, document id). The export's
+//! cover page, search terms, result list and classification fields are not
+//! part of any story. Each story says which file and which story number it
+//! came from.
+//!
+//! Formats read so far: LexisNexis Academic plain text (`lexis_txt.rs`) and
+//! Factiva XML, the PPS response (`factiva_xml.rs`). A file that is none of
+//! these is left to the other readers.
+//!
+//! Imports only `core`, `dates` and `text`, and never egui (layer `read`).
+
+pub mod factiva_xml;
+pub mod lexis_txt;
+
+use crate::core::model::Article;
+use crate::dates::edtf::DateValue;
+use crate::read::refusal::Refusal;
+use crate::text::normalise::{normalise, one_line};
+use chrono::NaiveDate;
+
+/// The most stories one export may hold: databases cap a download at a few
+/// hundred (Nexis Uni 100, Factiva 100, ProQuest 1,000).
+pub const MAX_STORIES: usize = 5_000;
+
+/// Which database wrote an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    LexisTxt,
+    FactivaXml,
+}
+
+impl Kind {
+    /// What the file was read as, for the import's report.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::LexisTxt => "LexisNexis export",
+            Kind::FactivaXml => "Factiva export",
+        }
+    }
+
+    /// The database, as a citation names it.
+    pub fn database(self) -> &'static str {
+        match self {
+            Kind::LexisTxt => "LexisNexis",
+            Kind::FactivaXml => "Factiva",
+        }
+    }
+}
+
+/// One story of an export, as its database describes it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Story {
+    pub title: String,
+    pub outlet: String,
+    pub published: Option<NaiveDate>,
+    pub byline: String,
+    pub section: String,
+    pub language: String,
+    /// The database's id of the story (Factiva's accession number).
+    pub doc_id: String,
+    /// Paragraphs, in order.
+    pub body: Vec<String>,
+}
+
+/// What database export `bytes` are, if any, by their content.
+pub fn sniff(bytes: &[u8]) -> Option<Kind> {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let text = String::from_utf8_lossy(head);
+    if lexis_txt::looks_like(&text) {
+        return Some(Kind::LexisTxt);
+    }
+    if factiva_xml::looks_like(&text) {
+        return Some(Kind::FactivaXml);
+    }
+    None
+}
+
+/// The stories of an export of `kind`.
+pub fn stories(bytes: &[u8], kind: Kind) -> Result<Vec<Story>, Refusal> {
+    let stories = match kind {
+        Kind::LexisTxt => lexis_txt::stories(&crate::read::plain::decode(bytes)?.text),
+        Kind::FactivaXml => factiva_xml::stories(bytes)?,
+    };
+    if stories.len() > MAX_STORIES {
+        return Err(Refusal::OverLimit(format!(
+            "{} stories in one export (at most {MAX_STORIES})",
+            stories.len()
+        )));
+    }
+    if stories.is_empty() {
+        return Err(Refusal::Document(format!(
+            "a {} export with no story in it",
+            kind.database()
+        )));
+    }
+    Ok(stories)
+}
+
+/// The articles of an export: one per story, numbered in the file.
+pub fn articles(bytes: &[u8], kind: Kind, file_name: &str) -> Result<Vec<Article>, Refusal> {
+    let stories = stories(bytes, kind)?;
+    let n = stories.len();
+    Ok(stories
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| article(s, kind, file_name, i + 1, n))
+        .collect())
+}
+
+/// Story `k` of `n` as an article: its title first, then its paragraphs;
+/// the database's fields as the article's; where it came from in
+/// `imported_from`, the database's id and section in its notes.
+fn article(s: Story, kind: Kind, file_name: &str, k: usize, n: usize) -> Article {
+    let title = one_line(&s.title);
+    let mut text = String::new();
+    if !title.is_empty() {
+        text.push_str(&title);
+        text.push_str("\n\n");
+    }
+    text.push_str(&s.body.join("\n\n"));
+    let text = normalise(text.trim());
+    let title = if title.is_empty() {
+        crate::text::normalise::title_from_text(&text)
+    } else {
+        title
+    };
+    let mut a = Article::new(&title, &text);
+    a.outlet = one_line(&s.outlet);
+    a.byline = one_line(&s.byline);
+    a.language = one_line(&s.language).to_lowercase();
+    if let Some(d) = s.published {
+        a.published = Some(DateValue::day(d));
+        a.published_source = format!("the {} publication date", kind.database());
+    }
+    a.imported_from = format!("{file_name} (story {k} of {n})");
+    let mut notes = vec![];
+    if !s.doc_id.is_empty() {
+        notes.push(format!(
+            "{} document {}",
+            kind.database(),
+            one_line(&s.doc_id)
+        ));
+    }
+    if !s.section.is_empty() {
+        notes.push(format!("Section: {}", one_line(&s.section)));
+    }
+    a.notes = notes.join("\n");
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn other_files_are_no_export() {
+        assert_eq!(sniff(b"US and China held talks on Friday."), None);
+        assert_eq!(sniff(b"<?xml version=\"1.0\"?><rss><channel/></rss>"), None);
+        assert_eq!(sniff(b""), None);
+    }
+}
