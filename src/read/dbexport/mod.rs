@@ -6,14 +6,16 @@
 //! part of any story. Each story says which file and which story number it
 //! came from.
 //!
-//! Formats read so far: LexisNexis Academic plain text (`lexis_txt.rs`) and
-//! Factiva XML, the PPS response (`factiva_xml.rs`). A file that is none of
+//! Formats read so far: LexisNexis Academic plain text (`lexis_txt.rs`),
+//! Factiva XML, the PPS response (`factiva_xml.rs`), and ProQuest plain
+//! text (`proquest_txt.rs`). A file that is none of
 //! these is left to the other readers.
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `read`).
 
 pub mod factiva_xml;
 pub mod lexis_txt;
+pub mod proquest_txt;
 
 use crate::core::model::Article;
 use crate::dates::edtf::DateValue;
@@ -30,6 +32,7 @@ pub const MAX_STORIES: usize = 5_000;
 pub enum Kind {
     LexisTxt,
     FactivaXml,
+    ProquestTxt,
 }
 
 impl Kind {
@@ -38,6 +41,7 @@ impl Kind {
         match self {
             Kind::LexisTxt => "LexisNexis export",
             Kind::FactivaXml => "Factiva export",
+            Kind::ProquestTxt => "ProQuest export",
         }
     }
 
@@ -46,6 +50,7 @@ impl Kind {
         match self {
             Kind::LexisTxt => "LexisNexis",
             Kind::FactivaXml => "Factiva",
+            Kind::ProquestTxt => "ProQuest",
         }
     }
 }
@@ -61,6 +66,8 @@ pub struct Story {
     pub language: String,
     /// The database's id of the story (Factiva's accession number).
     pub doc_id: String,
+    /// The database's stable link to the story (ProQuest's document URL).
+    pub url: String,
     /// Paragraphs, in order.
     pub body: Vec<String>,
 }
@@ -75,6 +82,9 @@ pub fn sniff(bytes: &[u8]) -> Option<Kind> {
     if factiva_xml::looks_like(&text) {
         return Some(Kind::FactivaXml);
     }
+    if proquest_txt::looks_like(&text) {
+        return Some(Kind::ProquestTxt);
+    }
     None
 }
 
@@ -83,6 +93,7 @@ pub fn stories(bytes: &[u8], kind: Kind) -> Result<Vec<Story>, Refusal> {
     let stories = match kind {
         Kind::LexisTxt => lexis_txt::stories(&crate::read::plain::decode(bytes)?.text),
         Kind::FactivaXml => factiva_xml::stories(bytes)?,
+        Kind::ProquestTxt => proquest_txt::stories(&crate::read::plain::decode(bytes)?.text),
     };
     if stories.len() > MAX_STORIES {
         return Err(Refusal::OverLimit(format!(
@@ -130,6 +141,9 @@ fn article(s: Story, kind: Kind, file_name: &str, k: usize, n: usize) -> Article
     let mut a = Article::new(&title, &text);
     a.outlet = one_line(&s.outlet);
     a.byline = one_line(&s.byline);
+    if let Some(url) = crate::text::links::web_link(&one_line(&s.url)) {
+        a.url = url;
+    }
     a.language = one_line(&s.language).to_lowercase();
     if let Some(d) = s.published {
         a.published = Some(DateValue::day(d));
