@@ -218,10 +218,59 @@ fn the_csl_json_validates_against_the_csl_schema() {
     a.accessed = "2026-11-30T10:00:00Z".into();
     let b = std::sync::Arc::make_mut(&mut ws.articles[1]);
     b.byline = "By Ann Lee and Bo Wu".into();
+    // A story from a news database.
+    b.database = "Factiva".into();
+    b.database_id = "LBA0000020230511ej5b00abc".into();
     let items = Value::Array(csl(&ws, &Options::default()));
     assert_eq!(schema_errors(&python, &items), Vec::<String>::new());
     let mut bad = items.clone();
     bad[0]["type"] = "newspaper-story".into();
     bad[1]["author"] = "Ann Lee".into();
     assert_eq!(schema_errors(&python, &bad).len(), 2, "{bad}");
+}
+
+/// Issue 29: a story from a news database is cited with the database and
+/// its id there, as Chicago and APA cite database articles: CSL's `source`
+/// and `archive_location`, biblatex's `eprinttype` and `eprint`, and the
+/// report's footnote.
+#[test]
+fn a_database_story_is_cited_with_its_database() {
+    let mut ws = sample_workspace();
+    let a = std::sync::Arc::make_mut(&mut ws.articles[0]);
+    a.database = "Factiva".into();
+    a.database_id = "LBA0000020230511ej5b00abc".into();
+    let title = a.title.clone();
+    let items = csl(&ws, &Options::default());
+    let item = items.iter().find(|i| i["title"] == title.as_str()).unwrap();
+    assert_eq!(item["source"], "Factiva");
+    assert_eq!(item["archive_location"], "LBA0000020230511ej5b00abc");
+    let bib = String::from_utf8(export(&ws, Format::Bibtex, &Options::default()).unwrap()).unwrap();
+    let parsed = biblatex::Bibliography::parse(&bib).unwrap();
+    let entry = parsed
+        .iter()
+        .find(|e| e.fields.contains_key("eprint"))
+        .expect("the database entry");
+    let field = |k: &str| {
+        entry.fields.get(k).map(|v| {
+            v.iter()
+                .map(|c| match &c.v {
+                    biblatex::Chunk::Normal(s) | biblatex::Chunk::Verbatim(s) => s.clone(),
+                    other => format!("{other:?}"),
+                })
+                .collect::<String>()
+        })
+    };
+    assert_eq!(field("eprinttype").as_deref(), Some("Factiva"));
+    assert_eq!(
+        field("eprint").as_deref(),
+        Some("LBA0000020230511ej5b00abc")
+    );
+    let note = detente::exchange::report::cite::note(
+        &ws.articles[0],
+        detente::exchange::report::cite::Style::Chicago,
+    );
+    assert!(
+        note.contains("Factiva (LBA0000020230511ej5b00abc)"),
+        "{note}"
+    );
 }

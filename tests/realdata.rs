@@ -296,6 +296,10 @@ fn database_exports_become_one_article_per_story() {
             .notes
             .contains("Factiva document TEST0000020120109e51700030")
     );
+    assert_eq!(
+        (test[0].database.as_str(), test[0].database_id.as_str()),
+        ("Factiva", "TEST0000020120109e51700030")
+    );
     let reuters = read("factiva-reuters21578.xml");
     assert_eq!(reuters.len(), 19);
     let r = &reuters[0];

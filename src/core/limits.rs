@@ -56,6 +56,8 @@ pub fn article_over_limits(a: &Article) -> Vec<String> {
         ("url", &a.url),
         ("byline", &a.byline),
         ("access date", &a.accessed),
+        ("database", &a.database),
+        ("database id", &a.database_id),
     ] {
         if v.len() > MAX_SHORT_FIELD {
             out.push(format!(

@@ -206,6 +206,13 @@ pub struct Article {
     /// access date; empty for a file saved by other means.
     #[serde(default, skip_serializing_if = "is_empty")]
     pub accessed: String,
+    /// The news database the story came from ("Factiva", "ProQuest",
+    /// "LexisNexis"), for citations; empty for other sources.
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub database: String,
+    /// The story's id in that database (an accession number).
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub database_id: String,
     /// Normalised plain text (NFC, `\n` line ends) that anchors point into.
     pub text: String,
     /// SHA-256 of `text`, hex.
@@ -234,6 +241,8 @@ impl Article {
             imported_from: String::new(),
             imported_at: now(),
             accessed: String::new(),
+            database: String::new(),
+            database_id: String::new(),
             text_hash: text_hash(text),
             text: text.to_string(),
             notes: String::new(),

@@ -121,6 +121,8 @@ pub fn workspace(spec: Spec) -> Workspace {
             imported_from: format!("generated/{i:05}.html"),
             imported_at: "2026-01-01T00:00:00Z".into(),
             accessed: String::new(),
+            database: String::new(),
+            database_id: String::new(),
             text_hash: text_hash(&text),
             text,
             notes: String::new(),

@@ -186,6 +186,14 @@ pub fn to_csl_json(ws: &Workspace, cited_only: bool) -> String {
             if !a.language.is_empty() {
                 item.insert("language".into(), json!(a.language));
             }
+            // A story from a news database: CSL's `source` names it (Chicago
+            // and APA print it), its id goes with it.
+            if !a.database.is_empty() {
+                item.insert("source".into(), json!(a.database));
+                if !a.database_id.is_empty() {
+                    item.insert("archive_location".into(), json!(a.database_id));
+                }
+            }
             item.insert("note".into(), json!(format!("Detente article {}", a.id)));
             Value::Object(item)
         })
@@ -286,6 +294,13 @@ pub fn to_bibtex(ws: &Workspace, cited_only: bool) -> String {
         }
         if !a.language.is_empty() {
             fields.push(("language", tex(&a.language)));
+        }
+        // A story from a news database: biblatex prints "Factiva: ID".
+        if !a.database.is_empty() {
+            fields.push(("eprinttype", tex(&a.database)));
+            if !a.database_id.is_empty() {
+                fields.push(("eprint", tex(&a.database_id)));
+            }
         }
         fields.push(("note", tex(&format!("Detente article {}", a.id))));
         out.push_str(&format!("@{kind}{{{key},\n"));

@@ -97,6 +97,8 @@ pub(crate) fn article_from_text(
         imported_from: file_name.to_string(),
         imported_at: now(),
         accessed: String::new(),
+        database: String::new(),
+        database_id: String::new(),
         text_hash: text_hash(&text),
         text,
         notes: String::new(),

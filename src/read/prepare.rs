@@ -160,6 +160,8 @@ fn prepare_html(
             imported_from: file_name.to_string(),
             imported_at: now(),
             accessed: String::new(),
+            database: String::new(),
+            database_id: String::new(),
             text_hash: text_hash(&page.text),
             text: page.text,
             notes,

@@ -101,6 +101,19 @@ pub fn note(a: &Article, style: Style) -> String {
             if !a.url.is_empty() {
                 rest.push(a.url.clone());
             }
+            // A database article, as Chicago cites one: the database's name
+            // (and the story's id there) after the date.
+            if !a.database.is_empty() {
+                let db = crate::text::normalise::one_line(&a.database);
+                rest.push(if a.database_id.is_empty() {
+                    db
+                } else {
+                    format!(
+                        "{db} ({})",
+                        crate::text::normalise::one_line(&a.database_id)
+                    )
+                });
+            }
             let who = author(a).map(|w| format!("{w}, ")).unwrap_or_default();
             if rest.is_empty() {
                 format!("{who}\u{201c}{}.\u{201d}", title(a))

@@ -150,6 +150,8 @@ fn article(s: Story, kind: Kind, file_name: &str, k: usize, n: usize) -> Article
         a.published_source = format!("the {} publication date", kind.database());
     }
     a.imported_from = format!("{file_name} (story {k} of {n})");
+    a.database = kind.database().to_string();
+    a.database_id = one_line(&s.doc_id);
     let mut notes = vec![];
     if !s.doc_id.is_empty() {
         notes.push(format!(
