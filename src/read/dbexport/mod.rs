@@ -7,12 +7,13 @@
 //! came from.
 //!
 //! Formats read so far: LexisNexis Academic plain text (`lexis_txt.rs`),
-//! Factiva XML, the PPS response (`factiva_xml.rs`), and ProQuest plain
-//! text (`proquest_txt.rs`). A file that is none of
+//! Factiva XML, the PPS response (`factiva_xml.rs`), Factiva HTML
+//! (`factiva_html.rs`) and ProQuest plain text (`proquest_txt.rs`). A file that is none of
 //! these is left to the other readers.
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `read`).
 
+pub mod factiva_html;
 pub mod factiva_xml;
 pub mod lexis_txt;
 pub mod proquest_txt;
@@ -32,6 +33,7 @@ pub const MAX_STORIES: usize = 5_000;
 pub enum Kind {
     LexisTxt,
     FactivaXml,
+    FactivaHtml,
     ProquestTxt,
 }
 
@@ -40,7 +42,7 @@ impl Kind {
     pub fn label(self) -> &'static str {
         match self {
             Kind::LexisTxt => "LexisNexis export",
-            Kind::FactivaXml => "Factiva export",
+            Kind::FactivaXml | Kind::FactivaHtml => "Factiva export",
             Kind::ProquestTxt => "ProQuest export",
         }
     }
@@ -49,7 +51,7 @@ impl Kind {
     pub fn database(self) -> &'static str {
         match self {
             Kind::LexisTxt => "LexisNexis",
-            Kind::FactivaXml => "Factiva",
+            Kind::FactivaXml | Kind::FactivaHtml => "Factiva",
             Kind::ProquestTxt => "ProQuest",
         }
     }
@@ -82,6 +84,9 @@ pub fn sniff(bytes: &[u8]) -> Option<Kind> {
     if factiva_xml::looks_like(&text) {
         return Some(Kind::FactivaXml);
     }
+    if factiva_html::looks_like(&text) {
+        return Some(Kind::FactivaHtml);
+    }
     if proquest_txt::looks_like(&text) {
         return Some(Kind::ProquestTxt);
     }
@@ -93,6 +98,7 @@ pub fn stories(bytes: &[u8], kind: Kind) -> Result<Vec<Story>, Refusal> {
     let stories = match kind {
         Kind::LexisTxt => lexis_txt::stories(&crate::read::plain::decode(bytes)?.text),
         Kind::FactivaXml => factiva_xml::stories(bytes)?,
+        Kind::FactivaHtml => factiva_html::stories(bytes)?,
         Kind::ProquestTxt => proquest_txt::stories(&crate::read::plain::decode(bytes)?.text),
     };
     if stories.len() > MAX_STORIES {
