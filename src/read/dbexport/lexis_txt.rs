@@ -58,28 +58,6 @@ fn field(label: &str) -> Option<Field> {
     })
 }
 
-/// A language name as LexisNexis writes it, as an ISO 639-1 code where
-/// known ("ENGLISH" is "en").
-fn language_code(name: &str) -> String {
-    let n = name.trim().to_lowercase();
-    let code = match n.as_str() {
-        "english" | "englisch" => "en",
-        "german" | "deutsch" => "de",
-        "french" | "französisch" => "fr",
-        "spanish" | "spanisch" => "es",
-        "italian" | "italienisch" => "it",
-        "portuguese" => "pt",
-        "dutch" => "nl",
-        "russian" => "ru",
-        "chinese" => "zh",
-        "japanese" => "ja",
-        "korean" => "ko",
-        "arabic" => "ar",
-        _ => return n,
-    };
-    code.into()
-}
-
 /// A paragraph's lines joined as the story reads (hard wraps undone).
 fn joined(lines: &[&str]) -> String {
     lines
@@ -155,7 +133,7 @@ fn story(block: &str) -> Option<Story> {
             match f {
                 Field::Byline => s.byline = value.trim().to_string(),
                 Field::Section => s.section = value.trim().to_string(),
-                Field::Language => s.language = language_code(&value),
+                Field::Language => s.language = super::language_code(&value),
                 Field::Other => {}
                 Field::Closing => closed = true,
             }

@@ -74,6 +74,28 @@ pub struct Story {
     pub body: Vec<String>,
 }
 
+/// A language as a database names it ("ENGLISH", "Deutsch", "French"),
+/// as an ISO 639-1 code where known; else the name in lower case.
+pub(crate) fn language_code(name: &str) -> String {
+    let n = name.trim().to_lowercase();
+    let code = match n.as_str() {
+        "english" | "englisch" => "en",
+        "german" | "deutsch" => "de",
+        "french" | "französisch" | "français" => "fr",
+        "spanish" | "spanisch" | "español" => "es",
+        "italian" | "italienisch" => "it",
+        "portuguese" => "pt",
+        "dutch" => "nl",
+        "russian" => "ru",
+        "chinese" | "chinese-simplified" | "chinese-traditional" => "zh",
+        "japanese" => "ja",
+        "korean" => "ko",
+        "arabic" => "ar",
+        _ => return n,
+    };
+    code.into()
+}
+
 /// What database export `bytes` are, if any, by their content.
 pub fn sniff(bytes: &[u8]) -> Option<Kind> {
     let head = &bytes[..bytes.len().min(64 * 1024)];

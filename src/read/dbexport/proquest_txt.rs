@@ -158,7 +158,7 @@ fn story(lines: &[&str]) -> Option<Story> {
                 }
                 "Author" if s.byline.is_empty() => s.byline = v.to_string(),
                 "Section" => s.section = v.to_string(),
-                "Language of publication" => s.language = language_code(v),
+                "Language of publication" => s.language = super::language_code(v),
                 "ProQuest document ID" => s.doc_id = v.to_string(),
                 "Document URL" if v.starts_with("http") => s.url = v.to_string(),
                 _ => {}
@@ -176,18 +176,6 @@ fn document_line(t: &str) -> bool {
     w.next() == Some("Document")
         && w.next().is_some_and(|n| n.parse::<usize>().is_ok())
         && w.next() == Some("of")
-}
-
-fn language_code(name: &str) -> String {
-    match name.trim().to_lowercase().as_str() {
-        "english" => "en".into(),
-        "german" => "de".into(),
-        "french" => "fr".into(),
-        "spanish" => "es".into(),
-        "chinese" => "zh".into(),
-        "russian" => "ru".into(),
-        other => other.to_string(),
-    }
 }
 
 #[cfg(test)]
