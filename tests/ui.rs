@@ -4045,6 +4045,7 @@ fn a_dropped_database_export_becomes_one_article_per_story() {
     );
     assert_eq!(a.published.as_ref().unwrap().edtf(), "2023-05-11");
     assert_eq!(a.imported_from, "factiva-download.xml (story 2 of 2)");
+    assert_eq!(h.state().history.undo_label(), Some("import articles"));
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert_eq!(h.state().ws.articles.len(), before);

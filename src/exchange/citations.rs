@@ -40,14 +40,39 @@ enum Name {
     Literal(String),
 }
 
+/// "Wong, Edward": a name as databases write it, family first (one word
+/// before the comma, one or two capitalised words after).
+fn inverted(part: &str) -> Option<Name> {
+    let (family, given) = part.split_once(',')?;
+    let (family, given) = (family.trim(), given.trim());
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let given_words: Vec<&str> = given.split_whitespace().collect();
+    (!given.contains(',')
+        && family.split_whitespace().count() == 1
+        && capitalised(family)
+        && (1..=2).contains(&given_words.len())
+        && given_words.iter().all(|w| capitalised(w)))
+    .then(|| Name::Person {
+        family: family.to_string(),
+        given: given.to_string(),
+    })
+}
+
 /// The authors a byline names: "By Jane Doe and John Roe", "Jane Doe,
-/// Reuters" (an organisation stays one literal name).
+/// Reuters" (an organisation stays one literal name), "Wong, Edward" (a
+/// database's family-first form).
 fn authors(byline: &str) -> Vec<Name> {
     let b = byline.trim();
     let b = b
         .strip_prefix("By ")
         .or_else(|| b.strip_prefix("by "))
         .unwrap_or(b);
+    if let Some(n) = inverted(b) {
+        return vec![n];
+    }
+    if b.contains(';') && b.split(';').all(|p| inverted(p).is_some()) {
+        return b.split(';').filter_map(inverted).collect();
+    }
     b.split([',', ';', '|'])
         .flat_map(|part| part.split(" and "))
         .map(str::trim)
@@ -336,6 +361,26 @@ mod tests {
             vec![Name::Literal("Office of the Spokesperson".into())]
         );
         assert_eq!(authors(""), vec![]);
+        // A database's family-first form is one person (ProQuest's
+        // "Author: Wong, Edward"), also several separated by semicolons;
+        // "Jane Doe, Reuters" stays a person and an organisation.
+        let wong = Name::Person {
+            family: "Wong".into(),
+            given: "Edward".into(),
+        };
+        assert_eq!(authors("Wong, Edward"), vec![wong.clone()]);
+        assert_eq!(authors("Wong, Edward; Lee, Ann").len(), 2);
+        assert_eq!(authors("Wong, Edward; Lee, Ann")[0], wong);
+        assert_eq!(
+            authors("Jane Doe, Reuters"),
+            vec![
+                Name::Person {
+                    family: "Doe".into(),
+                    given: "Jane".into()
+                },
+                Name::Literal("Reuters".into())
+            ]
+        );
     }
 
     #[test]

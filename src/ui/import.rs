@@ -135,7 +135,14 @@ impl DetenteApp {
         let n = articles.len();
         if n > 0 {
             let first_added = articles.first().map(|a| a.id.clone());
-            self.apply(Edit::Batch(
+            // "Undo import articles": one step for them all, said so.
+            let label = if n == 1 {
+                "import article"
+            } else {
+                "import articles"
+            };
+            self.apply(Edit::Named(
+                label,
                 articles.into_iter().map(Edit::new_article).collect(),
             ));
             self.selected_article = first_added;
