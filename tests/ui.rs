@@ -4050,3 +4050,56 @@ fn a_dropped_database_export_becomes_one_article_per_story() {
     h.run();
     assert_eq!(h.state().ws.articles.len(), before);
 }
+
+/// Found by a new-user pass: in Detente's own chooser, a path typed in the
+/// File field and Enter closed the import chooser with nothing imported
+/// (the list had no selection). The typed path is imported.
+#[test]
+fn a_path_typed_in_the_own_import_chooser_is_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("typed.txt");
+    std::fs::write(
+        &file,
+        "Typed path\n\nSullivan and Wang met in Vienna on 10 May 2023.",
+    )
+    .unwrap();
+    let mut h = sample_with_own_chooser();
+    let before = h.state().ws.articles.len();
+    h.state_mut().send(Command::Import);
+    h.run();
+    assert!(h.state().chooser.is_some(), "the in-window chooser is open");
+    // The whole path typed in the File field (egui_file's last text
+    // field; its fields carry no names), then Enter.
+    h.query_all_by_role(Role::TextInput)
+        .last()
+        .expect("the chooser's File field")
+        .focus();
+    h.run();
+    h.query_all_by_role(Role::TextInput)
+        .last()
+        .expect("the chooser's File field")
+        .type_text(&file.display().to_string());
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    for _ in 0..300 {
+        h.step();
+        if h.state().ws.articles.len() > before {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(
+        h.state().ws.articles.len(),
+        before + 1,
+        "{:?}",
+        h.state().notices
+    );
+    assert!(
+        h.state()
+            .ws
+            .articles
+            .iter()
+            .any(|a| a.title == "Typed path")
+    );
+}

@@ -42,11 +42,17 @@ impl DetenteApp {
             egui_file::State::Open => {}
             egui_file::State::Selected => {
                 let (d, pick) = self.chooser.take().expect("open");
-                let paths: Vec<std::path::PathBuf> = if d.has_multi_select() {
+                let mut paths: Vec<std::path::PathBuf> = if d.has_multi_select() {
                     d.selection().into_iter().map(|p| p.to_path_buf()).collect()
                 } else {
-                    d.path().map(|p| p.to_path_buf()).into_iter().collect()
+                    vec![]
                 };
+                // A path typed in the File field (Enter) selects nothing in
+                // the list: it is the choice (found by a new-user pass; it
+                // was silently dropped).
+                if paths.is_empty() {
+                    paths.extend(d.path().map(|p| p.to_path_buf()));
+                }
                 if let Some(dir) = paths.first().and_then(|p| p.parent()) {
                     self.last_dir = Some(dir.to_path_buf());
                 }
