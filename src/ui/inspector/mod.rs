@@ -4,7 +4,9 @@
 //!
 //! Imports every layer but `cli` and `dev` (layer `ui`).
 
+mod orphans;
 pub mod state;
+mod suggestions;
 mod type_picker;
 
 use crate::core::history::Edit;
@@ -280,31 +282,11 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 commit = true;
             }
             // Named in the passages' sentences: one click each.
-            let named: Vec<&Actor> = (st.suggested.iter())
-                .flat_map(|(_, _, ids)| ids)
-                .filter(|id| !draft.actors.iter().any(|r| &r.actor == *id))
-                .filter_map(|id| actors.iter().find(|a| &a.id == id))
-                .collect();
-            if !named.is_empty() {
-                ui.horizontal_wrapped(|ui| {
-                    ui.weak("Named in the text:").on_hover_text(
-                        "Actors whose name or alias is in a passage of this event or its sentence",
-                    );
-                    for a in named {
-                        if ui
-                            .small_button(format!("+ {}", a.name))
-                            .on_hover_text("Add as taking part (change the role after)")
-                            .clicked()
-                        {
-                            draft.actors.push(ActorRef {
-                                actor: a.id.clone(),
-                                role: Role::Participant,
-                            });
-                            commit = true;
-                        }
-                    }
-                });
-            }
+            let offered = st
+                .suggested
+                .as_ref()
+                .map_or(&[][..], |(_, _, ids)| &ids[..]);
+            commit |= suggestions::offer(ui, offered, actors, draft);
             let add_label = ui.label("Add an existing actor");
             egui::ComboBox::from_id_salt("add-actor")
                 .selected_text("choose…")
@@ -619,7 +601,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             }
         });
     if let Some((pid, place)) = orphan_action {
-        resolve_orphan(app, &pid, place);
+        orphans::resolve_orphan(app, &pid, place);
         return;
     }
     if let Some((article, passage)) = jump {
@@ -675,57 +657,6 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
         Some(MemoAction::New(title, link)) => app.new_memo_with(&title, format!("{link}\n\n")),
         None => {}
     }
-}
-
-/// Place an orphaned passage at the reader's selection, or drop it; one
-/// undoable step either way.
-fn resolve_orphan(app: &mut DetenteApp, passage: &str, place: bool) {
-    let Some(orphan) = app
-        .ws
-        .orphans
-        .iter()
-        .find(|o| o.passage.id == passage)
-        .cloned()
-    else {
-        return;
-    };
-    let remaining: Vec<_> = app
-        .ws
-        .orphans
-        .iter()
-        .filter(|o| o.passage.id != passage)
-        .cloned()
-        .collect();
-    let mut edits = vec![Edit::Orphans {
-        before: app.ws.orphans.clone(),
-        after: remaining,
-    }];
-    if place {
-        let (Some(article), Some((s, e))) = (app.selected_article.clone(), app.reader.selection)
-        else {
-            return;
-        };
-        let Some(a) = app.ws.article(&article) else {
-            return;
-        };
-        let Some(anchor) = crate::core::model::Anchor::from_range(&a.text, s, e) else {
-            return;
-        };
-        let Some(before) = app.ws.event(&orphan.event).cloned() else {
-            return;
-        };
-        let mut after = before.clone();
-        after.evidence.push(crate::core::model::Passage {
-            anchor,
-            article,
-            ..orphan.passage.clone()
-        });
-        after.modified = now();
-        after.changed_by = author();
-        edits.push(Edit::change_event(before, after));
-        app.reader.clear_selection();
-    }
-    app.apply(Edit::Batch(edits));
 }
 
 /// A passage's quote and its article's Chicago note, as plain text (the
