@@ -76,10 +76,13 @@ w "$exe" --version | grep -q '^detente ' || fail "the installed exe does not run
 # 3. The window, started as Explorer starts it (the registered command, no
 # variable set, no renderer remembered), on the workspace.
 rm -f "$c/users/root/AppData/Roaming/org.detente.Detente/data/renderer"
-Xvfb :93 -screen 0 1280x800x24 >/dev/null 2>&1 &
+rm -f /tmp/.X93-lock /tmp/.X11-unix/X93
+Xvfb :93 -screen 0 1280x800x24 >/work/xvfb.log 2>&1 &
 xv=$!
 export DISPLAY=:93
-sleep 2
+# The first start in a new chroot is slow (fonts, keymaps): wait for it.
+for i in $(seq 60); do xdpyinfo >/dev/null 2>&1 && break; sleep 1; done
+xdpyinfo >/dev/null 2>&1 || { cat /work/xvfb.log; fail "Xvfb did not start"; }
 env -u WGPU_BACKEND timeout 300 wine "$exe" "$ws" >/work/window.log 2>&1 &
 p=$!
 win=""
