@@ -213,6 +213,17 @@ pub fn admit(
         .iter()
         .map(|a| (a.text_hash.as_str(), a.id.clone()))
         .collect();
+    // A database story is the same story by its id there too: two
+    // overlapping exports may give it with different furniture.
+    let db_key = |a: &Article| {
+        (!a.database.is_empty() && !a.database_id.is_empty())
+            .then(|| format!("{}\u{1f}{}", a.database, a.database_id))
+    };
+    let mut known_db: HashMap<String, Id> = ws
+        .articles
+        .iter()
+        .filter_map(|a| db_key(a).map(|k| (k, a.id.clone())))
+        .collect();
     let mut batch: HashMap<String, Id> = HashMap::new();
     let mut articles = vec![];
     let out = results
@@ -221,15 +232,21 @@ pub fn admit(
             Err(reason) => Outcome::Refused { path, reason },
             Ok(p) => {
                 let hash = &p.article.text_hash;
-                if let Some(of) = known.get(hash.as_str()).or_else(|| batch.get(hash)) {
-                    return Outcome::Duplicate {
-                        path,
-                        of: of.clone(),
-                    };
+                let by_id = db_key(&p.article).and_then(|k| known_db.get(&k).cloned());
+                if let Some(of) = known
+                    .get(hash.as_str())
+                    .or_else(|| batch.get(hash))
+                    .cloned()
+                    .or(by_id)
+                {
+                    return Outcome::Duplicate { path, of };
                 }
                 let mut article = p.article;
                 article.id = new_id("art");
                 batch.insert(article.text_hash.clone(), article.id.clone());
+                if let Some(k) = db_key(&article) {
+                    known_db.insert(k, article.id.clone());
+                }
                 let (id, title) = (article.id.clone(), article.title.clone());
                 articles.push(article);
                 Outcome::Added { id, title }
@@ -237,4 +254,43 @@ pub fn admit(
         })
         .collect();
     (articles, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 29: the same database story in two overlapping exports (its
+    /// text differing by the exports' furniture) is one story, by its id
+    /// in the database; stories of other databases or without an id are
+    /// told apart by text only.
+    #[test]
+    fn a_database_story_is_a_duplicate_by_its_id_too() {
+        let story = |text: &str, db: &str, id: &str| {
+            let mut a = Article::new("Talks", text);
+            a.database = db.into();
+            a.database_id = id.into();
+            (
+                PathBuf::from("export.xml"),
+                Ok(Prepared {
+                    path: PathBuf::from("export.xml"),
+                    article: a,
+                    encoding: "Factiva export",
+                }),
+            )
+        };
+        let mut ws = Workspace::new("w");
+        let (articles, _) = admit(&ws, vec![story("Talks\n\nThey met.", "Factiva", "LBA1")]);
+        ws.articles.extend(articles.into_iter().map(Into::into));
+        let (added, out) = admit(
+            &ws,
+            vec![
+                story("Talks\n\nThey met, the agency said.", "Factiva", "LBA1"),
+                story("Talks\n\nOther.", "ProQuest", "LBA1"),
+                story("Talks\n\nThird.", "Factiva", ""),
+            ],
+        );
+        assert!(matches!(out[0], Outcome::Duplicate { .. }), "{out:?}");
+        assert_eq!(added.len(), 2, "{out:?}");
+    }
 }
