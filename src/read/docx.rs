@@ -116,7 +116,7 @@ pub fn read_docx(bytes: &[u8]) -> Result<Doc, String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use std::io::Write;
 

@@ -234,7 +234,14 @@ pub fn prepare_bytes_all(
             return Err(crate::read::feed::not_a_feed(&root));
         }
         crate::read::feed::Sniffed::NotXml => {
-            vec![read_bytes(bytes, file_name, title, not_after)?]
+            // A Nexis Uni DOCX export: one article per story.
+            match crate::read::dbexport::nexis_docx(bytes, file_name) {
+                Some(all) => all?
+                    .into_iter()
+                    .map(|a| (a, crate::read::dbexport::Kind::NexisUni.label()))
+                    .collect(),
+                None => vec![read_bytes(bytes, file_name, title, not_after)?],
+            }
         }
     };
     let n = articles.len();

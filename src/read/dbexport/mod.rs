@@ -16,6 +16,7 @@
 pub mod factiva_html;
 pub mod factiva_xml;
 pub mod lexis_txt;
+pub mod nexis_uni;
 pub mod proquest_txt;
 
 use crate::core::model::Article;
@@ -35,6 +36,8 @@ pub enum Kind {
     FactivaXml,
     FactivaHtml,
     ProquestTxt,
+    /// Nexis Uni, read from a DOCX export's text.
+    NexisUni,
 }
 
 impl Kind {
@@ -44,6 +47,7 @@ impl Kind {
             Kind::LexisTxt => "LexisNexis export",
             Kind::FactivaXml | Kind::FactivaHtml => "Factiva export",
             Kind::ProquestTxt => "ProQuest export",
+            Kind::NexisUni => "Nexis Uni export",
         }
     }
 
@@ -53,6 +57,7 @@ impl Kind {
             Kind::LexisTxt => "LexisNexis",
             Kind::FactivaXml | Kind::FactivaHtml => "Factiva",
             Kind::ProquestTxt => "ProQuest",
+            Kind::NexisUni => "Nexis Uni",
         }
     }
 }
@@ -122,6 +127,7 @@ pub fn stories(bytes: &[u8], kind: Kind) -> Result<Vec<Story>, Refusal> {
         Kind::FactivaXml => factiva_xml::stories(bytes)?,
         Kind::FactivaHtml => factiva_html::stories(bytes)?,
         Kind::ProquestTxt => proquest_txt::stories(&crate::read::plain::decode(bytes)?.text),
+        Kind::NexisUni => nexis_uni::stories(&crate::read::plain::decode(bytes)?.text),
     };
     if stories.len() > MAX_STORIES {
         return Err(Refusal::OverLimit(format!(
@@ -136,6 +142,19 @@ pub fn stories(bytes: &[u8], kind: Kind) -> Result<Vec<Story>, Refusal> {
         )));
     }
     Ok(stories)
+}
+
+/// A DOCX file that is a Nexis Uni export, as its articles; None for any
+/// other file (read as a document, as before).
+pub fn nexis_docx(bytes: &[u8], file_name: &str) -> Option<Result<Vec<Article>, Refusal>> {
+    if !file_name.to_ascii_lowercase().ends_with(".docx") {
+        return None;
+    }
+    let text = crate::read::docx::read_docx(bytes).ok()?.text;
+    if !nexis_uni::looks_like(&text) {
+        return None;
+    }
+    Some(articles(text.as_bytes(), Kind::NexisUni, file_name))
 }
 
 /// The articles of an export: one per story, numbered in the file.
