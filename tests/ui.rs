@@ -4041,7 +4041,7 @@ fn a_dropped_database_export_becomes_one_article_per_story() {
         .clone();
     assert_eq!(
         (a.outlet.as_str(), a.byline.as_str()),
-        ("Reuters News", "By Reporter 2")
+        ("Reuters News", "Reporter 2")
     );
     assert_eq!(a.published.as_ref().unwrap().edtf(), "2023-05-11");
     assert_eq!(a.imported_from, "factiva-download.xml (story 2 of 2)");

@@ -187,7 +187,15 @@ fn article(s: Story, kind: Kind, file_name: &str, k: usize, n: usize) -> Article
     };
     let mut a = Article::new(&title, &text);
     a.outlet = one_line(&s.outlet);
-    a.byline = one_line(&s.byline);
+    // "By Michael Martina" (Factiva) is the name: the byline field holds
+    // names, as Details and the citations show them.
+    let byline = one_line(&s.byline);
+    a.byline = byline
+        .strip_prefix("By ")
+        .or_else(|| byline.strip_prefix("BY "))
+        .unwrap_or(&byline)
+        .trim()
+        .to_string();
     if let Some(url) = crate::text::links::web_link(&one_line(&s.url)) {
         a.url = url;
     }
