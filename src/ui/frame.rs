@@ -259,7 +259,9 @@ impl DetenteApp {
             .min_size(180.0)
             .show(ui, |ui| {
                 let tab_before = self.bottom_tab;
-                ui.horizontal(|ui| {
+                // Wrapped: in a small window the last tabs go to a second
+                // row instead of past the panel's edge.
+                ui.horizontal_wrapped(|ui| {
                     ui.selectable_value(&mut self.bottom_tab, BottomTab::Timeline, "Timeline");
                     ui.selectable_value(
                         &mut self.bottom_tab,
