@@ -98,6 +98,21 @@ fn type_into(h: &mut Harness<'static, DetenteApp>, label: &str, text: &str) {
     h.run();
 }
 
+/// Step the window until `done` holds (background work: a save, an open,
+/// a chooser's follow-up), at most ~3 s.
+fn step_until(
+    h: &mut Harness<'static, DetenteApp>,
+    done: impl Fn(&Harness<'static, DetenteApp>) -> bool,
+) {
+    for _ in 0..300 {
+        h.step();
+        if done(h) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
 /// Step the window until the background import is done (at most ~5 s).
 fn wait_for_import(h: &mut Harness<'static, DetenteApp>) {
     for _ in 0..1000 {
@@ -1482,13 +1497,7 @@ fn every_passage_for_an_actor_is_retrieved_opened_and_exported() {
     h.get_by_label("Save").click();
     // Named after the actor asked for.
     let csv = dir.path().join("passages-antony-blinken.csv");
-    for _ in 0..300 {
-        h.step();
-        if csv.exists() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    step_until(&mut h, |_| csv.exists());
     let text = std::fs::read_to_string(&csv).expect("the CSV was written");
     let mut r = csv::Reader::from_reader(text.as_bytes());
     assert_eq!(r.records().count(), expected);
@@ -2602,13 +2611,7 @@ fn without_a_desktop_chooser_the_window_shows_its_own() {
     h.get_by_label_contains("other.detente").click();
     h.run();
     h.get_by_label("Open").click();
-    for _ in 0..300 {
-        h.step();
-        if h.state().ws.title == "The other workspace" {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    step_until(&mut h, |h| h.state().ws.title == "The other workspace");
     assert_eq!(h.state().ws.title, "The other workspace");
     assert!(h.state().chooser.is_none());
     assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
@@ -2910,13 +2913,7 @@ fn export_through_the_chooser(
             .map(|e| e.path())
             .find(|p| p.extension().is_some_and(|x| x == ext))
     };
-    for _ in 0..300 {
-        h.step();
-        if written().is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    step_until(h, |_| written().is_some());
     written().unwrap_or_else(|| panic!("a .{ext} was written"))
 }
 
@@ -4082,13 +4079,7 @@ fn a_path_typed_in_the_own_import_chooser_is_imported() {
     h.run();
     h.key_press(egui::Key::Enter);
     h.run();
-    for _ in 0..300 {
-        h.step();
-        if h.state().ws.articles.len() > before {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    step_until(&mut h, |h| h.state().ws.articles.len() > before);
     assert_eq!(
         h.state().ws.articles.len(),
         before + 1,
