@@ -12,6 +12,18 @@ fail() { printf 'FAILED: %s\n' "$*"; exit 1; }
 ok() { printf 'ok: %s\n' "$*"; }
 cd /work
 w() { timeout 300 wine "$@" 2>/dev/null; }
+# The first window `xdotool search ARGS...` finds within SECONDS, while
+# process PID runs; empty when none comes.
+window_of() {
+  pid=$1 secs=$2
+  shift 2
+  for i in $(seq "$secs"); do
+    found=$(xdotool search "$@" 2>/dev/null | head -1)
+    [ -n "$found" ] && { echo "$found"; return; }
+    kill -0 "$pid" 2>/dev/null || return
+    sleep 1
+  done
+}
 
 w detente.exe --version | grep -q '^detente ' || fail "detente.exe --version"
 ok "detente.exe --version: $(w detente.exe --version | tr -d '\r')"
@@ -85,13 +97,7 @@ for i in $(seq 60); do xdpyinfo >/dev/null 2>&1 && break; sleep 1; done
 xdpyinfo >/dev/null 2>&1 || { cat /work/xvfb.log; fail "Xvfb did not start"; }
 env -u WGPU_BACKEND timeout 300 wine "$exe" "$ws" >/work/window.log 2>&1 &
 p=$!
-win=""
-for i in $(seq 120); do
-  win=$(xdotool search --name 'ws one' 2>/dev/null | head -1)
-  [ -n "$win" ] && break
-  kill -0 $p 2>/dev/null || break
-  sleep 1
-done
+win=$(window_of $p 120 --name 'ws one')
 [ -n "$win" ] || { cat /work/window.log; kill $xv; fail "no window titled after the workspace"; }
 sleep 15
 import -window root /work/window.png
@@ -110,13 +116,7 @@ ok "quit cleanly (exit 0)"
 # A renderer that fails says so in a message box, never silently.
 WGPU_BACKEND=dx12 timeout 300 wine "$exe" "$ws" >/work/failure.log 2>&1 &
 p=$!
-box=""
-for i in $(seq 90); do
-  box=$(xdotool search --onlyvisible --name '^Detente$' 2>/dev/null | head -1)
-  [ -n "$box" ] && break
-  kill -0 $p 2>/dev/null || break
-  sleep 1
-done
+box=$(window_of $p 90 --onlyvisible --name '^Detente$')
 [ -n "$box" ] || { cat /work/failure.log; kill $xv; fail "no message box when the renderer fails"; }
 sleep 2
 import -window root /work/failure.png
