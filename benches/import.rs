@@ -169,10 +169,31 @@ fn database_exports() {
         ));
     }
     factiva.push_str("</ppsArticleResponse></PPSResponse>");
+    // Factiva's RTF in its article layout, as the RTF reader gets it.
+    let mut rtf = String::from("{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0 Arial;}}\n");
+    for i in 1..=1_000 {
+        for line in [
+            format!("Talks round {i}"),
+            "By Reporter".into(),
+            "400 words".into(),
+            format!("{} May 2023", 1 + i % 28),
+            "Reuters News".into(),
+            "LBA".into(),
+            "English".into(),
+            "Copyright 2023 Reuters.".into(),
+            body(i),
+            body(i + 7),
+            format!("Document BENCH{i:06}ej5b00abc"),
+        ] {
+            rtf.push_str(&format!("\\pard {line}\\par\n"));
+        }
+    }
+    rtf.push('}');
     let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a day");
     for (name, bytes, file) in [
         ("lexis_txt", lexis.into_bytes(), "export.TXT"),
         ("factiva_xml", factiva.into_bytes(), "export.xml"),
+        ("factiva_rtf", rtf.into_bytes(), "export.rtf"),
     ] {
         let best = (0..3)
             .map(|_| {

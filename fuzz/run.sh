@@ -20,7 +20,7 @@ secs=${1:-60}
 [ $# -gt 0 ] && shift
 stable=0
 if [ "${1:-}" = "--stable" ]; then stable=1; shift; fi
-targets=${*:-load import_text import_html import_pdf import_docx import_qdpx import_feed import_dbexport edtf find_dates typed_date reanchor qdpx_structure merge report}
+targets=${*:-load import_text import_html import_pdf import_docx import_qdpx import_feed import_dbexport import_rtf edtf find_dates typed_date reanchor qdpx_structure merge report}
 # PDFs are read by a child `detente read-pdf`, as in the app. The binary
 # `cargo test` builds is the one used (a plain `cargo build` resolves the GUI
 # crates' features without the dev-dependencies and would build them again).

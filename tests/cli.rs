@@ -1429,3 +1429,109 @@ fn a_database_export_is_imported_story_by_story() {
     );
     assert_eq!(a.published.as_ref().unwrap().edtf(), "2023-05-11");
 }
+
+/// Issue 29: Nexis Uni's DOCX and RTF and Factiva's RTF (both layouts),
+/// written here in their structures by `tests/fixtures/dbexports/make.py`,
+/// are read as their stories with their fields; a story without its head
+/// is refused with its number and the others are imported; the same
+/// stories from the Nexis Uni DOCX after its RTF are duplicates, named.
+#[test]
+fn database_exports_in_word_and_rtf_are_imported_story_by_story() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dbexports");
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_ws(dir.path());
+    let import = |name: &str| {
+        let out = detente()
+            .arg("import")
+            .arg(&ws)
+            .arg(fixtures.join(name))
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let out = import("nexis-uni-three.rtf");
+    assert!(
+        out.lines().next().unwrap().starts_with("Nexis Uni export ")
+            && out.contains(": 3 stories, each imported as an article"),
+        "{out}"
+    );
+    let out = import("nexis-uni-three.docx");
+    assert_eq!(out.matches("\nduplicate ").count(), 3, "{out}");
+    assert!(
+        out.contains("nexis-uni-three.docx (story 2 of 3, “Gespräche in Wien”)"),
+        "{out}"
+    );
+    let out = import("factiva-article.rtf");
+    assert!(
+        out.contains("factiva-article.rtf: story 2 of 3: the story has no word count line"),
+        "{out}"
+    );
+    assert_eq!(out.matches("\nadded ").count(), 2, "{out}");
+    import("factiva-indexed.rtf");
+    let w = detente::core::store::load(&ws).unwrap();
+    let get = |title: &str| {
+        w.articles
+            .iter()
+            .find(|a| a.title == title)
+            .unwrap_or_else(|| {
+                panic!(
+                    "no “{title}” in {:?}",
+                    w.articles.iter().map(|a| &a.title).collect::<Vec<_>>()
+                )
+            })
+    };
+    let day = |a: &detente::core::model::Article| a.published.as_ref().unwrap().edtf().to_string();
+    let wp = get("US and China hold talks in Vienna");
+    assert_eq!(
+        (wp.outlet.as_str(), wp.byline.as_str(), day(wp).as_str()),
+        ("The Washington Post", "Ellen Nakashima", "2023-05-11")
+    );
+    assert!(!wp.text.contains("Load-Date") && !wp.text.contains("Results list"));
+    let sz = get("Gespräche in Wien");
+    assert_eq!(
+        (
+            sz.outlet.as_str(),
+            sz.byline.as_str(),
+            sz.language.as_str(),
+            day(sz).as_str()
+        ),
+        ("Süddeutsche Zeitung", "Lea Sahay", "de", "2023-05-12")
+    );
+    let reuters = get("US, China hold candid talks in Vienna");
+    assert_eq!(
+        (
+            reuters.outlet.as_str(),
+            reuters.byline.as_str(),
+            day(reuters).as_str()
+        ),
+        ("Reuters News", "Michael Martina", "2023-05-11")
+    );
+    assert_eq!(reuters.database_id, "LBA0000020230511ej5b00abc");
+    assert!(!reuters.text.contains("Copyright") && !reuters.text.contains("612 words"));
+    let monde = get("Chine et États-Unis : reprise du dialogue");
+    assert_eq!(
+        (
+            monde.outlet.as_str(),
+            monde.language.as_str(),
+            day(monde).as_str()
+        ),
+        ("Le Monde", "fr", "2023-05-12")
+    );
+    assert!(!monde.text.contains("Search Summary"));
+    let indexed = get("US, China agree to keep talking after Vienna meeting");
+    assert_eq!(
+        (
+            indexed.outlet.as_str(),
+            indexed.byline.as_str(),
+            day(indexed).as_str()
+        ),
+        ("Reuters News", "Humeyra Pamuk", "2023-05-12")
+    );
+    assert_eq!(indexed.database_id, "LBA0000020230512ej5c00def");
+    assert!(
+        indexed.text.contains("No date was given.") && !indexed.text.contains("gdip"),
+        "{}",
+        indexed.text
+    );
+    assert_eq!(w.articles.len(), 3 + 2 + 2);
+}

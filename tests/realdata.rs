@@ -218,7 +218,7 @@ fn database_exports_become_one_article_per_story() {
         detente::read::prepare::prepare_file_all(&dir.join(name), None)
             .unwrap_or_else(|e| panic!("{name}: {e}"))
             .into_iter()
-            .map(|p| p.article)
+            .map(|p| p.unwrap_or_else(|e| panic!("{name}: {e}")).article)
             .collect()
     };
     let day = |a: &detente::core::model::Article| {

@@ -2884,8 +2884,20 @@ fn the_export_dialog_writes_a_qdpx_of_the_range_chosen() {
     let docx = |_: &[u8]| Err::<String, String>("no".into());
     let s = detente::exchange::qdpx::open::import_file(&mut back, &file, &docx).unwrap();
     assert_eq!(s.events, june);
-    // The next chooser opens in the folder chosen.
-    assert_eq!(h.state().last_dir.as_deref(), Some(dir.path()));
+    // The next export's chooser opens in the folder chosen; Save As does
+    // not (it opens where the workspace is).
+    assert_eq!(
+        h.state()
+            .start_dir(detente::ui::jobs::dialog::Place::Outputs)
+            .as_deref(),
+        Some(dir.path())
+    );
+    assert_ne!(
+        h.state()
+            .start_dir(detente::ui::jobs::dialog::Place::Workspace)
+            .as_deref(),
+        Some(dir.path())
+    );
 }
 
 /// Export… in the open Export dialog, the in-window chooser pointed at
@@ -3308,7 +3320,7 @@ fn cancelling_a_fetch_in_flight_adds_nothing_and_a_repeated_feed_names_its_items
     assert_eq!(refused.len(), 3, "{refused:?}");
     assert!(
         refused.iter().any(|(_, why)| why
-            == "already in the workspace as “Secretary Blinken’s Travel to the People’s Republic of China” (duplicate)"),
+            == "item “Secretary Blinken’s Travel to the People’s Republic of China”: already in the workspace (duplicate)"),
         "{refused:?}"
     );
 }
@@ -4046,6 +4058,46 @@ fn a_dropped_database_export_becomes_one_article_per_story() {
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert_eq!(h.state().ws.articles.len(), before);
+}
+
+/// Issue 29: a Factiva RTF export whose second story has lost its head,
+/// dropped on the window: the two good stories are imported, the torn one
+/// is listed as not imported with its number and why; dropping the export
+/// again lists each story as a duplicate, by number and title.
+#[test]
+fn a_torn_story_of_a_dropped_export_is_refused_alone() {
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dbexports/factiva-article.rtf");
+    let mut h = sample();
+    let before = h.state().ws.articles.len();
+    for _ in 0..2 {
+        h.input_mut()
+            .dropped_files
+            .push(Arc::new(Dropped(fixture.clone())));
+        h.run();
+        wait_for_import(&mut h);
+        h.run();
+    }
+    assert_eq!(h.state().ws.articles.len(), before + 2);
+    let refused: Vec<String> = h
+        .state()
+        .refused
+        .iter()
+        .map(|(_, why)| why.clone())
+        .collect();
+    assert!(
+        refused
+            .iter()
+            .any(|w| w.starts_with("story 2 of 3: the story has no word count line")),
+        "{refused:?}"
+    );
+    assert!(
+        refused.iter().any(|w| w.starts_with(
+            "story 3 of 3, “Chine et États-Unis : reprise du dialogue”: already in the workspace"
+        )),
+        "{refused:?}"
+    );
+    assert!(h.query_by_label_contains("Not imported (").is_some());
 }
 
 /// Found by a new-user pass: in Detente's own chooser, a path typed in the

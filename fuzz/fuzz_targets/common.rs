@@ -15,7 +15,8 @@ pub fn import(data: &[u8], file_name: &str) {
 pub fn import_all(data: &[u8], file_name: &str) {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     if let Ok(all) = prepare_bytes_all(data, file_name, None, today) {
-        sound(all.into_iter().map(|(a, _)| a).collect());
+        // A story refused alone is a reason, not an article.
+        sound(all.into_iter().filter_map(Result::ok).map(|(a, _)| a).collect());
     }
 }
 

@@ -120,8 +120,11 @@ pub fn run(cmd: ImportCommand, out: &mut dyn Write) -> Res {
                         added = true;
                         writeln!(out, "added {id} {}", shown(title))?
                     }
-                    Outcome::Duplicate { path, .. } => {
+                    Outcome::Duplicate { path, item, .. } if item.is_empty() => {
                         writeln!(out, "duplicate {}", shown_path(path))?
+                    }
+                    Outcome::Duplicate { path, item, .. } => {
+                        writeln!(out, "duplicate {} ({})", shown_path(path), shown(item))?
                     }
                     Outcome::Feed {
                         path,

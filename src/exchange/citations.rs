@@ -94,14 +94,31 @@ fn authors(byline: &str) -> Vec<Name> {
         .collect()
 }
 
+/// The first word in ASCII, as BibTeX keys must be: accents dropped
+/// ("Süddeutsche" is `suddeutsche`, "Gespräche" `gesprache`), the Latin
+/// letters without a decomposition spelled out (ß `ss`, ø `o`, ł `l`);
+/// other scripts give nothing (the key then falls back).
 fn first_word(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric())
+    use unicode_normalization::UnicodeNormalization;
+    let word = s
+        .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
-        .unwrap_or("")
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_lowercase()
+        .unwrap_or("");
+    let mut out = String::new();
+    for c in word.nfd() {
+        match c {
+            'ß' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            'đ' | 'Đ' => out.push('d'),
+            'ı' => out.push('i'),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            _ => {}
+        }
+    }
+    out.to_lowercase()
 }
 
 /// Keys for the articles, in their order, unique.
@@ -131,9 +148,13 @@ fn keys(articles: &[&Article]) -> Vec<String> {
                 first_word(&a.title)
             );
             let mut key = base.clone();
-            let mut n = 0u8;
+            let mut n = 0usize;
             while !seen.insert(key.clone()) {
-                key = format!("{base}{}", (b'a' + n % 26) as char);
+                // a…z, then numbers: any count of look-alike articles.
+                key = match u8::try_from(n).ok().filter(|n| *n < 26) {
+                    Some(k) => format!("{base}{}", (b'a' + k) as char),
+                    None => format!("{base}{n}"),
+                };
                 n += 1;
             }
             key
@@ -381,6 +402,23 @@ mod tests {
                 Name::Literal("Reuters".into())
             ]
         );
+    }
+
+    #[test]
+    fn keys_spell_accented_words_in_ascii_and_stay_unique() {
+        assert_eq!(first_word("Süddeutsche Zeitung"), "suddeutsche");
+        assert_eq!(first_word("Gespräche in Wien"), "gesprache");
+        assert_eq!(first_word("Straße"), "strasse");
+        assert_eq!(first_word("Łódź"), "lodz");
+        assert_eq!(first_word("中美会谈"), "");
+        let mut a = Article::new("Gespräche in Wien", "Text.");
+        a.outlet = "Süddeutsche Zeitung".into();
+        let many: Vec<Article> = (0..300).map(|_| a.clone()).collect();
+        let refs: Vec<&Article> = many.iter().collect();
+        let k = keys(&refs);
+        assert_eq!(k[0], "suddeutschendgesprache");
+        assert_eq!(k[1], "suddeutschendgesprachea");
+        assert_eq!(k.iter().collect::<HashSet<_>>().len(), 300);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use crate::core::model::{Article, Id, Workspace, new_id};
 use crate::read::prepare::{
-    Prepared, collect_files, default_workers, prepare_parallel, strip_boilerplate,
+    Items, Prepared, collect_files, default_workers, prepare_parallel, strip_boilerplate,
 };
 use crate::read::refusal::Refusal;
 use std::collections::HashMap;
@@ -26,6 +26,9 @@ pub enum Outcome {
     Duplicate {
         path: PathBuf,
         of: String,
+        /// Which story or item of a file of many it is ("story 3 of 19,
+        /// “Title”"); empty for a file of one article.
+        item: String,
     },
     Refused {
         path: PathBuf,
@@ -61,25 +64,29 @@ impl Batch {
     /// Add one source's read articles (or its refusal), each with its
     /// proposed boilerplate dropped when `clean`; a feed is noted with its
     /// number of items.
-    fn gather(&mut self, path: &Path, read: Result<Vec<Prepared>, Refusal>, clean: bool) {
+    fn gather(&mut self, path: &Path, read: Result<Items, Refusal>, clean: bool) {
         match read {
             Ok(all) => {
                 if let Some(kind) = all
-                    .first()
+                    .iter()
+                    .flatten()
                     .map(|p| p.encoding)
-                    .filter(|e| *e == "feed" || e.ends_with(" export"))
+                    .find(|e| *e == "feed" || e.ends_with(" export"))
                 {
                     self.feeds.push(Outcome::Feed {
                         path: path.to_path_buf(),
-                        items: all.len(),
+                        items: all.iter().filter(|r| r.is_ok()).count(),
                         kind,
                     });
                 }
-                self.results.extend(all.into_iter().map(|mut p| {
-                    if clean {
-                        strip_boilerplate(&mut p.article);
-                    }
-                    (path.to_path_buf(), Ok(p))
+                self.results.extend(all.into_iter().map(|r| {
+                    let r = r.map(|mut p| {
+                        if clean {
+                            strip_boilerplate(&mut p.article);
+                        }
+                        p
+                    });
+                    (path.to_path_buf(), r)
                 }));
             }
             Err(e) => self.results.push((path.to_path_buf(), Err(e))),
@@ -199,6 +206,23 @@ pub fn import_urls(ws: &mut Workspace, urls: &[String], clean: bool) -> Vec<Outc
     add_batch(ws, read_urls(urls, clean))
 }
 
+/// "story 3 of 19, “Title”" for a story of an export, "item “Title”" for
+/// a feed's; empty for a file of one article.
+fn item_name(p: &Prepared) -> String {
+    let title = crate::text::normalise::one_line(&p.article.title);
+    let from = &p.article.imported_from;
+    if let Some(k) = from
+        .rfind(" (story ")
+        .and_then(|i| from[i + 2..].strip_suffix(')'))
+    {
+        format!("{k}, “{title}”")
+    } else if p.encoding == "feed" {
+        format!("item “{title}”")
+    } else {
+        String::new()
+    }
+}
+
 /// The articles to add to `ws` from read files, and one outcome per file,
 /// both in the order of the files (whichever reader finished first): ids
 /// are given in that order, so the library lists files in that order, and a
@@ -239,7 +263,11 @@ pub fn admit(
                     .cloned()
                     .or(by_id)
                 {
-                    return Outcome::Duplicate { path, of };
+                    return Outcome::Duplicate {
+                        path,
+                        of,
+                        item: item_name(&p),
+                    };
                 }
                 let mut article = p.article;
                 article.id = new_id("art");

@@ -11,7 +11,7 @@
 //!
 //! Imports only `core`, `dates` and `text` (layer `read`).
 
-use crate::read::prepare::{Prepared, prepare_bytes_all};
+use crate::read::prepare::{Items, Prepared, prepare_bytes_all};
 use crate::read::refusal::{MAX_FILE_BYTES, Refusal};
 use std::io::Read;
 use std::time::Duration;
@@ -129,12 +129,12 @@ fn describe(e: &ureq::Error) -> String {
 /// Fetch `url` and read it into its articles (a page, or a feed's items),
 /// each with the address and the time it was fetched. A panic while it is
 /// fetched or read is this address's refusal (see `core::isolate`).
-pub fn prepare_url(url: &str) -> Result<Vec<Prepared>, Refusal> {
+pub fn prepare_url(url: &str) -> Result<Items, Refusal> {
     crate::core::isolate::isolate(|| read_url(url))
         .unwrap_or_else(|p| Err(Refusal::failed("reading this address failed", p)))
 }
 
-fn read_url(url: &str) -> Result<Vec<Prepared>, Refusal> {
+fn read_url(url: &str) -> Result<Items, Refusal> {
     let fetched = fetch(url)?;
     let at = chrono::Utc::now();
     let name = file_name(&fetched);
@@ -142,30 +142,32 @@ fn read_url(url: &str) -> Result<Vec<Prepared>, Refusal> {
     let all = prepare_bytes_all(&bytes, &name, None, at.date_naive())?;
     Ok(all
         .into_iter()
-        .map(|(mut article, encoding)| {
-            // A feed's items keep their own links.
-            if encoding != "feed" || article.url.is_empty() {
-                article.url = fetched.url.clone();
-            }
-            article.imported_from = fetched.url.clone();
-            article.accessed = if article.url == fetched.url {
-                at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-            } else {
-                // A feed item's own page was not fetched.
-                String::new()
-            };
-            // A page with no date of its own may carry it in its address.
-            if article.published.is_none()
-                && let Some(day) = crate::read::head::url_day(&fetched.url)
-            {
-                article.published = Some(crate::dates::edtf::DateValue::day(day));
-                article.published_source = "the page's address".into();
-            }
-            Prepared {
-                path: std::path::PathBuf::from(&fetched.url),
-                article,
-                encoding,
-            }
+        .map(|r| {
+            r.map(|(mut article, encoding)| {
+                // A feed's items keep their own links.
+                if encoding != "feed" || article.url.is_empty() {
+                    article.url = fetched.url.clone();
+                }
+                article.imported_from = fetched.url.clone();
+                article.accessed = if article.url == fetched.url {
+                    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                } else {
+                    // A feed item's own page was not fetched.
+                    String::new()
+                };
+                // A page with no date of its own may carry it in its address.
+                if article.published.is_none()
+                    && let Some(day) = crate::read::head::url_day(&fetched.url)
+                {
+                    article.published = Some(crate::dates::edtf::DateValue::day(day));
+                    article.published_source = "the page's address".into();
+                }
+                Prepared {
+                    path: std::path::PathBuf::from(&fetched.url),
+                    article,
+                    encoding,
+                }
+            })
         })
         .collect())
 }

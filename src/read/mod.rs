@@ -25,5 +25,6 @@ pub mod plain;
 pub mod prepare;
 pub mod pubdate;
 pub mod refusal;
+pub mod rtf;
 pub mod title;
 pub mod yearless;

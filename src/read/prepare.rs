@@ -32,18 +32,24 @@ pub fn prepare_file(path: &Path, title: Option<&str>) -> Result<Prepared, Refusa
 }
 
 /// The one article of a source, or why a feed of several is not one.
-fn one<T>(mut all: Vec<T>) -> Result<T, Refusal> {
+fn one<T>(mut all: Vec<Result<T, Refusal>>) -> Result<T, Refusal> {
     match all.len() {
-        1 => Ok(all.remove(0)),
+        1 => all.remove(0),
         n => Err(Refusal::Document(format!(
             "a feed of {n} items: import it to add each item as an article"
         ))),
     }
 }
 
+/// A source's articles, each read or refused on its own: one article, or
+/// one per item of a feed or story of a database export, in the file's
+/// order (a story that cannot be read is refused with its number, the
+/// others are kept).
+pub type Items = Vec<Result<Prepared, Refusal>>;
+
 /// Read and prepare one file as its articles: one, or one per item of a
-/// feed, in the feed's order.
-pub fn prepare_file_all(path: &Path, title: Option<&str>) -> Result<Vec<Prepared>, Refusal> {
+/// feed or story of an export, in the file's order.
+pub fn prepare_file_all(path: &Path, title: Option<&str>) -> Result<Items, Refusal> {
     fault_injection(path);
     let ext = path
         .extension()
@@ -52,7 +58,7 @@ pub fn prepare_file_all(path: &Path, title: Option<&str>) -> Result<Vec<Prepared
         .to_ascii_lowercase();
     match ext.as_str() {
         "doc" => return Err(Refusal::Unsupported("Old Word (.doc)")),
-        "odt" | "rtf" => return Err(Refusal::Unsupported("OpenDocument and RTF")),
+        "odt" => return Err(Refusal::Unsupported("OpenDocument")),
         "epub" => return Err(Refusal::Unsupported("EPUB")),
         _ => {}
     }
@@ -89,10 +95,12 @@ pub fn prepare_file_all(path: &Path, title: Option<&str>) -> Result<Vec<Prepared
         .map_or(today, |d| d.min(today));
     Ok(prepare_bytes_all(&bytes, &file_name, title, written)?
         .into_iter()
-        .map(|(article, encoding)| Prepared {
-            path: path.to_path_buf(),
-            article,
-            encoding,
+        .map(|r| {
+            r.map(|(article, encoding)| Prepared {
+                path: path.to_path_buf(),
+                article,
+                encoding,
+            })
         })
         .collect())
 }
@@ -194,84 +202,19 @@ pub fn prepare_bytes_until(
     one(prepare_bytes_all(bytes, file_name, title, not_after)?)
 }
 
+/// An article read from a source of many, or why it was refused.
+pub type ItemRead = Result<(Article, &'static str), Refusal>;
+
 /// [`prepare_bytes_until`] for a source that may be many articles: a
-/// feed gives one per item (a title given is for single articles only),
-/// other XML is refused with what it is.
+/// feed gives one per item and a database export one per story (a title
+/// given is for single articles only), each refused on its own; other XML
+/// is refused with what it is.
 pub fn prepare_bytes_all(
     bytes: &[u8],
     file_name: &str,
     title: Option<&str>,
     not_after: chrono::NaiveDate,
-) -> Result<Vec<(Article, &'static str)>, Refusal> {
-    let export = crate::read::dbexport::sniff(bytes);
-    let articles = match crate::read::feed::sniff(bytes, file_name) {
-        // A database export (Nexis, Factiva): one article per story.
-        _ if let Some(kind) = export => {
-            if bytes.len() as u64 > MAX_FILE_BYTES {
-                return Err(Refusal::TooLarge {
-                    size: bytes.len() as u64,
-                    limit: MAX_FILE_BYTES,
-                });
-            }
-            crate::read::dbexport::articles(bytes, kind, file_name)?
-                .into_iter()
-                .map(|a| (a, kind.label()))
-                .collect()
-        }
-        crate::read::feed::Sniffed::Feed => {
-            if bytes.len() as u64 > MAX_FILE_BYTES {
-                return Err(Refusal::TooLarge {
-                    size: bytes.len() as u64,
-                    limit: MAX_FILE_BYTES,
-                });
-            }
-            crate::read::feed::read_feed(bytes, file_name)?
-                .into_iter()
-                .map(|a| (a, "feed"))
-                .collect()
-        }
-        crate::read::feed::Sniffed::Other(root) => {
-            return Err(crate::read::feed::not_a_feed(&root));
-        }
-        crate::read::feed::Sniffed::NotXml => {
-            // A Nexis Uni DOCX export: one article per story.
-            match crate::read::dbexport::nexis_docx(bytes, file_name) {
-                Some(all) => all?
-                    .into_iter()
-                    .map(|a| (a, crate::read::dbexport::Kind::NexisUni.label()))
-                    .collect(),
-                None => vec![read_bytes(bytes, file_name, title, not_after)?],
-            }
-        }
-    };
-    let n = articles.len();
-    articles
-        .into_iter()
-        .enumerate()
-        .map(|(i, (mut a, encoding))| {
-            for field in [&mut a.title, &mut a.outlet, &mut a.byline, &mut a.url] {
-                if field.chars().any(char::is_control) {
-                    *field = one_line(field);
-                }
-            }
-            if let Some(first) = article_over_limits(&a).into_iter().next() {
-                return Err(Refusal::OverLimit(if n > 1 {
-                    format!("{first} (item {} of the file, “{}”)", i + 1, a.title)
-                } else {
-                    first
-                }));
-            }
-            Ok((a, encoding))
-        })
-        .collect()
-}
-
-fn read_bytes(
-    bytes: &[u8],
-    file_name: &str,
-    title: Option<&str>,
-    not_after: chrono::NaiveDate,
-) -> Result<(Article, &'static str), Refusal> {
+) -> Result<Vec<ItemRead>, Refusal> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Refusal::TooLarge {
             size: bytes.len() as u64,
@@ -281,25 +224,102 @@ fn read_bytes(
     if bytes.is_empty() {
         return Err(Refusal::Empty);
     }
-    if looks_like_html(bytes, file_name) && binary_signature(bytes).is_none() {
-        return prepare_html(bytes, file_name, title);
+    let labelled = |all: Vec<Result<Article, Refusal>>, label: &'static str| -> Vec<ItemRead> {
+        all.into_iter().map(|r| r.map(|a| (a, label))).collect()
+    };
+    let export = crate::read::dbexport::sniff(bytes);
+    let (articles, word) = match crate::read::feed::sniff(bytes, file_name) {
+        // A database export (Nexis, Factiva): one article per story.
+        _ if let Some(kind) = export => (
+            labelled(
+                crate::read::dbexport::articles(bytes, kind, file_name)?,
+                kind.label(),
+            ),
+            "story",
+        ),
+        crate::read::feed::Sniffed::Feed => (
+            crate::read::feed::read_feed(bytes, file_name)?
+                .into_iter()
+                .map(|a| Ok((a, "feed")))
+                .collect(),
+            "item",
+        ),
+        crate::read::feed::Sniffed::Other(root) => {
+            return Err(crate::read::feed::not_a_feed(&root));
+        }
+        crate::read::feed::Sniffed::NotXml => match read_document(bytes, file_name)? {
+            // A Nexis Uni or Factiva export saved as DOCX or RTF: one
+            // article per story.
+            Some((doc, kind)) => match crate::read::dbexport::document_export(&doc.text, file_name)
+            {
+                Some((export, all)) => (labelled(all?, export.label()), "story"),
+                None => {
+                    let title = title.map(str::to_string).or(doc.title);
+                    let a = article_from_text(&doc.text, file_name, title.as_deref(), not_after)?;
+                    (vec![Ok((a, kind))], "item")
+                }
+            },
+            None => (
+                vec![Ok(read_bytes(bytes, file_name, title, not_after)?)],
+                "item",
+            ),
+        },
+    };
+    let n = articles.len();
+    Ok(articles
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let (mut a, encoding) = r?;
+            for field in [&mut a.title, &mut a.outlet, &mut a.byline, &mut a.url] {
+                if field.chars().any(char::is_control) {
+                    *field = one_line(field);
+                }
+            }
+            if let Some(first) = article_over_limits(&a).into_iter().next() {
+                return Err(if n > 1 {
+                    Refusal::item(word, i + 1, n, &a.title, Refusal::OverLimit(first))
+                } else {
+                    Refusal::OverLimit(first)
+                });
+            }
+            Ok((a, encoding))
+        })
+        .collect())
+}
+
+/// A Word, PDF or RTF file's text and title, with what it was read as;
+/// None for any other file.
+fn read_document(
+    bytes: &[u8],
+    file_name: &str,
+) -> Result<Option<(crate::read::docx::Doc, &'static str)>, Refusal> {
+    // A page saved under another name is read as the page it is.
+    if looks_like_html(bytes, "") && binary_signature(bytes).is_none() {
+        return Ok(None);
     }
     let lower = file_name.to_ascii_lowercase();
-    if lower.ends_with(".docx") || lower.ends_with(".pdf") {
-        let doc = if lower.ends_with(".pdf") {
-            crate::read::pdf::read_pdf(bytes)
-        } else {
-            crate::read::docx::read_docx(bytes)
-        }
-        .map_err(Refusal::Document)?;
-        let title = title.map(str::to_string).or(doc.title);
-        let kind = if lower.ends_with(".pdf") {
-            "PDF"
-        } else {
-            "DOCX"
-        };
-        return article_from_text(&doc.text, file_name, title.as_deref(), not_after)
-            .map(|a| (a, kind));
+    let (doc, kind) = if lower.ends_with(".pdf") {
+        (crate::read::pdf::read_pdf(bytes), "PDF")
+    } else if lower.ends_with(".docx") {
+        (crate::read::docx::read_docx(bytes), "DOCX")
+    } else if lower.ends_with(".rtf") || crate::read::rtf::looks_like(bytes) {
+        (crate::read::rtf::read_rtf(bytes), "RTF")
+    } else {
+        return Ok(None);
+    };
+    doc.map(|d| Some((d, kind))).map_err(Refusal::Document)
+}
+
+/// A web page or a plain text file as its article.
+fn read_bytes(
+    bytes: &[u8],
+    file_name: &str,
+    title: Option<&str>,
+    not_after: chrono::NaiveDate,
+) -> Result<(Article, &'static str), Refusal> {
+    if looks_like_html(bytes, file_name) && binary_signature(bytes).is_none() {
+        return prepare_html(bytes, file_name, title);
     }
     let decoded = decode(bytes)?;
     article_from_text(&decoded.text, file_name, title, not_after).map(|a| (a, decoded.encoding))
@@ -330,7 +350,7 @@ pub fn prepare_parallel(
     files: &[PathBuf],
     workers: usize,
     cancel: &AtomicBool,
-    each: impl Fn(&Path, Result<Vec<Prepared>, Refusal>) + Sync,
+    each: impl Fn(&Path, Result<Items, Refusal>) + Sync,
 ) {
     let next = AtomicUsize::new(0);
     let work = || {

@@ -33,11 +33,31 @@ pub enum Refusal {
     OverLimit(String),
     /// A reader failed on this input (a panic caught at the worker
     /// boundary): what failed, then the internal detail for a bug report.
+    /// One item of a file of many (a story of a database export, an item
+    /// of a feed) that could not be read; the file's other items are
+    /// imported. `item` names it: "story 3 of 19, “Title”".
+    #[error("{item}: {reason}")]
+    Item { item: String, reason: Box<Refusal> },
     #[error("{what} ({detail}); the other files are not affected")]
     Failed { what: String, detail: String },
 }
 
 impl Refusal {
+    /// Item `k` of `n` of a file of many (`word` is "story" or "item"),
+    /// refused for `reason`.
+    pub fn item(word: &str, k: usize, n: usize, title: &str, reason: Refusal) -> Refusal {
+        let title = crate::text::normalise::one_line(title);
+        let item = if title.is_empty() {
+            format!("{word} {k} of {n}")
+        } else {
+            format!("{word} {k} of {n}, “{title}”")
+        };
+        Refusal::Item {
+            item,
+            reason: Box::new(reason),
+        }
+    }
+
     /// The refusal of an input whose reader panicked: `what` says in plain
     /// words what failed ("the reader failed on this file").
     pub fn failed(what: &str, p: crate::core::isolate::Panicked) -> Refusal {

@@ -146,8 +146,10 @@ pub struct DetenteApp {
     /// When each notice of something done was first shown (it goes after
     /// a while).
     pub(crate) notice_seen: std::collections::HashMap<String, f64>,
-    /// The folder of the last file chosen: the next chooser opens there.
-    pub last_dir: Option<PathBuf>,
+    /// The folder of the last file chosen for each kind of choice: the
+    /// next chooser of that kind opens there (Save As does not open among
+    /// the articles last imported).
+    pub last_dirs: std::collections::HashMap<crate::ui::jobs::dialog::Place, PathBuf>,
 }
 
 impl DetenteApp {
@@ -224,7 +226,7 @@ impl DetenteApp {
             properties: None,
             export_form: Default::default(),
             notice_seen: Default::default(),
-            last_dir: None,
+            last_dirs: Default::default(),
             name_draft: String::new(),
         };
         app.reset_view();
@@ -345,8 +347,10 @@ impl DetenteApp {
         format!("{mark}{name} - Detente")
     }
 
-    pub(crate) fn start_dir(&self) -> Option<PathBuf> {
-        self.last_dir.clone().or_else(|| {
+    /// Where a chooser of `place` opens: where the last one of its kind
+    /// was, else the workspace's folder.
+    pub fn start_dir(&self, place: crate::ui::jobs::dialog::Place) -> Option<PathBuf> {
+        self.last_dirs.get(&place).cloned().or_else(|| {
             self.path
                 .as_ref()
                 .and_then(|p| p.parent())

@@ -6,7 +6,7 @@
 
 use crate::ui::app::{DetenteApp, Pending};
 use crate::ui::commands::Command;
-use crate::ui::jobs::dialog::{self, Dialog, Pick};
+use crate::ui::jobs::dialog::{self, Dialog, Pick, Place};
 
 impl DetenteApp {
     pub(crate) fn spawn_dialog(&self, make: impl FnOnce() -> Dialog + Send + 'static) {
@@ -16,7 +16,7 @@ impl DetenteApp {
     /// Let the user choose a file for `pick`: the desktop's chooser, or
     /// Detente's own in the window once the desktop has shown it has none.
     pub fn choose(&mut self, pick: Pick) {
-        let dir = self.start_dir();
+        let dir = self.start_dir(pick.place());
         if self.native_choosers {
             dialog::spawn_pick(&self.dialog_tx, pick, move |p| p.native(dir));
         } else {
@@ -26,7 +26,7 @@ impl DetenteApp {
 
     /// Open Detente's own chooser for `pick`.
     pub fn choose_in_window(&mut self, pick: Pick) {
-        let mut d = pick.in_window(self.start_dir());
+        let mut d = pick.in_window(self.start_dir(pick.place()));
         d.open();
         self.chooser = Some((d, pick));
     }
@@ -42,6 +42,7 @@ impl DetenteApp {
             egui_file::State::Open => {}
             egui_file::State::Selected => {
                 let (d, pick) = self.chooser.take().expect("open");
+                let place = pick.place();
                 let mut paths: Vec<std::path::PathBuf> = if d.has_multi_select() {
                     d.selection().into_iter().map(|p| p.to_path_buf()).collect()
                 } else {
@@ -54,7 +55,7 @@ impl DetenteApp {
                     paths.extend(d.path().map(|p| p.to_path_buf()));
                 }
                 if let Some(dir) = paths.first().and_then(|p| p.parent()) {
-                    self.last_dir = Some(dir.to_path_buf());
+                    self.last_dirs.insert(place, dir.to_path_buf());
                 }
                 self.spawn_dialog(move || pick.follow(paths));
             }
@@ -66,14 +67,18 @@ impl DetenteApp {
         while let Ok(d) = self.dialog_rx.try_recv() {
             // The desktop's chooser too: the next one opens where this was.
             let chosen = match &d {
-                Dialog::Open(Some(p)) | Dialog::SaveAs(Some(p)) | Dialog::Export(Some(p), _) => {
-                    Some(p.clone())
+                Dialog::Open(Some(p)) | Dialog::SaveAs(Some(p)) => Some((Place::Workspace, p)),
+                Dialog::Export(Some(p), _) | Dialog::Saved(Some((p, _))) => {
+                    Some((Place::Outputs, p))
                 }
-                Dialog::Import(paths) => paths.first().cloned(),
+                Dialog::Import(paths) => paths.first().map(|p| (Place::Sources, p)),
+                Dialog::Merge(Some((p, _))) | Dialog::Compare(Some((p, _))) => {
+                    Some((Place::Sources, p))
+                }
                 _ => None,
             };
-            if let Some(dir) = chosen.as_deref().and_then(|p| p.parent()) {
-                self.last_dir = Some(dir.to_path_buf());
+            if let Some((place, dir)) = chosen.and_then(|(k, p)| Some((k, p.parent()?))) {
+                self.last_dirs.insert(place, dir.to_path_buf());
             }
             match d {
                 Dialog::Open(Some(p)) => self.open_path(&p),

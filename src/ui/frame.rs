@@ -92,7 +92,8 @@ impl DetenteApp {
             self.notices.remove(i);
         }
         if !self.refused.is_empty() {
-            egui::CollapsingHeader::new(format!("{} file(s) not imported", self.refused.len()))
+            // Files, a feed's items or an export's stories: each line says which.
+            egui::CollapsingHeader::new(format!("Not imported ({})", self.refused.len()))
                 .id_salt("refused")
                 .default_open(true)
                 .show(ui, |ui| {

@@ -112,7 +112,7 @@ impl DetenteApp {
         let (articles, outcomes) = add::admit(&self.ws, read.collect());
         let mut duplicates = 0;
         for o in outcomes {
-            if let add::Outcome::Duplicate { path, of } = o {
+            if let add::Outcome::Duplicate { path, of, item } = o {
                 duplicates += 1;
                 // Which article it repeats (a feed's items share one path).
                 let title = self
@@ -126,10 +126,16 @@ impl DetenteApp {
                             .map(|a| a.title.clone())
                     })
                     .unwrap_or_default();
-                self.refused.push((
-                    path.display().to_string(),
-                    format!("already in the workspace as “{title}” (duplicate)"),
-                ));
+                // "story 3 of 19, “Title”: already in the workspace" when
+                // the story's title is the one it repeats.
+                let why = if item.is_empty() {
+                    format!("already in the workspace as “{title}” (duplicate)")
+                } else if item.ends_with(&format!("“{title}”")) {
+                    format!("{item}: already in the workspace (duplicate)")
+                } else {
+                    format!("{item}: already in the workspace as “{title}” (duplicate)")
+                };
+                self.refused.push((path.display().to_string(), why));
             }
         }
         let n = articles.len();

@@ -22,7 +22,7 @@ pub fn looks_like(text: &str) -> bool {
 }
 
 /// The stories of the export, in order.
-pub fn stories(bytes: &[u8]) -> Result<Vec<Story>, Refusal> {
+pub fn stories(bytes: &[u8]) -> Result<Vec<super::Read>, Refusal> {
     let html = crate::read::plain::decode(bytes)?.text;
     if crate::read::nesting::depth(html.as_bytes(), crate::core::limits::MAX_HTML_DEPTH)
         > crate::core::limits::MAX_HTML_DEPTH
@@ -47,6 +47,7 @@ pub fn stories(bytes: &[u8]) -> Result<Vec<Story>, Refusal> {
                 "BY" => s.byline = text(),
                 "SN" => s.outlet = text(),
                 "SE" => s.section = text(),
+                "PG" => s.pages = text(),
                 "LA" => s.language = super::language_code(&text()),
                 "PD" => s.published = crate::dates::words::first_day(&text(), false).map(|f| f.day),
                 "AN" => {
@@ -72,9 +73,7 @@ pub fn stories(bytes: &[u8]) -> Result<Vec<Story>, Refusal> {
                 _ => {}
             }
         }
-        if !s.title.is_empty() || !s.body.is_empty() {
-            out.push(s);
-        }
+        out.push(Ok(s));
         if out.len() > super::MAX_STORIES {
             break;
         }
@@ -94,7 +93,7 @@ mod tests {
     #[test]
     fn each_story_with_its_fields_and_no_indexing() {
         assert!(looks_like(TWO));
-        let s = stories(TWO.as_bytes()).unwrap();
+        let s = super::super::ok(stories(TWO.as_bytes()).unwrap());
         assert_eq!(s.len(), 2);
         let a = &s[0];
         assert_eq!(a.title, "US, China hold \"candid\" talks in Vienna");

@@ -49,11 +49,68 @@ fn field_of(name: &str) -> Option<In> {
     })
 }
 
-/// The stories of the export, in order.
-pub fn stories(bytes: &[u8]) -> Result<Vec<Story>, Refusal> {
+/// The stories of the export, in order. Where the XML breaks, the story
+/// it breaks in is refused with the parser's reason and reading goes on
+/// at the next article, as a reader of the file would skip a torn page.
+pub fn stories(bytes: &[u8]) -> Result<Vec<super::Read>, Refusal> {
+    let mut out = vec![];
+    let mut at = 0;
+    while at < bytes.len() {
+        match read_from(&bytes[at..], &mut out)? {
+            None => break,
+            Some((broke_at, why, in_story)) => {
+                // A break between stories (the response's closing tags
+                // after a resumed read) refuses nothing.
+                if in_story {
+                    out.push(Err(format!("its XML cannot be read: {why}")));
+                }
+                match next_article(bytes, at + broke_at.max(1)) {
+                    Some(next) => at = next,
+                    None => break,
+                }
+            }
+        }
+        if out.len() > super::MAX_STORIES {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// Where the next `ppsarticle` (or, without those, `article`) element
+/// starts at or after `from`, namespace prefix and all.
+fn next_article(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let start_of = |name: &[u8]| {
+        rest.windows(name.len())
+            .enumerate()
+            .filter(|(_, w)| *w == name)
+            .find_map(|(i, _)| {
+                // Back from the name to its '<', over a prefix such as "ns:".
+                let tag = rest[..i].iter().rposition(|&c| c == b'<')?;
+                let between = &rest[tag + 1..i];
+                let after = rest.get(i + name.len()).copied().unwrap_or(b'>');
+                (between
+                    .iter()
+                    .all(|&c| c.is_ascii_alphanumeric() || c == b':' || c == b'_')
+                    && (between.is_empty() || between.ends_with(b":"))
+                    && (after.is_ascii_whitespace() || after == b'>' || after == b'/'))
+                    .then_some(tag)
+            })
+    };
+    start_of(b"ppsarticle")
+        .or_else(|| start_of(b"article"))
+        .map(|i| from + i)
+}
+
+/// Read stories from `bytes` into `out` up to the end (None), or up to
+/// where the XML breaks: that offset, why, and whether inside a story.
+fn read_from(
+    bytes: &[u8],
+    out: &mut Vec<super::Read>,
+) -> Result<Option<(usize, String, bool)>, Refusal> {
     let mut r = quick_xml::Reader::from_reader(bytes);
     let mut buf = vec![];
-    let mut out = vec![];
     let mut depth = 0usize;
     // The article being read, the field, and the paragraph being gathered.
     let mut story: Option<Story> = None;
@@ -65,12 +122,13 @@ pub fn stories(bytes: &[u8]) -> Result<Vec<Story>, Refusal> {
     // at blank and indented lines, as Reuters' own files are).
     let mut saw_paragraph = false;
     loop {
-        let event = r.read_event_into(&mut buf).map_err(|e| {
-            Refusal::Document(format!(
-                "the Factiva XML cannot be read after story {}: {e}",
-                out.len()
-            ))
-        })?;
+        let event = match r.read_event_into(&mut buf) {
+            Ok(event) => event,
+            Err(e) => {
+                let at = r.buffer_position() as usize;
+                return Ok(Some((at, e.to_string(), story.is_some())));
+            }
+        };
         match event {
             Event::Start(e) => {
                 depth += 1;
@@ -168,7 +226,7 @@ pub fn stories(bytes: &[u8]) -> Result<Vec<Story>, Refusal> {
                         }
                         field = In::Nothing;
                     } else if name == "article" && field == In::Nothing {
-                        out.push(story.take().expect("checked above"));
+                        out.push(Ok(story.take().expect("checked above")));
                     }
                 }
                 depth = depth.saturating_sub(1);
@@ -178,10 +236,14 @@ pub fn stories(bytes: &[u8]) -> Result<Vec<Story>, Refusal> {
         }
         buf.clear();
         if out.len() > super::MAX_STORIES {
-            break;
+            return Ok(None);
         }
     }
-    Ok(out)
+    if story.is_some() {
+        // A cut-off download: the last story's end never came.
+        out.push(Err("the file ends inside this story".into()));
+    }
+    Ok(None)
 }
 
 /// Text whose paragraphs start after a blank line or on an indented line.
@@ -225,7 +287,7 @@ mod tests {
 </article></ppsarticle><ppsarticle><article><headline><paragraph>Only a title</paragraph></headline></article></ppsarticle>
 </ppsArticleResponse></PPSResponse>"#;
         assert!(looks_like(std::str::from_utf8(xml).unwrap()));
-        let s = stories(xml).unwrap();
+        let s = super::super::ok(stories(xml).unwrap());
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].title, "US, China talks & more");
         assert_eq!(s[0].outlet, "Reuters News");
@@ -240,8 +302,37 @@ mod tests {
         );
         assert_eq!(s[1].title, "Only a title");
         assert!(s[1].body.is_empty());
-        // Broken XML is refused with the story it broke after.
-        let e = stories(b"<PPSResponse><ppsarticle><article><headline>x</oops>").unwrap_err();
-        assert!(e.to_string().contains("after story 0"), "{e}");
+    }
+
+    /// A story whose XML breaks is refused alone: reading goes on at the
+    /// next article; a download cut off inside a story refuses that one.
+    #[test]
+    fn a_broken_story_is_refused_and_the_others_read() {
+        let story = |t: &str| {
+            format!(
+                "<ppsarticle><article><headline>{t}</headline><leadParagraph><paragraph>Text of {t}.</paragraph></leadParagraph></article></ppsarticle>"
+            )
+        };
+        let xml = format!(
+            "<PPSResponse>{}<ppsarticle><article><headline>Torn</head <lead></article></ppsarticle>{}</PPSResponse>",
+            story("One"),
+            story("Three")
+        );
+        let s = stories(xml.as_bytes()).unwrap();
+        assert_eq!(s.len(), 3, "{s:?}");
+        assert_eq!(s[0].as_ref().unwrap().title, "One");
+        assert!(
+            s[1].as_ref().unwrap_err().contains("XML cannot be read"),
+            "{s:?}"
+        );
+        assert_eq!(s[2].as_ref().unwrap().title, "Three");
+        assert_eq!(s[2].as_ref().unwrap().body, ["Text of Three."]);
+        let cut = format!(
+            "<PPSResponse>{}<ppsarticle><article><headline>Half",
+            story("One")
+        );
+        let s = stories(cut.as_bytes()).unwrap();
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(s[1].as_ref().unwrap_err().contains("ends inside"), "{s:?}");
     }
 }

@@ -69,7 +69,7 @@ fn joined(lines: &[&str]) -> String {
 }
 
 /// The stories of the export, in order.
-pub fn stories(text: &str) -> Vec<Story> {
+pub fn stories(text: &str) -> Vec<super::Read> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let starts: Vec<(usize, usize)> = document_line()
         .find_iter(&text)
@@ -78,9 +78,10 @@ pub fn stories(text: &str) -> Vec<Story> {
     let mut out = vec![];
     for (i, &(_, body_start)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(text.len(), |s| s.0);
-        if let Some(s) = story(&text[body_start..end]) {
-            out.push(s);
-        }
+        out.push(
+            story(&text[body_start..end])
+                .ok_or_else(|| "the story has no title and no text".to_string()),
+        );
     }
     out
 }
@@ -186,7 +187,7 @@ mod tests {
     #[test]
     fn each_story_with_its_fields_and_nothing_of_the_cover_or_the_closing_fields() {
         assert!(looks_like(TWO));
-        let s = stories(TWO);
+        let s = super::super::ok(stories(TWO));
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].title, "Sullivan and Wang meet in Vienna");
         assert_eq!(s[0].outlet, "The Guardian (London)");

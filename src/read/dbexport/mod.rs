@@ -8,12 +8,16 @@
 //!
 //! Formats read so far: LexisNexis Academic plain text (`lexis_txt.rs`),
 //! Factiva XML, the PPS response (`factiva_xml.rs`), Factiva HTML
-//! (`factiva_html.rs`) and ProQuest plain text (`proquest_txt.rs`). A file that is none of
-//! these is left to the other readers.
+//! (`factiva_html.rs`), Factiva's article text from RTF, DOCX or plain
+//! text (`factiva_text.rs`), Nexis Uni from DOCX or RTF (`nexis_uni.rs`)
+//! and ProQuest plain text (`proquest_txt.rs`). A file that is none of
+//! these is left to the other readers. One story that cannot be read is
+//! refused with its number; the others are imported.
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `read`).
 
 pub mod factiva_html;
+pub mod factiva_text;
 pub mod factiva_xml;
 pub mod lexis_txt;
 pub mod nexis_uni;
@@ -36,8 +40,10 @@ pub enum Kind {
     FactivaXml,
     FactivaHtml,
     ProquestTxt,
-    /// Nexis Uni, read from a DOCX export's text.
+    /// Nexis Uni, read from a DOCX or RTF export's text.
     NexisUni,
+    /// Factiva's article text, read from an RTF, DOCX or text export.
+    FactivaText,
 }
 
 impl Kind {
@@ -45,7 +51,7 @@ impl Kind {
     pub fn label(self) -> &'static str {
         match self {
             Kind::LexisTxt => "LexisNexis export",
-            Kind::FactivaXml | Kind::FactivaHtml => "Factiva export",
+            Kind::FactivaXml | Kind::FactivaHtml | Kind::FactivaText => "Factiva export",
             Kind::ProquestTxt => "ProQuest export",
             Kind::NexisUni => "Nexis Uni export",
         }
@@ -55,7 +61,7 @@ impl Kind {
     pub fn database(self) -> &'static str {
         match self {
             Kind::LexisTxt => "LexisNexis",
-            Kind::FactivaXml | Kind::FactivaHtml => "Factiva",
+            Kind::FactivaXml | Kind::FactivaHtml | Kind::FactivaText => "Factiva",
             Kind::ProquestTxt => "ProQuest",
             Kind::NexisUni => "Nexis Uni",
         }
@@ -70,6 +76,8 @@ pub struct Story {
     pub published: Option<NaiveDate>,
     pub byline: String,
     pub section: String,
+    /// The page or pages in print ("A.1"), where the database gives them.
+    pub pages: String,
     pub language: String,
     /// The database's id of the story (Factiva's accession number).
     pub doc_id: String,
@@ -117,17 +125,27 @@ pub fn sniff(bytes: &[u8]) -> Option<Kind> {
     if proquest_txt::looks_like(&text) {
         return Some(Kind::ProquestTxt);
     }
+    if factiva_text::looks_like(&text) {
+        return Some(Kind::FactivaText);
+    }
     None
 }
 
-/// The stories of an export of `kind`.
-pub fn stories(bytes: &[u8], kind: Kind) -> Result<Vec<Story>, Refusal> {
+/// One story of an export as read, or why it could not be read (the
+/// story keeps its number; the others are imported).
+pub type Read = Result<Story, String>;
+
+/// The stories of an export of `kind`, each read or refused on its own.
+/// The whole file is refused only when nothing in it is a story, or when
+/// it holds more stories than any database gives at once.
+pub fn stories(bytes: &[u8], kind: Kind) -> Result<Vec<Read>, Refusal> {
     let stories = match kind {
         Kind::LexisTxt => lexis_txt::stories(&crate::read::plain::decode(bytes)?.text),
         Kind::FactivaXml => factiva_xml::stories(bytes)?,
         Kind::FactivaHtml => factiva_html::stories(bytes)?,
         Kind::ProquestTxt => proquest_txt::stories(&crate::read::plain::decode(bytes)?.text),
         Kind::NexisUni => nexis_uni::stories(&crate::read::plain::decode(bytes)?.text),
+        Kind::FactivaText => factiva_text::stories(&crate::read::plain::decode(bytes)?.text),
     };
     if stories.len() > MAX_STORIES {
         return Err(Refusal::OverLimit(format!(
@@ -144,27 +162,50 @@ pub fn stories(bytes: &[u8], kind: Kind) -> Result<Vec<Story>, Refusal> {
     Ok(stories)
 }
 
-/// A DOCX file that is a Nexis Uni export, as its articles; None for any
-/// other file (read as a document, as before).
-pub fn nexis_docx(bytes: &[u8], file_name: &str) -> Option<Result<Vec<Article>, Refusal>> {
-    if !file_name.to_ascii_lowercase().ends_with(".docx") {
-        return None;
+/// A story with neither a title nor a paragraph is no article.
+fn has_text(s: &Story) -> Result<(), String> {
+    if s.title.trim().is_empty() && s.body.iter().all(|p| p.trim().is_empty()) {
+        return Err("the story has no title and no text".into());
     }
-    let text = crate::read::docx::read_docx(bytes).ok()?.text;
-    if !nexis_uni::looks_like(&text) {
-        return None;
-    }
-    Some(articles(text.as_bytes(), Kind::NexisUni, file_name))
+    Ok(())
 }
 
-/// The articles of an export: one per story, numbered in the file.
-pub fn articles(bytes: &[u8], kind: Kind, file_name: &str) -> Result<Vec<Article>, Refusal> {
+/// A DOCX or RTF file's text that is a Nexis Uni, Factiva or LexisNexis
+/// export, as its articles; None for any other document (read as one
+/// article, as before).
+#[allow(clippy::type_complexity)]
+pub fn document_export(
+    text: &str,
+    file_name: &str,
+) -> Option<(Kind, Result<Vec<Result<Article, Refusal>>, Refusal>)> {
+    let kind = if nexis_uni::looks_like(text) {
+        Kind::NexisUni
+    } else if factiva_text::looks_like(text) {
+        Kind::FactivaText
+    } else if lexis_txt::looks_like(text) {
+        Kind::LexisTxt
+    } else {
+        return None;
+    };
+    Some((kind, articles(text.as_bytes(), kind, file_name)))
+}
+
+/// The articles of an export: one per story, numbered in the file; a
+/// story that cannot be read is refused with its number, the rest kept.
+pub fn articles(
+    bytes: &[u8],
+    kind: Kind,
+    file_name: &str,
+) -> Result<Vec<Result<Article, Refusal>>, Refusal> {
     let stories = stories(bytes, kind)?;
     let n = stories.len();
     Ok(stories
         .into_iter()
         .enumerate()
-        .map(|(i, s)| article(s, kind, file_name, i + 1, n))
+        .map(|(i, s)| match s.and_then(|s| has_text(&s).map(|()| s)) {
+            Ok(s) => Ok(article(s, kind, file_name, i + 1, n)),
+            Err(why) => Err(Refusal::item("story", i + 1, n, "", Refusal::Document(why))),
+        })
         .collect())
 }
 
@@ -218,8 +259,20 @@ fn article(s: Story, kind: Kind, file_name: &str, k: usize, n: usize) -> Article
     if !s.section.is_empty() {
         notes.push(format!("Section: {}", one_line(&s.section)));
     }
+    if !s.pages.is_empty() {
+        notes.push(format!("Pages: {}", one_line(&s.pages)));
+    }
     a.notes = notes.join("\n");
     a
+}
+
+/// Every story of a test's export, read (a refused one fails the test).
+#[cfg(test)]
+pub(crate) fn ok(v: Vec<Read>) -> Vec<Story> {
+    v.into_iter()
+        .enumerate()
+        .map(|(i, r)| r.unwrap_or_else(|e| panic!("story {}: {e}", i + 1)))
+        .collect()
 }
 
 #[cfg(test)]

@@ -65,14 +65,15 @@ fn field(line: &str) -> Option<(String, String)> {
 }
 
 /// The stories of the export's text, in order.
-pub fn stories(text: &str) -> Vec<Story> {
+pub fn stories(text: &str) -> Vec<super::Read> {
     let text = text.replace("\r\n", "\n");
     let mut out = vec![];
     let mut block: Vec<&str> = vec![];
     for line in text.lines() {
         if is_end(line) {
-            if let Some(s) = story(&block) {
-                out.push(s);
+            // Two ends in a row hold no story.
+            if block.iter().any(|l| !l.trim().is_empty()) {
+                out.push(story(&block));
             }
             block.clear();
         } else {
@@ -85,8 +86,11 @@ pub fn stories(text: &str) -> Vec<Story> {
     out
 }
 
-fn story(block: &[&str]) -> Option<Story> {
-    let body_at = block.iter().position(|l| is_body(l))?;
+fn story(block: &[&str]) -> super::Read {
+    let body_at = block
+        .iter()
+        .position(|l| is_body(l))
+        .ok_or("the story has no “Body” line")?;
     let head = &block[..body_at];
     // The story's head ends with its copyright line and fields; what is
     // above them is title, outlet and date line (and, for the first story,
@@ -104,7 +108,8 @@ fn story(block: &[&str]) -> Option<Story> {
     // From the bottom: the date line, the outlet above it, the title above.
     let date_at = above
         .iter()
-        .rposition(|l| crate::dates::words::first_day(l, true).is_some())?;
+        .rposition(|l| crate::dates::words::first_day(l, true).is_some())
+        .ok_or("the story has no date line above its fields")?;
     s.published = crate::dates::words::first_day(above[date_at], true).map(|f| f.day);
     if date_at >= 1 {
         s.outlet = above[date_at - 1].to_string();
@@ -147,7 +152,7 @@ fn story(block: &[&str]) -> Option<Story> {
             s.body.push(t.to_string());
         }
     }
-    (!s.title.is_empty() || !s.body.is_empty()).then_some(s)
+    Ok(s)
 }
 
 #[cfg(test)]
@@ -173,7 +178,7 @@ mod tests {
     #[test]
     fn each_story_with_its_fields_and_nothing_of_the_cover_or_the_classification() {
         assert!(looks_like(TWO));
-        let s = stories(TWO);
+        let s = super::super::ok(stories(TWO));
         assert_eq!(s.len(), 2);
         let a = &s[0];
         assert_eq!(a.title, "US and China hold talks in Vienna");
@@ -213,6 +218,7 @@ mod tests {
         let all =
             crate::read::prepare::prepare_bytes_all(&docx, "Files (2).DOCX", None, today).unwrap();
         assert_eq!(all.len(), 2);
+        let all: Vec<_> = all.into_iter().map(Result::unwrap).collect();
         assert_eq!(all[0].1, "Nexis Uni export");
         let a = &all[0].0;
         assert_eq!(a.title, "US and China hold talks in Vienna");
@@ -223,6 +229,6 @@ mod tests {
         let plain = crate::read::docx::tests::docx(&["A memo", "Body of a memo."], None);
         let one =
             crate::read::prepare::prepare_bytes_all(&plain, "memo.docx", None, today).unwrap();
-        assert_eq!((one.len(), one[0].1), (1, "DOCX"));
+        assert_eq!((one.len(), one[0].as_ref().unwrap().1), (1, "DOCX"));
     }
 }

@@ -78,7 +78,7 @@ fn field(line: &str) -> Option<(&'static str, &str)> {
 }
 
 /// The stories of the export, in order.
-pub fn stories(text: &str) -> Vec<Story> {
+pub fn stories(text: &str) -> Vec<super::Read> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut blocks: Vec<Vec<&str>> = vec![vec![]];
     for line in text.lines() {
@@ -91,7 +91,7 @@ pub fn stories(text: &str) -> Vec<Story> {
     blocks
         .into_iter()
         .filter(|b| b.iter().any(|l| l.trim_start().starts_with("Full text:")))
-        .filter_map(|b| story(&b))
+        .map(|b| story(&b).ok_or_else(|| "the story has no title and no text".to_string()))
         .collect()
 }
 
@@ -158,6 +158,7 @@ fn story(lines: &[&str]) -> Option<Story> {
                 }
                 "Author" if s.byline.is_empty() => s.byline = v.to_string(),
                 "Section" => s.section = v.to_string(),
+                "Pages" => s.pages = v.to_string(),
                 "Language of publication" => s.language = super::language_code(v),
                 "ProQuest document ID" => s.doc_id = v.to_string(),
                 "Document URL" if v.starts_with("http") => s.url = v.to_string(),
@@ -211,7 +212,7 @@ mod tests {
     #[test]
     fn each_story_with_its_record_and_nothing_of_the_report() {
         assert!(looks_like(TWO));
-        let s = stories(TWO);
+        let s = super::super::ok(stories(TWO));
         assert_eq!(s.len(), 2);
         let a = &s[0];
         assert_eq!(a.title, "US and China hold talks in Vienna");
@@ -220,6 +221,7 @@ mod tests {
         assert_eq!(a.byline, "Wong, Edward");
         assert_eq!((a.section.as_str(), a.language.as_str()), ("A", "en"));
         assert_eq!(a.doc_id, "2812345678");
+        assert_eq!(a.pages, "A.1");
         assert!(a.url.ends_with("/docview/2812345678/se-2"));
         assert_eq!(
             a.body,

@@ -69,7 +69,27 @@ pub enum Pick {
     Compare(Box<Workspace>),
 }
 
+/// What a file chooser is choosing, for where it opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Place {
+    /// A workspace to open or save.
+    Workspace,
+    /// Sources to import, re-import, merge or compare.
+    Sources,
+    /// Exports and saved tables.
+    Outputs,
+}
+
 impl Pick {
+    /// What kind of file it chooses, for where its chooser opens.
+    pub fn place(&self) -> Place {
+        match self {
+            Pick::Open | Pick::SaveAs(_) => Place::Workspace,
+            Pick::Import | Pick::Reimport(_) | Pick::Merge | Pick::Compare(_) => Place::Sources,
+            Pick::Export(..) | Pick::SaveCsv(..) => Place::Outputs,
+        }
+    }
+
     /// Whether it saves (asks for a new file's name) rather than opens.
     fn saves(&self) -> bool {
         matches!(self, Pick::SaveAs(_) | Pick::Export(..) | Pick::SaveCsv(..))

@@ -6,7 +6,7 @@
 //! Imports every layer but `cli` and `dev`, and nothing of `ui` that
 //! names the window's state, so `ui::app` can hold it (layer `ui`).
 
-use crate::read::prepare::{self, Prepared};
+use crate::read::prepare::{self, Items, Prepared};
 use crate::read::refusal::Refusal;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
@@ -26,8 +26,9 @@ pub struct ImportJob {
 }
 
 enum ImportMsg {
-    /// A file's articles: one, or a feed's items.
-    Ok(Vec<Prepared>),
+    /// A file's articles: one, or a feed's items or an export's stories
+    /// (a story that could not be read is refused alone).
+    Ok(PathBuf, Items),
     Refused(PathBuf, Refusal),
     WorkerDone,
 }
@@ -47,7 +48,7 @@ impl ImportJob {
                 let tx = std::sync::Mutex::new(tx);
                 prepare::prepare_parallel(&files, workers, &cancel, |f, r| {
                     let msg = match r {
-                        Ok(p) => ImportMsg::Ok(p),
+                        Ok(p) => ImportMsg::Ok(f.to_path_buf(), p),
                         Err(r) => ImportMsg::Refused(f.to_path_buf(), r),
                     };
                     if let Ok(tx) = tx.lock() {
@@ -81,7 +82,7 @@ impl ImportJob {
                         break;
                     }
                     let msg = match read {
-                        Ok(p) => ImportMsg::Ok(p),
+                        Ok(p) => ImportMsg::Ok(PathBuf::from(&url), p),
                         Err(r) => ImportMsg::Refused(PathBuf::from(url), r),
                     };
                     if tx.send(msg).is_err() {
@@ -147,9 +148,17 @@ impl ImportJob {
                 }
             };
             match msg {
-                ImportMsg::Ok(p) => {
+                ImportMsg::Ok(path, items) => {
                     self.done += 1;
-                    self.prepared.extend(p)
+                    for item in items {
+                        match item {
+                            Ok(p) => self.prepared.push(p),
+                            Err(r) => {
+                                self.refused += 1;
+                                refused.push((path.display().to_string(), r.to_string()))
+                            }
+                        }
+                    }
                 }
                 ImportMsg::Refused(path, r) => {
                     self.done += 1;
