@@ -181,7 +181,7 @@ fn boilerplate_in_the_seeds_is_proposed_and_the_story_is_not() {
 
 /// The extraction score on extraction-dev (issue 17), as a floor: it may
 /// only go up. This stop: text 253/300, dates 96/104; trafilatura 2.3.1
-/// scores 246 and 94 (README). `cargo run --release --example
+/// scores 246 and 94 (docs/reference/import-formats.md). `cargo run --release --example
 /// extraction_score` lists every miss.
 #[test]
 fn the_extraction_score_does_not_fall() {

@@ -2469,7 +2469,7 @@ fn the_actor_picker_searches_and_enter_takes_the_match() {
 }
 
 /// Issue 15, item 9: on the timeline the wheel zooms around the pointer
-/// and Shift+wheel pans, as the README says.
+/// and Shift+wheel pans, as the guide says (docs/guide/timeline.md).
 #[test]
 fn the_wheel_zooms_the_timeline_and_shift_wheel_pans_it() {
     let mut h = sample();
@@ -2589,7 +2589,7 @@ fn without_a_desktop_chooser_the_window_shows_its_own() {
     let mut app = DetenteApp::open(None);
     app.native_choosers = false;
     // egui_file's own text fields carry no accessible names (a limit of
-    // that crate, noted in the README): the check is off for this test.
+    // that crate, noted in docs/guide/start-and-import.md): the check is off for this test.
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_context_setup(detente::ui::install_fonts)

@@ -1,7 +1,7 @@
 //! Every size limit in one place: what a workspace file, an imported file
 //! and the parts of a document may hold. The loader, the importers and the
 //! edits all check against these, so whatever a save writes the next load
-//! accepts. The README lists them.
+//! accepts. docs/reference/file-format.md#limits lists them.
 //!
 //! Imports only `dates` and `text`, and never egui (layer `core`).
 
