@@ -4146,3 +4146,37 @@ fn a_path_typed_in_the_own_import_chooser_is_imported() {
             .any(|a| a.title == "Typed path")
     );
 }
+
+/// Issue 31: Help. `F1` opens the user guide built into the program; a
+/// link in a page turns to that page; the contents list turns to any
+/// page; Help > About says the version and where the settings and
+/// recovery files are; `Esc` closes it.
+#[test]
+fn f1_opens_the_built_in_guide_whose_links_turn_pages() {
+    let mut h = sample_sized(1000.0, 700.0);
+    h.key_press(egui::Key::F1);
+    h.run();
+    let at = |h: &Harness<'static, DetenteApp>| h.state().help.as_ref().and_then(|x| x.path());
+    assert_eq!(at(&h), Some("guide/README.md"));
+    // The page's heading and its line in the contents.
+    assert_eq!(h.query_all_by_label("Detente user guide").count(), 2);
+    h.get_by_role_and_label(egui::accesskit::Role::Link, "Dates")
+        .click();
+    h.run();
+    assert_eq!(at(&h), Some("guide/dates.md"));
+    h.get_by_label("The command line").click();
+    h.run();
+    assert_eq!(at(&h), Some("reference/cli.md"));
+    h.get_by_label("About Detente").click();
+    h.run();
+    assert!(h.state().help.as_ref().is_some_and(|x| x.page.is_none()));
+    assert!(h.query_by_label(env!("CARGO_PKG_VERSION")).is_some());
+    assert!(h.query_by_label("Recovery files").is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().help.is_none());
+    // Help > Keyboard shortcuts opens the guide's page of them.
+    h.state_mut().send(Command::Shortcuts);
+    h.run();
+    assert_eq!(at(&h), Some("guide/shortcuts.md"));
+}

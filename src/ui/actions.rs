@@ -84,6 +84,15 @@ impl DetenteApp {
                 });
             }
             Command::WorkspaceProperties => self.open_properties(),
+            Command::Guide => {
+                self.help = Some(crate::ui::help::state::HelpState::at("guide/README.md"))
+            }
+            Command::Shortcuts => {
+                self.help = Some(crate::ui::help::state::HelpState::at(
+                    crate::ui::help::pages::SHORTCUTS,
+                ))
+            }
+            Command::About => self.help = Some(crate::ui::help::state::HelpState::about()),
             Command::YourName => {
                 self.name_draft = crate::core::model::author();
                 self.ask_name = true;

@@ -150,6 +150,8 @@ pub struct DetenteApp {
     /// next chooser of that kind opens there (Save As does not open among
     /// the articles last imported).
     pub last_dirs: std::collections::HashMap<crate::ui::jobs::dialog::Place, PathBuf>,
+    /// The Help window, while it is open.
+    pub help: Option<crate::ui::help::state::HelpState>,
 }
 
 impl DetenteApp {
@@ -227,6 +229,7 @@ impl DetenteApp {
             export_form: Default::default(),
             notice_seen: Default::default(),
             last_dirs: Default::default(),
+            help: None,
             name_draft: String::new(),
         };
         app.reset_view();

@@ -43,6 +43,12 @@ pub enum Command {
     /// One search over texts, quotes, headlines, notes, memos and actors.
     SearchEverything,
     TagSelection,
+    /// Help: the user guide, built in.
+    Guide,
+    /// Help: the guide's page of keyboard shortcuts.
+    Shortcuts,
+    /// Help: the version, and where settings and recovery files are.
+    About,
     Quit,
 }
 
@@ -58,14 +64,15 @@ const SAVE_AS: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::S)];
 const IMPORT: &[KeyboardShortcut] = &[key(CMD, Key::I)];
 const UNDO: &[KeyboardShortcut] = &[key(CMD, Key::Z)];
 const REDO: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)];
-const FIND: &[KeyboardShortcut] = &[key(CMD, Key::F), key(Modifiers::NONE, Key::F1)];
+const FIND: &[KeyboardShortcut] = &[key(CMD, Key::F)];
+const GUIDE: &[KeyboardShortcut] = &[key(Modifiers::NONE, Key::F1)];
 const SEARCH: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::F)];
 const TAG: &[KeyboardShortcut] = &[key(CMD, Key::E)];
 const QUIT: &[KeyboardShortcut] = &[key(CMD, Key::Q)];
 
 impl Command {
     /// The commands a key can run.
-    pub const KEYED: [Command; 11] = [
+    pub const KEYED: [Command; 12] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -76,6 +83,7 @@ impl Command {
         Command::Find,
         Command::SearchEverything,
         Command::TagSelection,
+        Command::Guide,
         Command::Quit,
     ];
 
@@ -100,6 +108,9 @@ impl Command {
             Command::Find => "Find in library",
             Command::SearchEverything => "Search everything…",
             Command::TagSelection => "Tag selection",
+            Command::Guide => "User guide",
+            Command::Shortcuts => "Keyboard shortcuts",
+            Command::About => "About Detente",
             Command::Quit => "Quit",
         }
     }
@@ -117,6 +128,7 @@ impl Command {
             Command::Find => FIND,
             Command::SearchEverything => SEARCH,
             Command::TagSelection => TAG,
+            Command::Guide => GUIDE,
             Command::Quit => QUIT,
             _ => &[],
         }

@@ -335,6 +335,7 @@ impl DetenteApp {
         self.name_prompt(&ctx);
         self.url_prompt(&ctx);
         self.properties_window(&ctx);
+        self.help_window(&ctx);
         self.details_window(&ctx);
         self.export_dialog(&ctx);
         search::show(self, &ctx);

@@ -1,4 +1,4 @@
-//! The menu bar (File, Edit, View) and the keyboard shortcuts, both read
+//! The menu bar (File, Edit, View, Help) and the keyboard shortcuts, both read
 //! from the command table in [`crate::ui::commands`].
 //!
 //! Imports every layer but `cli` and `dev` (layer `ui`).
@@ -100,6 +100,13 @@ impl DetenteApp {
                     if ui.radio(self.prefs.theme == t, label).clicked() {
                         self.prefs.theme = t;
                         apply_theme(ui.ctx(), t);
+                    }
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                for c in [Command::Guide, Command::Shortcuts, Command::About] {
+                    if item(ui, &c, None, true) {
+                        self.send(c);
                     }
                 }
             });

@@ -24,6 +24,7 @@ pub mod drafts;
 pub mod export;
 pub mod files;
 pub mod frame;
+pub mod help;
 pub mod import;
 pub mod inspector;
 pub mod jobs;

@@ -1,0 +1,205 @@
+//! The user guide and the reference, built into the program from `docs/`
+//! so Help works offline and always describes this version; links between
+//! pages are made to turn pages in the Help window, pictures (the viewer
+//! loads none) become their descriptions.
+//!
+//! Imports every layer but `cli` and `dev` (layer `ui`).
+
+/// One page of the documentation.
+pub struct Page {
+    /// Its path under `docs/` ("guide/dates.md"), as links name it.
+    pub path: &'static str,
+    pub text: &'static str,
+}
+
+macro_rules! page {
+    ($path:literal) => {
+        Page {
+            path: $path,
+            text: include_str!(concat!("../../../docs/", $path)),
+        }
+    };
+}
+
+/// Every page, the guide's first, in the order the Help window lists them.
+pub const PAGES: &[Page] = &[
+    page!("guide/README.md"),
+    page!("guide/install.md"),
+    page!("guide/start-and-import.md"),
+    page!("guide/read-and-tag.md"),
+    page!("guide/dates.md"),
+    page!("guide/timeline.md"),
+    page!("guide/memos-and-search.md"),
+    page!("guide/curate.md"),
+    page!("guide/share-and-merge.md"),
+    page!("guide/export-and-report.md"),
+    page!("guide/shortcuts.md"),
+    page!("reference/README.md"),
+    page!("reference/cli.md"),
+    page!("reference/json.md"),
+    page!("reference/interchange.md"),
+    page!("reference/import-formats.md"),
+    page!("reference/file-format.md"),
+    page!("reference/dates.md"),
+    page!("reference/benchmarks.md"),
+    page!("reference/fuzzing.md"),
+    page!("reference/decisions.md"),
+    page!("reference/development.md"),
+];
+
+/// The page at `path`, if built in.
+pub fn index_of(path: &str) -> Option<usize> {
+    PAGES.iter().position(|p| p.path == path)
+}
+
+/// The guide's page of keyboard shortcuts.
+pub const SHORTCUTS: &str = "guide/shortcuts.md";
+
+/// A page's title: its first heading.
+pub fn title(page: &Page) -> &'static str {
+    page.text
+        .lines()
+        .find_map(|l| l.strip_prefix("# "))
+        .map(str::trim)
+        .unwrap_or(page.path)
+}
+
+/// The scheme of a link that turns to another built-in page.
+pub const SCHEME: &str = "detente-help:";
+
+/// `target` (a link in the page at `from`) as a path under `docs/`, when
+/// it leads to a built-in page: "../reference/cli.md#import" from
+/// "guide/dates.md" is "reference/cli.md"; a link to the page itself
+/// ("#section") is that page.
+pub fn resolve(from: &str, target: &str) -> Option<&'static str> {
+    if target.contains("://") || target.starts_with("mailto:") {
+        return None;
+    }
+    let file = target.split('#').next().unwrap_or("");
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    if file.is_empty() {
+        return PAGES.iter().find(|p| p.path == from).map(|p| p.path);
+    }
+    for part in file.split('/') {
+        match part {
+            "." | "" => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    let path = parts.join("/");
+    PAGES.iter().find(|p| p.path == path).map(|p| p.path)
+}
+
+/// The page's Markdown as the Help window shows it: links to built-in
+/// pages go through [`SCHEME`], links to other files of the source
+/// (ARCHITECTURE.md, the code) are left as text, and pictures become
+/// their descriptions. Also the pages linked, for the viewer's hooks.
+pub fn shown(page: &Page) -> (String, Vec<&'static str>) {
+    let mut out = String::with_capacity(page.text.len());
+    let mut linked = vec![];
+    let mut in_fence = false;
+    for line in page.text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        }
+        if in_fence || line.trim_start().starts_with("```") {
+            out.push_str(line);
+        } else {
+            out.push_str(&links_in(page.path, line, &mut linked));
+        }
+        out.push('\n');
+    }
+    linked.sort_unstable();
+    linked.dedup();
+    (out, linked)
+}
+
+/// One line with its links and pictures rewritten (see [`shown`]).
+fn links_in(from: &str, line: &str, linked: &mut Vec<&'static str>) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        let picture = open > 0 && rest[..open].ends_with('!');
+        let Some(close) = rest[open..].find("](").map(|i| open + i) else {
+            break;
+        };
+        let Some(end) = rest[close + 2..].find(')').map(|i| close + 2 + i) else {
+            break;
+        };
+        let label = &rest[open + 1..close];
+        let target = rest[close + 2..end].split_whitespace().next().unwrap_or("");
+        out.push_str(&rest[..if picture { open - 1 } else { open }]);
+        if picture {
+            out.push_str(&format!("*(picture: {label})*"));
+        } else if target.contains("://") || target.starts_with("mailto:") {
+            out.push_str(&rest[open..=end]);
+        } else if let Some(page) = resolve(from, target) {
+            linked.push(page);
+            out.push_str(&format!("[{label}]({SCHEME}{page})"));
+        } else {
+            // A file of the source, not built in: its name, as text.
+            out.push_str(label);
+        }
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_has_a_title_and_its_links_lead_to_built_in_pages() {
+        for p in PAGES {
+            assert!(title(p).len() > 3, "{}", p.path);
+            let (text, linked) = shown(p);
+            assert!(
+                !text.contains("](../") && !text.contains(".png)"),
+                "{}",
+                p.path
+            );
+            for l in linked {
+                assert!(index_of(l).is_some(), "{l}");
+            }
+        }
+        assert!(index_of(SHORTCUTS).is_some());
+    }
+
+    #[test]
+    fn relative_links_resolve_between_the_guide_and_the_reference() {
+        assert_eq!(
+            resolve("guide/dates.md", "../reference/cli.md#import"),
+            Some("reference/cli.md")
+        );
+        assert_eq!(
+            resolve("guide/README.md", "dates.md"),
+            Some("guide/dates.md")
+        );
+        assert_eq!(resolve("guide/dates.md", "#typing"), Some("guide/dates.md"));
+        assert_eq!(resolve("guide/dates.md", "../../ARCHITECTURE.md"), None);
+        assert_eq!(resolve("guide/dates.md", "https://example.org/a.md"), None);
+    }
+
+    #[test]
+    fn pictures_become_their_descriptions_and_other_files_text() {
+        let page = Page {
+            path: "guide/x.md",
+            text: "See ![the timeline](img/t.png) and [dates](dates.md#a) or \
+                   [the map](../../ARCHITECTURE.md), [site](https://example.org).\n\
+                   ```\n[not](a link.md)\n```",
+        };
+        let (text, linked) = shown(&page);
+        assert!(text.starts_with(
+            "See *(picture: the timeline)* and [dates](detente-help:guide/dates.md) or the map, \
+             [site](https://example.org)."
+        ));
+        assert!(text.contains("[not](a link.md)"), "code is left alone");
+        assert_eq!(linked, ["guide/dates.md"]);
+    }
+}
