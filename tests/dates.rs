@@ -9,6 +9,26 @@ use detente::dates::edtf::DateValue;
 use detente::dates::find::find_dates;
 
 const CASES: &[(&str, &str, &str, &str)] = &[
+    // A modal after the date has the date in its subject: it tells what
+    // the meeting may lead to, not when it was (issue 30).
+    (
+        "2023-03-09",
+        "Diplomats hope the round in Geneva on Monday and Tuesday could open a new channel, an envoy said.",
+        "on Monday and Tuesday",
+        "2023-03-06/2023-03-07",
+    ),
+    (
+        "2023-03-09",
+        "Europe's envoys might meet their Iranian counterparts in Geneva on Monday, an aide said.",
+        "on Monday",
+        "2023-03-13",
+    ),
+    (
+        "2023-03-08",
+        "The summit on Friday could be postponed, the hosts fear.",
+        "on Friday",
+        "2023-03-10",
+    ),
     // Weekdays, past tense: the most recent one on or before publication.
     (
         "2023-05-13",

@@ -47,6 +47,12 @@ const WEAK_FUTURE: &[&str] = &[
 /// The clause around chars `s..e`, inside its sentence: up to the nearest
 /// comma, semicolon, colon, dash or bracket on each side.
 fn clause(chars: &[char], s: usize, e: usize) -> String {
+    let (a, b) = clause_bounds(chars, s, e);
+    format!(" {} ", chars[a..b].iter().collect::<String>())
+}
+
+/// Where [`clause`] starts and ends.
+fn clause_bounds(chars: &[char], s: usize, e: usize) -> (usize, usize) {
     let (sa, sb) = sentence_bounds(chars, s, e);
     let stop = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')');
     let mut a = s;
@@ -57,7 +63,7 @@ fn clause(chars: &[char], s: usize, e: usize) -> String {
     while b < sb && !stop(chars[b]) {
         b += 1;
     }
-    format!(" {} ", chars[a..b].iter().collect::<String>())
+    (a, b)
 }
 
 /// The tense of the clause around a date, which decides between the last
@@ -181,10 +187,21 @@ pub(crate) fn tense_at(chars: &[char], s: usize, e: usize) -> Tense {
     }
     let c = clause(chars, s, e).to_lowercase();
     let sentence = sentence(chars, s, e).to_lowercase();
-    if WEAK_FUTURE
-        .iter()
-        .chain(STRONG_FUTURE)
-        .any(|k| c.contains(k))
+    // A weak modal after the date has the date in its subject ("talks in
+    // Vienna on Wednesday and Thursday would pave the way"): in a sentence
+    // that reports the past ("…, the official said"), it tells what the
+    // event may lead to, not when it was. Without a past verb it still
+    // speaks of what is to come ("the summit on Friday could be put off").
+    let (ca, _) = clause_bounds(chars, s, e);
+    let up_to_date = format!(" {} ", chars[ca..e].iter().collect::<String>()).to_lowercase();
+    let weak_before = WEAK_FUTURE.iter().any(|k| up_to_date.contains(k));
+    let weak_after = !weak_before && WEAK_FUTURE.iter().any(|k| c.contains(k));
+    if weak_after && !future_tense(&sentence) && has_past_verb(&sentence) {
+        return Tense::Past;
+    }
+    if weak_before
+        || weak_after
+        || STRONG_FUTURE.iter().any(|k| c.contains(k))
         || future_tense(&sentence)
         || SCHEDULE.iter().any(|k| c.contains(k))
     {
