@@ -1535,3 +1535,75 @@ fn database_exports_in_word_and_rtf_are_imported_story_by_story() {
     );
     assert_eq!(w.articles.len(), 3 + 2 + 2);
 }
+
+/// Issue 31: a script can write memos and own event types, as the sample
+/// builder does: `code` prints the code `tag --kind` takes, `memo` links by
+/// id and refuses a link to nothing, and rewrites the memo of its title.
+#[test]
+fn memos_and_own_types_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_ws(dir.path());
+    let text = write(
+        dir.path(),
+        "vienna.txt",
+        "Talks in Vienna\n\nSullivan met Wang Yi in Vienna on 10 May 2023.".as_bytes(),
+    );
+    detente()
+        .arg("import")
+        .arg(&ws)
+        .arg(&text)
+        .assert()
+        .success();
+    let run = |args: &[&str]| {
+        let out = detente().args(args).output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).unwrap().trim().to_string(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let w = ws.to_str().unwrap();
+    let (code, kind, _) = run(&["code", w, "Back-channel contact", "--parent", "04"]);
+    assert_eq!((code, kind.as_str()), (Some(0), "back-channel"));
+    let (code, event, err) = run(&[
+        "tag",
+        w,
+        "--article",
+        "Talks in Vienna",
+        "--quote",
+        "Sullivan met Wang Yi",
+        "--headline",
+        "Vienna",
+        "--kind",
+        &kind,
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let link = format!("See [the talks](detente:{event}).");
+    let (code, memo, _) = run(&["memo", w, "--title", "Why", "--text", &link, "--report"]);
+    assert_eq!(code, Some(0));
+    let (code, _, err) = run(&[
+        "memo",
+        w,
+        "--title",
+        "Bad",
+        "--text",
+        "[x](detente:evt_gone)",
+    ]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("evt_gone, which is not in this workspace"),
+        "{err}"
+    );
+    let (_, again, _) = run(&["memo", w, "--title", "Why", "--text=- rewritten"]);
+    assert_eq!(again, memo, "the memo of that title is rewritten");
+    let back = detente::core::store::load(&ws).unwrap();
+    assert_eq!(back.memos.len(), 1);
+    assert_eq!(back.memos[0].text, "- rewritten");
+    assert!(!back.memos[0].in_report, "what is not given is reset");
+    assert_eq!(back.events[0].kind, "back-channel");
+    let t = back.event_type("back-channel").unwrap();
+    assert_eq!(
+        (t.label.as_str(), t.parent.as_str()),
+        ("Back-channel contact", "04")
+    );
+}

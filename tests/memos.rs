@@ -13,6 +13,8 @@ use detente::exchange::merge::merge;
 /// its second event.
 fn with_memo() -> (Workspace, Memo) {
     let mut ws = sample_workspace();
+    // This file's memos alone (the sample has its own).
+    ws.memos.clear();
     let p = ws.events[0].evidence[0].id.clone();
     let e = ws.events[1].id.clone();
     let mut m = new_memo("Why I date the Vienna meeting to the 10th");
@@ -46,7 +48,9 @@ fn a_memo_and_its_links_survive_save_and_load() {
     // Saved again, the same bytes.
     assert_eq!(to_bytes(&back), bytes);
     // A workspace without memos writes no memo field at all.
-    let plain = String::from_utf8(to_bytes(&sample_workspace())).unwrap();
+    let mut none = sample_workspace();
+    none.memos.clear();
+    let plain = String::from_utf8(to_bytes(&none)).unwrap();
     assert!(!plain.contains("\"memos\""));
 }
 
@@ -66,6 +70,8 @@ fn a_memo_with_a_repeated_id_is_refused_on_load() {
 #[test]
 fn new_edit_and_delete_are_each_undone() {
     let mut ws = sample_workspace();
+    // This file's memos alone (the sample has its own).
+    ws.memos.clear();
     let m = new_memo("Pattern");
     let undo_new = Edit::memo(None, Some(m.clone())).apply(&mut ws);
     assert_eq!(ws.memos.len(), 1);
@@ -196,7 +202,9 @@ fn the_json_export_carries_the_memos_with_their_links_resolved() {
     let broken = memos.iter().find(|x| x["title"] == "Broken").unwrap();
     assert_eq!(broken["links"][0]["kind"], "missing");
     // No memos, no field: older readers see what they always saw.
+    let mut none = sample_workspace();
+    none.memos.clear();
     let plain: serde_json::Value =
-        serde_json::from_str(&detente::exchange::json::to_json(&sample_workspace(), true)).unwrap();
+        serde_json::from_str(&detente::exchange::json::to_json(&none, true)).unwrap();
     assert!(plain.get("memos").is_none());
 }

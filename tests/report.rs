@@ -42,7 +42,7 @@ fn the_sample_chronology_is_the_one_read() {
     let notes = md.lines().filter(|l| l.starts_with("[^")).count();
     assert_eq!(marks, 2 * notes, "every footnote mark has its note");
     assert!(md.contains(
-        "— Susan Heavey, “US, China to move beyond balloon accident to stabilize ties,” *Reuters"
+        "Susan Heavey, “US, China to move beyond balloon accident to stabilize ties,” *Reuters"
     ));
     // The sources in alphabetical order of their first word, an outlet's
     // italics marks aside (Heavey between dpa and NHK).
@@ -74,8 +74,11 @@ fn the_html_page_links_its_notes_both_ways_and_escapes_every_text() {
     let refs = doc.select("sup a");
     let notes = doc.select("ol.notes li");
     let passages: usize = ws.events.iter().map(|e| e.evidence.len()).sum();
-    assert_eq!(refs.length(), passages);
-    assert_eq!(notes.length(), passages);
+    // Each passage's footnote, and those of the sample's memo for the report.
+    let all = passages + memo_notes(&chron).len();
+    assert!(all > passages, "the sample has a memo for the report");
+    assert_eq!(refs.length(), all);
+    assert_eq!(notes.length(), all);
     for a in refs.nodes() {
         let target = a.attr("href").unwrap().trim_start_matches('#').to_string();
         assert_eq!(doc.select(&format!("li#{target}")).length(), 1, "{target}");
@@ -221,18 +224,40 @@ fn part(bytes: &[u8], name: &str) -> String {
     xml
 }
 
-/// Every footnote the chronology holds, in order, as "“quote” — citation"
-/// with the citation's italics marks dropped.
-fn expected_notes(c: &report::Chronology) -> Vec<String> {
-    c.entries
+/// The footnotes of the memos chosen for the report, in order (they come
+/// before the events').
+fn memo_notes(c: &report::Chronology) -> Vec<&report::Note> {
+    use detente::exchange::report::memos::{Block, Inline};
+    c.memos
         .iter()
-        .flat_map(|e| &e.notes)
+        .flat_map(|s| &s.blocks)
+        .flat_map(|b| match b {
+            Block::Heading(r) | Block::Para(r) | Block::Item(r) | Block::Quote(r) => r,
+        })
+        .filter_map(|i| match i {
+            Inline::Note(n) => Some(n),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every footnote the chronology holds, in order (the memos', then the
+/// events'), as "“quote” — citation" (the citation alone for a link
+/// without a quote) with the citation's italics marks dropped.
+fn expected_notes(c: &report::Chronology) -> Vec<String> {
+    memo_notes(c)
+        .into_iter()
+        .chain(c.entries.iter().flat_map(|e| &e.notes))
         .map(|n| {
-            format!(
-                "\u{201c}{}\u{201d} — {}",
-                n.quote,
+            if n.quote.is_empty() {
                 n.citation.replace('*', "")
-            )
+            } else {
+                format!(
+                    "\u{201c}{}\u{201d} — {}",
+                    n.quote,
+                    n.citation.replace('*', "")
+                )
+            }
         })
         .collect()
 }
@@ -312,6 +337,8 @@ fn the_opendocument_text_has_real_footnotes() {
 fn memos_chosen_for_the_report_are_sections_with_footnotes() {
     use detente::core::memo::{link_markdown, new_memo};
     let mut ws = sample_workspace();
+    // This test's memo alone (the sample has its own).
+    ws.memos.clear();
     let e = ws
         .events
         .iter()

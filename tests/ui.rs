@@ -750,7 +750,8 @@ fn the_library_filter_searches_full_text() {
 #[test]
 fn the_events_table_sorts_filters_and_selects() {
     let mut h = sample();
-    h.get_by_label("Events (20)").click();
+    h.get_by_label(&format!("Events ({})", h.state().ws.events.len()))
+        .click();
     h.run();
     type_into(&mut h, "Filter events", "Beijing");
     let rows = detente::ui::table_rows(h.state());
@@ -2513,7 +2514,8 @@ fn the_wheel_zooms_the_timeline_and_shift_wheel_pans_it() {
 #[test]
 fn the_events_table_shows_actors_sorts_by_place_and_forgets_filters_on_open() {
     let mut h = sample();
-    h.get_by_label("Events (20)").click();
+    h.get_by_label(&format!("Events ({})", h.state().ws.events.len()))
+        .click();
     h.run();
     assert!(h.query_by_label("Actors").is_some());
     h.get_by_label("Filter events").focus();
@@ -2523,8 +2525,12 @@ fn the_events_table_shows_actors_sorts_by_place_and_forgets_filters_on_open() {
     let rows = detente::ui::table_rows(h.state());
     // The tab says how many are shown, and the panel keeps its height.
     assert!(
-        h.query_by_label(&format!("Events ({} of 20)", rows.len()))
-            .is_some(),
+        h.query_by_label(&format!(
+            "Events ({} of {})",
+            rows.len(),
+            h.state().ws.events.len()
+        ))
+        .is_some(),
         "the tab counts the filtered rows"
     );
     assert_eq!(h.get_by_label("Filter events").rect().top(), table_top);
@@ -2573,7 +2579,10 @@ fn the_events_table_shows_actors_sorts_by_place_and_forgets_filters_on_open() {
     h.state_mut().open_path_now(&path);
     h.run();
     assert!(h.state().table.text.is_empty());
-    assert_eq!(detente::ui::table_rows(h.state()).len(), 20);
+    assert_eq!(
+        detente::ui::table_rows(h.state()).len(),
+        h.state().ws.events.len()
+    );
 }
 
 /// Issue 15, item 4: where the desktop shows no file chooser, Detente shows
@@ -2949,12 +2958,12 @@ fn importing_a_qdpx_in_the_window_is_one_undoable_step() {
     h.state_mut().send(Command::ImportPaths(vec![qdpx]));
     h.run();
     assert_eq!(h.state().ws.articles.len(), ws.articles.len());
-    assert_eq!(h.state().ws.events.len(), 20);
+    assert_eq!(h.state().ws.events.len(), ws.events.len());
     assert!(
-        h.state()
-            .notices
-            .iter()
-            .any(|n| n.starts_with("colleague.qdpx: imported 5 article(s), 20 event(s)")),
+        h.state().notices.iter().any(|n| n.starts_with(&format!(
+            "colleague.qdpx: imported 5 article(s), {} event(s)",
+            ws.events.len()
+        ))),
         "{:?}",
         h.state().notices
     );

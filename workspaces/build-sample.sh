@@ -20,6 +20,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 ws=$tmp/us-china-2023.detente
 d() { "$DETENTE" "$@"; }
+# Two people build the sample: the analyst, and a colleague whose copy is
+# merged back in at the end (Who did what, and a merge with no conflict).
+export DETENTE_AUTHOR="Sample analyst"
 
 d new "$ws" --title "US-China diplomatic contact, 2023 (sample)" >/dev/null
 d import "$ws" "$seeds" >/dev/null
@@ -92,10 +95,10 @@ e=$(tag "$a_dpa" "China’s major maneuvers in response to then-US House Speaker
 more "$e" "$a_cnbc" "In August, a controversial go to to Taiwan by Nancy Pelosi, then speaker of the U.S. Home of Representatives, fueled Beijing’s ire."
 
 # Beijing stops answering: from last summer (2022) to the time of writing (June 2023).
-tag "$a_dpa" "the Chinese side has repeatedly refused to talk through existing communication channels" \
+e_refused=$(tag "$a_dpa" "the Chinese side has repeatedly refused to talk through existing communication channels" \
   --headline "China refuses to talk through existing channels" --kind 125 --date 2022-08/2023-06 \
   --source "Chinese government" --target "US government" --status refused --tag channel --tag friction \
-  --notes "'Since last summer' relative to June 2023: an interval from August 2022 to June 2023." >/dev/null
+  --notes "'Since last summer' relative to June 2023: an interval from August 2022 to June 2023.")
 
 # Qin Gang's call with Blinken, a few days after his nomination (December 2022).
 tag "$a_nhk" "A few days after being nominated, Qin spoke with US Secretary of State Antony Blinken by phone." \
@@ -134,10 +137,11 @@ tag "$a_nhk" "The Chinese government criticized the US for allowing the meeting"
   --notes "Undated in the text; Tsai's stopover on the way home from Central America was in April 2023 (uncertain)." >/dev/null
 
 # Vienna, Wednesday and Thursday before 13 May 2023 = 10-11 May.
-e=$(tag "$a_nhk" "US security advisor Jake Sullivan met with top Chinese diplomat Wang Yi in Vienna, Austria, on Wednesday and Thursday." \
+e_vienna=$(tag "$a_nhk" "US security advisor Jake Sullivan met with top Chinese diplomat Wang Yi in Vienna, Austria, on Wednesday and Thursday." \
   --headline "Sullivan and Wang Yi hold talks in Vienna" --kind 044 --date 2023-05-10/2023-05-11 \
   --actor Sullivan --actor "Wang Yi" --place "Vienna, Austria" --tag channel \
   --notes "'On Wednesday and Thursday' relative to 11 May (Reuters, a Thursday) and 13 May (NHK): 10-11 May 2023.")
+e=$e_vienna
 more "$e" "$a_reuters" "eight-hour talks between US National Security Adviser Jake Sullivan and China’s top diplomat Wang Yi in Vienna on Wednesday and Thursday"
 more "$e" "$a_reuters" "President Joe Biden’s national security adviser met with China’s top diplomats this week"
 more "$e" "$a_cal" "US national security adviser Jake Sullivan also held two days of talks with senior Chinese diplomat Wang Yi in Vienna."
@@ -149,11 +153,15 @@ e=$(tag "$a_nhk" "President Biden has been seeking to hold talks by phone with C
 more "$e" "$a_reuters" "Biden attempted to have a phone call with Chinese President Xi Jinping"
 more "$e" "$a_cal" "could help lay the foundation for a Biden-Xi telephone call"
 
-# Burns in Beijing, "last month" relative to 6 June 2023.
-tag "$a_cal" "Last month, CIA Director William Burns made a secret visit to Beijing" \
-  --headline "CIA Director Burns makes a secret visit to Beijing" --kind 042 --date 2023-05 \
+# Burns in Beijing, "last month" relative to 6 June 2023: a contact outside
+# the official channels, which CAMEO has no type for; the analyst's own
+# type, under 04 (consult), keeps it apart on the timeline.
+backchannel=$(d code "$ws" "Back-channel contact" --parent 04 --colour "#6a3d9a" \
+  --description "A contact kept out of the official channels: a secret visit, an unannounced envoy, talks denied at the time.")
+e_burns=$(tag "$a_cal" "Last month, CIA Director William Burns made a secret visit to Beijing" \
+  --headline "CIA Director Burns makes a secret visit to Beijing" --kind "$backchannel" --date 2023-05 \
   --source "William Burns" --target "Chinese government" --place "Beijing" --tag channel \
-  --notes "'Last month' relative to 6 June 2023." >/dev/null
+  --notes "'Last month' relative to 6 June 2023.")
 
 # Commerce ministers in Washington, late May 2023.
 e=$(tag "$a_cal" "Chinese Commerce Minister Wang Wentao met US Commerce Secretary Gina Raimondo and Trade Representative Katherine Tai in Washington" \
@@ -177,9 +185,10 @@ tag "$a_cal" "a Chinese navy ship cut sharply in front of a US destroyer, forcin
   --notes "The Pentagon released the video 'over the weekend' before 6 June; the encounter itself is not dated more closely." >/dev/null
 
 # Kritenbrink in Beijing, 5 June 2023.
-e=$(tag "$a_cal" "the visit to China on June 5 by the top US diplomat for Asia, Daniel Kritenbrink, for talks with Chinese officials, including Vice Foreign Minister Ma Zhaoxu" \
+e_kritenbrink=$(tag "$a_cal" "the visit to China on June 5 by the top US diplomat for Asia, Daniel Kritenbrink, for talks with Chinese officials, including Vice Foreign Minister Ma Zhaoxu" \
   --headline "Kritenbrink holds talks with Ma Zhaoxu in Beijing" --kind 042 --date 2023-06-05 \
   --source "Daniel Kritenbrink" --target "Ma Zhaoxu" --place "Beijing" --tag channel)
+e=$e_kritenbrink
 more "$e" "$a_cal" "Kirby called Monday’s talks “a good sign,”"
 
 # Blinken in Beijing: Qin Gang on Sunday 18 June 2023.
@@ -216,6 +225,44 @@ e=$(tag "$a_cnbc" "A possible alternative for Biden and Xi to satisfy once more 
   --source Biden --target Xi --place "San Francisco, USA" --status planned --tag leaders \
   --notes "November 2023, uncertain: a possibility raised in June 2023.")
 more "$e" "$a_cnbc" "pave the best way for a November assembly between Biden and his Chinese language counterpart Xi"
+
+# --- Memos: the analyst's reasoning, linked to the evidence ([[ in the window).
+id_of() { # the id of the article whose title starts with $1
+  d list "$ws" | awk -F'\t' -v t="$1" 'index($6, t) == 1 { print $1; exit }'
+}
+d memo "$ws" --title "Dating the Vienna talks" --report --tag dating --text "The [Vienna talks]\
+(detente:$e_vienna) rest on two reports that say only \"on Wednesday and \
+Thursday\": [Reuters](detente:$(id_of "US, China to move beyond")) of Thursday 11 May and \
+[NHK](detente:$(id_of "US And China's Diplomatic Thaw")) of Saturday 13 May. Both point back to the same \
+two days; the White House's hope that the talks \"would pave the way\" is about what follows them, \
+not about when they were held." >/dev/null
+d memo "$ws" --title "Channels reopen in May" --tag channel --text "Beijing [stopped answering]\
+(detente:$e_refused) after Pelosi's visit. The contacts of May 2023 - [Vienna](detente:$e_vienna), \
+[Burns' secret visit](detente:$e_burns) - and [Kritenbrink in Beijing](detente:$e_kritenbrink) \
+in June reopen them at every level below the leaders. Open question: did the back channel come first?" >/dev/null
+sources="- [The CNBC report](detente:$(id_of "Blinken meets Qin Gang")) \
+is a synonym-spun copy (\"Overseas Minister\", \"Chinese language\"): quote the original, not this.
+- [The Reuters report](detente:$(id_of "US, China to move beyond")) has the agency's name replaced by \"Portal\".
+- [The dpa report](detente:$(id_of "Winking at Beijing")) carries a scrape date (19 June 2024) above its real one."
+d memo "$ws" --title "Sources to handle with care" --tag sources --text="$sources" >/dev/null
+
+# --- A colleague's copy, merged back: she tags the new ambassador's arrival
+# while the analyst adds a line to a memo.
+base=$tmp/base.detente
+theirs=$tmp/colleague.detente
+cp "$ws" "$base"
+cp "$ws" "$theirs"
+DETENTE_AUTHOR="Sample colleague" d tag "$theirs" --article "$a_cnbc" \
+  --quote "China’s new ambassador to the U.S., Xie Feng, arrived within the U.S. in late Might" \
+  --headline "China's new ambassador Xie Feng arrives in Washington" --kind 050 --date 2023-05-21/2023-05-31 \
+  --source "Xie Feng" --target "US government" --place "Washington, D.C." --tag channel \
+  --notes "'Late May' in the spun CNBC copy; the post had been empty for about six months." >/dev/null
+DETENTE_AUTHOR="Sample colleague" d actor "$theirs" "Xie Feng" --country CHN --sector GOV --office "Ambassador to the United States" >/dev/null
+d memo "$ws" --title "Sources to handle with care" --tag sources --text="$sources
+- Spun copies keep dates and names; they lose exact quotes." >/dev/null
+merged=$tmp/merged.detente
+d merge "$base" "$ws" "$theirs" -o "$merged" >/dev/null
+mv "$merged" "$ws"
 
 d validate "$ws" >/dev/null
 mv "$ws" "$out"

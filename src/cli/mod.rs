@@ -14,6 +14,7 @@ mod export;
 mod generate;
 mod import;
 mod merge;
+mod notebook;
 mod worker;
 mod workspace;
 
@@ -59,6 +60,8 @@ pub enum Command {
     #[command(flatten)]
     Annotate(annotate::AnnotateCommand),
     #[command(flatten)]
+    Notebook(notebook::NotebookCommand),
+    #[command(flatten)]
     Export(export::ExportCommand),
     #[command(flatten)]
     Dates(dates::DatesCommand),
@@ -98,6 +101,7 @@ fn run_to(cmd: Command, out: &mut dyn Write) -> Res {
         Command::Workspace(c) => workspace::run(c, out),
         Command::Import(c) => import::run(c, out),
         Command::Annotate(c) => annotate::run(c, out),
+        Command::Notebook(c) => notebook::run(c, out),
         Command::Export(c) => export::run(c, out),
         Command::Dates(c) => dates::run(c, out),
         Command::Generate(c) => generate::run(c, out),

@@ -118,7 +118,7 @@ pub fn retrieve(ws: &Workspace, q: &Query) -> Vec<Hit> {
                 date_edtf: edtf(e.date.as_ref()),
                 event_type: ws
                     .event_type(&e.kind)
-                    .map_or_else(|| e.kind.clone(), |t| format!("{} {}", t.code, t.label)),
+                    .map_or_else(|| e.kind.clone(), |t| t.shown()),
                 actors: (e.actors.iter())
                     .filter_map(|r| ws.actor(&r.actor))
                     .map(|x| x.name.as_str())
@@ -184,9 +184,14 @@ mod tests {
         assert_eq!(by_actor.len(), passages_naming_wang);
         // A root code takes the types under it.
         let root = retrieve(&ws, &Query::Type("04".into()));
+        // The sample's own "back-channel" type sits under 04.
+        assert!(root.iter().all(|h| {
+            let kind = &ws.event(&h.event).unwrap().kind;
+            kind.starts_with("04") || crate::core::codebook::ancestors(&ws, kind).any(|a| a == "04")
+        }));
         assert!(
             root.iter()
-                .all(|h| ws.event(&h.event).unwrap().kind.starts_with("04"))
+                .any(|h| ws.event(&h.event).unwrap().kind == "back-channel")
         );
         assert!(root.len() >= retrieve(&ws, &Query::Type("044".into())).len());
         assert!(retrieve(&ws, &Query::Type(String::new())).is_empty());

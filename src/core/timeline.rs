@@ -140,7 +140,7 @@ pub fn lane_keys(ws: &Workspace, actor: FindActor, e: &Event, by: LaneBy) -> Vec
     match by {
         LaneBy::Dyad => vec![dyad(actor, e)],
         LaneBy::Kind => vec![match ws.event_type(&e.kind) {
-            Some(t) => format!("{} {}", t.code, t.label),
+            Some(t) => t.shown(),
             None => e.kind.clone(),
         }],
         LaneBy::Actor => {

@@ -32,6 +32,18 @@ pub struct EventType {
 }
 
 impl EventType {
+    /// The type as lists, legends and tables name it: a CAMEO type by code
+    /// and name ("042 Make a visit"); an own type by its name alone (its
+    /// code is made from the name: "back-channel Back-channel contact"
+    /// would say it twice).
+    pub fn shown(&self) -> String {
+        if self.code.chars().all(|c| c.is_ascii_digit()) {
+            format!("{} {}", self.code, self.label)
+        } else {
+            self.label.clone()
+        }
+    }
+
     /// The CAMEO root code: the first two digits ("04" for "042").
     pub fn root(&self) -> &str {
         root_of(&self.code)

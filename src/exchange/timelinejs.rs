@@ -178,10 +178,7 @@ fn body(ws: &Workspace, at: &Index, e: &Event) -> String {
         }
     }
     let mut facts = vec![format!("Status: {}", e.status.as_str())];
-    facts.extend(
-        ws.event_type(&e.kind)
-            .map(|t| format!("{} {}", t.code, t.label)),
-    );
+    facts.extend(ws.event_type(&e.kind).map(|t| t.shown()));
     let actors: Vec<String> = (at.actors_of(e).into_iter())
         .map(|(a, r)| format!("{} ({})", a.name, r.as_str()))
         .collect();
@@ -317,7 +314,10 @@ mod tests {
         assert_eq!(v["events"].as_array().unwrap().len(), t.placed);
         let about = text(&v["title"]["text"]["text"]);
         let undated = "<p>Not shown, 1 undated event: Biden seeks a phone call with Xi.</p>";
-        assert_eq!(about, format!("<p>19 events from 5 articles.</p>{undated}"));
+        assert_eq!(
+            about,
+            format!("<p>{} events from 5 articles.</p>{undated}", t.placed)
+        );
         let expected = include_str!("../../tests/fixtures/golden/sample-timelinejs.json");
         golden("sample-timelinejs.json", expected, &t.json);
     }

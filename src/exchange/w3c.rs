@@ -158,7 +158,7 @@ fn describe(ws: &Workspace, actors: &FxHashMap<&str, &Actor>, e: &Event, p: &Pas
     lines.push(format!("Status: {}", e.status.as_str()));
     lines.extend(
         ws.event_type(&e.kind)
-            .map(|t| format!("Event type: {} {}", t.code, t.label)),
+            .map(|t| format!("Event type: {}", t.shown())),
     );
     let named: Vec<String> = (e.actors.iter())
         .filter_map(|r| {
@@ -197,7 +197,7 @@ fn annotation(
     body.push(text(
         "tagging",
         match ws.event_type(&e.kind) {
-            Some(t) => format!("{} {}", t.code, t.label),
+            Some(t) => t.shown(),
             None => e.kind.clone(),
         },
     ));
@@ -351,7 +351,8 @@ pub mod tests {
             e.created.as_str(),
             "the event's, the passage has none"
         );
-        assert!(a.get("creator").is_none(), "nobody is named");
+        // The sample's analyst made the event: the annotation names her.
+        assert_eq!(a["creator"]["name"], e.created_by.as_str());
         assert_eq!(
             a["target"]["source"],
             format!("urn:detente:article:{}", p.article)

@@ -97,9 +97,7 @@ pub fn to_svg(ws: &Workspace, opts: &FigureOptions) -> String {
         .iter()
         .map(|k| {
             let t = ws.event_type(k);
-            let label = t
-                .map(|t| format!("{} {}", t.code, t.label))
-                .unwrap_or(k.clone());
+            let label = t.map(|t| t.shown()).unwrap_or(k.clone());
             let colour = t.map(|t| rgb(t.rgb())).unwrap_or("#808080".into());
             (label, colour)
         })

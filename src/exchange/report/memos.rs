@@ -255,6 +255,8 @@ mod tests {
     #[test]
     fn a_memo_becomes_blocks_and_its_links_footnotes() {
         let mut ws = crate::core::sample::sample_workspace();
+        // This test's memos alone (the sample has its own).
+        ws.memos.clear();
         let e = ws.events[0].clone();
         let p = e.evidence[0].clone();
         let mut m = new_memo("Why the 10th");

@@ -305,7 +305,7 @@ fn editor(
     ui.horizontal(|ui| {
         let others: Vec<(String, String)> = (app.ws.vocabularies.event_types.iter())
             .filter(|t| t.code != d.code)
-            .map(|t| (t.code.clone(), format!("{} {}", t.code, t.label)))
+            .map(|t| (t.code.clone(), t.shown()))
             .collect();
         let chosen = (app.codebook.merge_into.as_ref())
             .and_then(|m| others.iter().find(|(c, _)| c == m))
@@ -375,7 +375,7 @@ fn parent_picker(
         if code.is_empty() {
             "none (top of Own codes)".into()
         } else if let Some(t) = ws.event_type(code).filter(|t| !is_cameo(&t.code)) {
-            format!("{} {}", t.code, t.label)
+            t.shown()
         } else {
             format!("{code} {} (CAMEO root)", root_label(code))
         }

@@ -31,7 +31,7 @@ pub(crate) fn type_picker(
 ) -> Option<TypeChoice> {
     let shown = ws
         .event_type(current)
-        .map(|t| format!("{} {}", t.code, t.label))
+        .map(|t| t.shown())
         .unwrap_or_else(|| current.to_string());
     let button = ui
         .add(
@@ -124,10 +124,7 @@ pub(crate) fn type_picker(
                             ui.horizontal(|ui| {
                                 ui.add_space(10.0 * (*depth + 1) as f32);
                                 super::swatch(ui, t.rgb());
-                                let r = ui.selectable_label(
-                                    t.code == current,
-                                    format!("{} {}", t.code, t.label),
-                                );
+                                let r = ui.selectable_label(t.code == current, t.shown());
                                 let r = if t.description.is_empty() {
                                     r
                                 } else {

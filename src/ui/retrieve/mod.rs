@@ -28,7 +28,7 @@ fn choices(app: &DetenteApp, kind: Kind) -> Vec<(String, String)> {
             .event_types
             .iter()
             .filter(|t| app.ws.events.iter().any(|e| e.kind == t.code))
-            .map(|t| (t.code.clone(), format!("{} {}", t.code, t.label)))
+            .map(|t| (t.code.clone(), t.shown()))
             .collect(),
         Kind::Tag => app.ws.tags.iter().map(|t| (t.clone(), t.clone())).collect(),
         Kind::Memo => app

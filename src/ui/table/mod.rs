@@ -25,11 +25,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut st.kind, None, "any type");
                 for t in &app.ws.vocabularies.event_types {
-                    ui.selectable_value(
-                        &mut st.kind,
-                        Some(t.code.clone()),
-                        format!("{} {}", t.code, t.label),
-                    );
+                    ui.selectable_value(&mut st.kind, Some(t.code.clone()), t.shown());
                 }
             })
             .response

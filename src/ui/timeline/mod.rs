@@ -564,7 +564,7 @@ fn legend_items(app: &DetenteApp, layout: &Layout, ui: &mut egui::Ui) {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             let [r, g, b] = t.rgb();
             ui.painter().rect_filled(rect, 2.0, Color32::from_rgb(r, g, b));
-            ui.weak(format!("{} {}", t.code, t.label));
+            ui.weak(t.shown());
         }
         ui.separator();
         ui.weak("filled: occurred · outline: planned/postponed · ×: cancelled/refused · hatched: month, year or uncertain date · orange dot: sources disagree · !: date from the publication, to check");
