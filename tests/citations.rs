@@ -273,4 +273,22 @@ fn a_database_story_is_cited_with_its_database() {
         note.contains("Factiva (LBA0000020230511ej5b00abc)"),
         "{note}"
     );
+    // The report's list of sources names the database too.
+    let entry = detente::exchange::report::cite::bibliography(
+        &ws.articles[0],
+        detente::exchange::report::cite::Style::Chicago,
+    );
+    assert!(
+        entry.ends_with(" Factiva (LBA0000020230511ej5b00abc)."),
+        "{entry}"
+    );
+    // A database that gives no id (Nexis Uni) is named in the BibTeX
+    // note: biblatex prints an eprinttype without an eprint not at all.
+    let mut nexis = ws.clone();
+    let a = std::sync::Arc::make_mut(&mut nexis.articles[0]);
+    a.database = "Nexis Uni".into();
+    a.database_id.clear();
+    let bib = detente::exchange::citations::to_bibtex(&nexis, false);
+    assert!(!bib.contains("eprinttype"), "{bib}");
+    assert!(bib.contains("note = {Nexis Uni. Detente article "), "{bib}");
 }

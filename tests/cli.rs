@@ -1463,7 +1463,10 @@ fn database_exports_in_word_and_rtf_are_imported_story_by_story() {
     );
     let out = import("factiva-article.rtf");
     assert!(
-        out.contains("factiva-article.rtf: story 2 of 3: the story has no word count line"),
+        out.contains(
+            "factiva-article.rtf: story 2 of 3, “Zeitungsausschnitt ohne Kopf” \
+             (document XXXX000020230512ej5c00001): the story has no word count line"
+        ),
         "{out}"
     );
     assert_eq!(out.matches("\nadded ").count(), 2, "{out}");

@@ -4097,7 +4097,7 @@ fn a_torn_story_of_a_dropped_export_is_refused_alone() {
     assert!(
         refused
             .iter()
-            .any(|w| w.starts_with("story 2 of 3: the story has no word count line")),
+            .any(|w| w.starts_with("story 2 of 3, “Zeitungsausschnitt ohne Kopf”")),
         "{refused:?}"
     );
     assert!(
@@ -4188,4 +4188,73 @@ fn f1_opens_the_built_in_guide_whose_links_turn_pages() {
     h.state_mut().send(Command::Shortcuts);
     h.run();
     assert_eq!(at(&h), Some("guide/shortcuts.md"));
+}
+
+/// Found by a new-user pass (issue 29): importing an export of many
+/// stories again at 1000x700 listed every duplicate in a list with no
+/// height limit that pushed the Library, the Reader and the tabs off the
+/// window. The list scrolls within a quarter of the window; the summary
+/// wraps and says what came of it.
+#[test]
+fn a_long_list_of_duplicates_leaves_the_window_usable() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("factiva-60.xml");
+    let stories: String = (1..=60)
+        .map(|i| {
+            format!(
+                "<ppsarticle><article><accessionNo>MANY{i}</accessionNo><headline><paragraph>Round {i} of talks</paragraph></headline>\
+                 <leadParagraph><paragraph>Officials met for round {i}.</paragraph></leadParagraph>\
+                 <publicationDate><date>2023-05-11</date></publicationDate><sourceName>Reuters News</sourceName></article></ppsarticle>"
+            )
+        })
+        .collect();
+    std::fs::write(&file, format!("<PPSResponse>{stories}</PPSResponse>")).unwrap();
+    let mut h = sample_sized(1000.0, 700.0);
+    for _ in 0..2 {
+        h.input_mut()
+            .dropped_files
+            .push(Arc::new(Dropped(file.clone())));
+        h.run();
+        wait_for_import(&mut h);
+        h.run();
+    }
+    assert_eq!(h.state().refused.len(), 60);
+    assert!(h.query_by_label("Not imported (60)").is_some());
+    let tabs = h.get_by_label("Timeline").rect();
+    assert!(
+        tabs.bottom() < 700.0,
+        "the bottom tabs are on screen: {tabs:?}"
+    );
+    let import = h.get_by_label("Import…").rect();
+    assert!(import.top() < 350.0, "the Library is on screen: {import:?}");
+    let summary = h.state().notices.last().cloned().unwrap_or_default();
+    assert_eq!(
+        summary,
+        "Imported 0 articles (read 60 stories from 1 Factiva export), 60 duplicates."
+    );
+}
+
+/// Found by a new-user pass (issue 29): a LexisNexis story without its
+/// date line came in undated and the summary said nothing. It says so.
+#[test]
+fn an_export_story_without_a_date_is_named_in_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("lexis.TXT");
+    std::fs::write(
+        &file,
+        "Terms: china\r\n\r\n          1 of 2 DOCUMENTS\r\n\r\n          The Times (London)\r\n\r\n\
+         \x20         May 11, 2023 Thursday\r\n\r\nTalks in Vienna\r\n\r\nOfficials met in Vienna.\r\n\r\n\
+         \x20         2 of 2 DOCUMENTS\r\n\r\n          Die Zeit\r\n\r\nTitel\r\n\r\nSie trafen sich.\r\n",
+    )
+    .unwrap();
+    let mut h = sample();
+    h.input_mut().dropped_files.push(Arc::new(Dropped(file)));
+    h.run();
+    wait_for_import(&mut h);
+    h.run();
+    assert_eq!(
+        h.state().notices.last().unwrap(),
+        "Imported 2 articles (read 2 stories from 1 LexisNexis export), \
+         1 story without a publication date (set it in Details)."
+    );
 }

@@ -341,14 +341,18 @@ pub fn to_bibtex(ws: &Workspace, cited_only: bool) -> String {
         if !a.language.is_empty() {
             fields.push(("language", tex(&a.language)));
         }
-        // A story from a news database: biblatex prints "Factiva: ID".
-        if !a.database.is_empty() {
-            fields.push(("eprinttype", tex(&a.database)));
-            if !a.database_id.is_empty() {
-                fields.push(("eprint", tex(&a.database_id)));
-            }
+        // A story from a news database: biblatex prints "Factiva: ID"; it
+        // prints an eprinttype without an eprint not at all, so a database
+        // that gave no id (Nexis Uni) is named in the note.
+        let mut note = format!("Detente article {}", a.id);
+        if !a.database.is_empty() && a.database_id.is_empty() {
+            note = format!("{}. {note}", crate::text::normalise::one_line(&a.database));
         }
-        fields.push(("note", tex(&format!("Detente article {}", a.id))));
+        if !a.database.is_empty() && !a.database_id.is_empty() {
+            fields.push(("eprinttype", tex(&a.database)));
+            fields.push(("eprint", tex(&a.database_id)));
+        }
+        fields.push(("note", tex(&note)));
         out.push_str(&format!("@{kind}{{{key},\n"));
         for (k, v) in fields {
             out.push_str(&format!("  {k} = {{{v}}},\n"));

@@ -353,11 +353,24 @@ impl DetenteApp {
     /// Where a chooser of `place` opens: where the last one of its kind
     /// was, else the workspace's folder.
     pub fn start_dir(&self, place: crate::ui::jobs::dialog::Place) -> Option<PathBuf> {
-        self.last_dirs.get(&place).cloned().or_else(|| {
-            self.path
-                .as_ref()
-                .and_then(|p| p.parent())
-                .map(Path::to_path_buf)
-        })
+        // Absolute: a workspace opened as `ws/w.detente` must not leave the
+        // chooser at "ws", whose parent is nothing.
+        self.last_dirs
+            .get(&place)
+            .cloned()
+            .or_else(|| {
+                self.path
+                    .as_ref()
+                    .and_then(|p| p.parent())
+                    .map(Path::to_path_buf)
+            })
+            .map(|d| {
+                if d.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    d
+                }
+            })
+            .map(|d| std::path::absolute(&d).unwrap_or(d))
     }
 }

@@ -69,14 +69,15 @@ impl DetenteApp {
         let seen = &mut self.notice_seen;
         seen.retain(|n, _| self.notices.contains(n));
         self.notices
-            .retain(|n| !is_info(n) || now - *seen.entry(n.clone()).or_insert(now) < INFO_SECONDS);
-        if self.notices.iter().any(|n| is_info(n)) {
+            .retain(|n| !fades(n) || now - *seen.entry(n.clone()).or_insert(now) < INFO_SECONDS);
+        if self.notices.iter().any(|n| fades(n)) {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(500));
         }
         let mut remove = None;
         for (i, n) in self.notices.iter().enumerate() {
-            ui.horizontal(|ui| {
+            // Wrapped: a long import summary is read whole in a small window.
+            ui.horizontal_wrapped(|ui| {
                 let colour = if is_info(n) {
                     ui.visuals().text_color()
                 } else {
@@ -97,9 +98,16 @@ impl DetenteApp {
                 .id_salt("refused")
                 .default_open(true)
                 .show(ui, |ui| {
-                    for (f, why) in &self.refused {
-                        ui.label(format!("{f}: {why}"));
-                    }
+                    // Dozens of duplicates must not push the window away.
+                    let most = (ui.ctx().content_rect().height() * 0.25).max(80.0);
+                    egui::ScrollArea::vertical()
+                        .id_salt("refused-list")
+                        .max_height(most)
+                        .show(ui, |ui| {
+                            for (f, why) in &self.refused {
+                                ui.label(format!("{f}: {why}"));
+                            }
+                        });
                     if ui.button("Dismiss list").clicked() {
                         self.refused.clear();
                     }
@@ -386,6 +394,12 @@ pub(crate) const INFO_SECONDS: f64 = 12.0;
 /// Whether a notice reports something done (shown plainly, gone after
 /// [`INFO_SECONDS`] and dropped when that is undone) rather than a problem
 /// (shown in the error colour, kept until dismissed).
+/// Whether a notice goes by itself: news of something done, unless it
+/// points to the list of what was not imported (it stays while that does).
+fn fades(n: &str) -> bool {
+    is_info(n) && !n.contains("listed below") && !n.contains("duplicate")
+}
+
 pub(crate) fn is_info(n: &str) -> bool {
     [
         "Imported",

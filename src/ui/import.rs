@@ -139,6 +139,11 @@ impl DetenteApp {
             }
         }
         let n = articles.len();
+        // A database gives every story its date: one without is worth a word.
+        let undated = articles
+            .iter()
+            .filter(|a| a.published.is_none() && !a.database.is_empty())
+            .count();
         if n > 0 {
             let first_added = articles.first().map(|a| a.id.clone());
             // "Undo import articles": one step for them all, said so.
@@ -155,16 +160,18 @@ impl DetenteApp {
         }
         let plural = |k: usize, w: &str| format!("{k} {w}{}", if k == 1 { "" } else { "s" });
         let mut summary = format!("Imported {}", plural(n, "article"));
+        // What the feeds and exports were read as, in one bracket.
+        let mut read = vec![];
         if !feeds.is_empty() {
-            summary.push_str(&format!(
-                " (read {} from {})",
+            read.push(format!(
+                "{} from {}",
                 plural(feeds.values().sum(), "item"),
                 plural(feeds.len(), "feed")
             ));
         }
         for (kind, (files, stories)) in &exports {
-            summary.push_str(&format!(
-                " (read {} from {} {kind}{})",
+            read.push(format!(
+                "{} from {} {kind}{}",
                 if *stories == 1 {
                     "1 story".to_string()
                 } else {
@@ -172,6 +179,19 @@ impl DetenteApp {
                 },
                 files.len(),
                 if files.len() == 1 { "" } else { "s" }
+            ));
+        }
+        if !read.is_empty() {
+            summary.push_str(&format!(" (read {})", read.join(", ")));
+        }
+        if undated > 0 {
+            summary.push_str(&format!(
+                ", {} without a publication date (set it in Details)",
+                if undated == 1 {
+                    "1 story".to_string()
+                } else {
+                    format!("{undated} stories")
+                }
             ));
         }
         if duplicates > 0 {

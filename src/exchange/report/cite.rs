@@ -101,19 +101,7 @@ pub fn note(a: &Article, style: Style) -> String {
             if !a.url.is_empty() {
                 rest.push(a.url.clone());
             }
-            // A database article, as Chicago cites one: the database's name
-            // (and the story's id there) after the date.
-            if !a.database.is_empty() {
-                let db = crate::text::normalise::one_line(&a.database);
-                rest.push(if a.database_id.is_empty() {
-                    db
-                } else {
-                    format!(
-                        "{db} ({})",
-                        crate::text::normalise::one_line(&a.database_id)
-                    )
-                });
-            }
+            rest.extend(database(a));
             let who = author(a).map(|w| format!("{w}, ")).unwrap_or_default();
             if rest.is_empty() {
                 format!("{who}\u{201c}{}.\u{201d}", title(a))
@@ -215,7 +203,29 @@ pub fn bibliography(a: &Article, style: Style) -> String {
     if !a.url.is_empty() {
         s.push_str(&format!(" {}.", a.url));
     }
+    // The database too, as in the notes: a reader finds the story there.
+    if let Some(db) = database(a) {
+        s.push_str(&format!(" {db}."));
+    }
     s
+}
+
+/// A database article, as Chicago cites one: the database's name (and
+/// the story's id there), after the date in a note and at the end of the
+/// bibliography entry.
+fn database(a: &Article) -> Option<String> {
+    if a.database.is_empty() {
+        return None;
+    }
+    let db = crate::text::normalise::one_line(&a.database);
+    Some(if a.database_id.is_empty() {
+        db
+    } else {
+        format!(
+            "{db} ({})",
+            crate::text::normalise::one_line(&a.database_id)
+        )
+    })
 }
 
 #[cfg(test)]

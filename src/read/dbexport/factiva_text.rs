@@ -101,7 +101,8 @@ fn story(block: &[&str], id: &str) -> super::Read {
     {
         indexed(block)
     } else {
-        article(block)?
+        // Named by its first line and document id: it has no headline.
+        article(block).map_err(|t| t.named(block, id))?
     };
     s.doc_id = id.to_string();
     Ok(s)
@@ -162,7 +163,7 @@ fn article(block: &[&str]) -> super::Read {
     let wc = lines
         .iter()
         .rposition(|l| is_word_count(l))
-        .ok_or("the story has no word count line (“523 words”) above its text")?;
+        .ok_or("the story has no word count line (such as “612 words”) under its headline")?;
     let mut s = Story::default();
     // Above the word count: the headline, then an optional byline.
     let mut above = lines[..wc].iter().rev().filter(|l| !l.is_empty());
@@ -317,7 +318,12 @@ mod tests {
         let s = stories(&text);
         assert_eq!(s.len(), 3);
         assert!(s[0].is_ok() && s[1].is_ok());
-        assert!(s[2].as_ref().unwrap_err().contains("word count"));
+        let torn = s[2].as_ref().unwrap_err();
+        assert!(torn.why.contains("word count"), "{torn:?}");
+        assert_eq!(
+            torn.name,
+            "“Search Summary” (document ABCD000020230513ej5d00001)"
+        );
     }
 
     #[test]

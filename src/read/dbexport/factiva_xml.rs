@@ -62,7 +62,7 @@ pub fn stories(bytes: &[u8]) -> Result<Vec<super::Read>, Refusal> {
                 // A break between stories (the response's closing tags
                 // after a resumed read) refuses nothing.
                 if in_story {
-                    out.push(Err(format!("its XML cannot be read: {why}")));
+                    out.push(Err(format!("its XML cannot be read: {why}").into()));
                 }
                 match next_article(bytes, at + broke_at.max(1)) {
                     Some(next) => at = next,
@@ -322,7 +322,10 @@ mod tests {
         assert_eq!(s.len(), 3, "{s:?}");
         assert_eq!(s[0].as_ref().unwrap().title, "One");
         assert!(
-            s[1].as_ref().unwrap_err().contains("XML cannot be read"),
+            s[1].as_ref()
+                .unwrap_err()
+                .why
+                .contains("XML cannot be read"),
             "{s:?}"
         );
         assert_eq!(s[2].as_ref().unwrap().title, "Three");
@@ -333,6 +336,9 @@ mod tests {
         );
         let s = stories(cut.as_bytes()).unwrap();
         assert_eq!(s.len(), 2, "{s:?}");
-        assert!(s[1].as_ref().unwrap_err().contains("ends inside"), "{s:?}");
+        assert!(
+            s[1].as_ref().unwrap_err().why.contains("ends inside"),
+            "{s:?}"
+        );
     }
 }

@@ -38,8 +38,14 @@ enum Field {
     Byline,
     Section,
     Language,
-    /// Known, not kept (LENGTH, DATELINE, LOAD-DATE, PUBLICATION-TYPE…).
+    /// Known, not kept (LENGTH, LOAD-DATE, PUBLICATION-TYPE…).
     Other,
+    /// Kept in the article's notes under this label; `closes` when it
+    /// also ends the body (GRAPHIC follows it).
+    Kept {
+        label: &'static str,
+        closes: bool,
+    },
     /// Ends the body: what follows is the database's, not the story's.
     Closing,
 }
@@ -49,11 +55,28 @@ fn field(label: &str) -> Option<Field> {
         "BYLINE" | "AUTOR" | "AUTHOR" => Field::Byline,
         "SECTION" | "RUBRIK" => Field::Section,
         "LANGUAGE" | "SPRACHE" => Field::Language,
-        "LENGTH" | "LÄNGE" | "DATELINE" | "HIGHLIGHT" | "EDITION" | "AUSGABE" => Field::Other,
-        "LOAD-DATE" | "PUBLICATION-TYPE" | "DOCUMENT-TYPE" | "GRAPHIC" | "JOURNAL-CODE"
-        | "SUBJECT" | "ORGANIZATION" | "GEOGRAPHIC" | "PERSON" | "COMPANY" | "INDUSTRY"
-        | "CORRECTION-DATE" | "CORRECTION" | "NOTES" | "URL" | "TYPE" | "DOKUMENTTYP"
-        | "PUBLIKATIONSTYP" | "LADEDATUM" => Field::Closing,
+        "LENGTH" | "LÄNGE" | "EDITION" | "AUSGABE" => Field::Other,
+        "DATELINE" => Field::Kept {
+            label: "Dateline",
+            closes: false,
+        },
+        "HIGHLIGHT" => Field::Kept {
+            label: "Highlight",
+            closes: false,
+        },
+        "GRAPHIC" => Field::Kept {
+            label: "Graphic",
+            closes: true,
+        },
+        "CORRECTION" => Field::Kept {
+            label: "Correction",
+            closes: true,
+        },
+        "LOAD-DATE" | "PUBLICATION-TYPE" | "DOCUMENT-TYPE" | "JOURNAL-CODE" | "SUBJECT"
+        | "ORGANIZATION" | "GEOGRAPHIC" | "PERSON" | "COMPANY" | "INDUSTRY" | "CORRECTION-DATE"
+        | "NOTES" | "URL" | "TYPE" | "DOKUMENTTYP" | "PUBLIKATIONSTYP" | "LADEDATUM" => {
+            Field::Closing
+        }
         _ => return None,
     })
 }
@@ -80,7 +103,7 @@ pub fn stories(text: &str) -> Vec<super::Read> {
         let end = starts.get(i + 1).map_or(text.len(), |s| s.0);
         out.push(
             story(&text[body_start..end])
-                .ok_or_else(|| "the story has no title and no text".to_string()),
+                .ok_or_else(|| "the story has no title and no text".into()),
         );
     }
     out
@@ -136,6 +159,10 @@ fn story(block: &str) -> Option<Story> {
                 Field::Section => s.section = value.trim().to_string(),
                 Field::Language => s.language = super::language_code(&value),
                 Field::Other => {}
+                Field::Kept { label, closes } => {
+                    s.extra.push(format!("{label}: {}", value.trim()));
+                    closed |= closes;
+                }
                 Field::Closing => closed = true,
             }
             continue;
@@ -176,6 +203,7 @@ mod tests {
         LENGTH: 412 words\r\n\r\nBYLINE: Julian Borger\r\n\r\nSECTION: WORLD NEWS; Pg. 5\r\n\r\n\
         The US national security adviser met China's top diplomat\r\nin Vienna on Wednesday.\r\n\r\n\
         The talks lasted eight hours.\r\n\r\n\
+        GRAPHIC: Jake Sullivan arrives\r\nin Vienna.\r\n\r\n\
         LOAD-DATE: May 12, 2023\r\n\r\nLANGUAGE: ENGLISH\r\n\r\n\
         \x20                Copyright 2023 Guardian News and Media Limited\r\n\r\n\
         \x20                              2 of 2 DOCUMENTS\r\n\r\n\
@@ -190,6 +218,8 @@ mod tests {
         let s = super::super::ok(stories(TWO));
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].title, "Sullivan and Wang meet in Vienna");
+        // A photo caption is kept for the notes, out of the text.
+        assert_eq!(s[0].extra, ["Graphic: Jake Sullivan arrives in Vienna."]);
         assert_eq!(s[0].outlet, "The Guardian (London)");
         assert_eq!(s[0].published, chrono::NaiveDate::from_ymd_opt(2023, 5, 11));
         assert_eq!(s[0].byline, "Julian Borger");

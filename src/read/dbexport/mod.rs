@@ -78,6 +78,9 @@ pub struct Story {
     pub section: String,
     /// The page or pages in print ("A.1"), where the database gives them.
     pub pages: String,
+    /// Other fields a reader may want, for the article's notes
+    /// ("Dateline: WASHINGTON", "Graphic: a photo caption").
+    pub extra: Vec<String>,
     pub language: String,
     /// The database's id of the story (Factiva's accession number).
     pub doc_id: String,
@@ -133,7 +136,61 @@ pub fn sniff(bytes: &[u8]) -> Option<Kind> {
 
 /// One story of an export as read, or why it could not be read (the
 /// story keeps its number; the others are imported).
-pub type Read = Result<Story, String>;
+pub type Read = Result<Story, Torn>;
+
+/// A story that could not be read: what names it to a reader (its first
+/// line, its document id; empty when nothing does) and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Torn {
+    pub name: String,
+    pub why: String,
+}
+
+impl From<String> for Torn {
+    fn from(why: String) -> Torn {
+        Torn {
+            name: String::new(),
+            why,
+        }
+    }
+}
+
+impl From<&str> for Torn {
+    fn from(why: &str) -> Torn {
+        why.to_string().into()
+    }
+}
+
+impl std::fmt::Display for Torn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.why)
+    }
+}
+
+impl Torn {
+    /// This refusal, naming the story by the first words of `lines` and
+    /// its document id `id` (either may be empty).
+    pub fn named(self, lines: &[&str], id: &str) -> Torn {
+        let first = lines
+            .iter()
+            .map(|l| crate::text::normalise::one_line(l))
+            .find(|l| !l.is_empty())
+            .map(|l| crate::text::normalise::cut_at_word(&l, 60))
+            .unwrap_or_default();
+        let name = match (first.is_empty(), id.is_empty()) {
+            (false, false) => format!("{first}” (document {id})"),
+            (false, true) => format!("{first}”"),
+            (true, false) => format!("document {id}"),
+            (true, true) => String::new(),
+        };
+        let name = if first.is_empty() {
+            name
+        } else {
+            format!("“{name}")
+        };
+        Torn { name, ..self }
+    }
+}
 
 /// The stories of an export of `kind`, each read or refused on its own.
 /// The whole file is refused only when nothing in it is a story, or when
@@ -163,7 +220,7 @@ pub fn stories(bytes: &[u8], kind: Kind) -> Result<Vec<Read>, Refusal> {
 }
 
 /// A story with neither a title nor a paragraph is no article.
-fn has_text(s: &Story) -> Result<(), String> {
+fn has_text(s: &Story) -> Result<(), Torn> {
     if s.title.trim().is_empty() && s.body.iter().all(|p| p.trim().is_empty()) {
         return Err("the story has no title and no text".into());
     }
@@ -204,7 +261,14 @@ pub fn articles(
         .enumerate()
         .map(|(i, s)| match s.and_then(|s| has_text(&s).map(|()| s)) {
             Ok(s) => Ok(article(s, kind, file_name, i + 1, n)),
-            Err(why) => Err(Refusal::item("story", i + 1, n, "", Refusal::Document(why))),
+            Err(t) => Err(Refusal::Item {
+                item: if t.name.is_empty() {
+                    format!("story {} of {n}", i + 1)
+                } else {
+                    format!("story {} of {n}, {}", i + 1, t.name)
+                },
+                reason: Box::new(Refusal::Document(t.why)),
+            }),
         })
         .collect())
 }
@@ -262,6 +326,7 @@ fn article(s: Story, kind: Kind, file_name: &str, k: usize, n: usize) -> Article
     if !s.pages.is_empty() {
         notes.push(format!("Pages: {}", one_line(&s.pages)));
     }
+    notes.extend(s.extra.iter().map(|x| one_line(x)));
     a.notes = notes.join("\n");
     a
 }

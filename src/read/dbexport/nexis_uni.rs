@@ -73,7 +73,7 @@ pub fn stories(text: &str) -> Vec<super::Read> {
         if is_end(line) {
             // Two ends in a row hold no story.
             if block.iter().any(|l| !l.trim().is_empty()) {
-                out.push(story(&block));
+                out.push(story(&block).map_err(|t| t.named(&block, "")));
             }
             block.clear();
         } else {
@@ -123,6 +123,11 @@ fn story(block: &[&str]) -> super::Read {
                 "byline" | "autor" => s.byline = value,
                 "section" | "rubrik" => s.section = value,
                 "language" | "sprache" => s.language = super::language_code(&value),
+                "dateline" | "highlight" | "graphic" | "notes" | "correction" => {
+                    let mut label = label.clone();
+                    label[..1].make_ascii_uppercase();
+                    s.extra.push(format!("{label}: {value}"))
+                }
                 _ => {}
             }
         }
@@ -137,6 +142,9 @@ fn story(block: &[&str]) -> super::Read {
         if let Some((label, value)) = field(t) {
             if matches!(label.to_lowercase().as_str(), "language" | "sprache") {
                 s.language = super::language_code(&value);
+            }
+            if label.eq_ignore_ascii_case("graphic") && !value.is_empty() {
+                s.extra.push(format!("Graphic: {value}"));
             }
             if matches!(
                 label.to_lowercase().as_str(),
@@ -186,6 +194,7 @@ mod tests {
         assert_eq!(a.published, chrono::NaiveDate::from_ymd_opt(2023, 5, 11));
         assert_eq!(a.byline, "Ellen Nakashima");
         assert_eq!(a.section, "A-SECTION; Pg. A12");
+        assert_eq!(a.extra, ["Dateline: WASHINGTON"]);
         assert_eq!(a.language, "en");
         assert_eq!(
             a.body,

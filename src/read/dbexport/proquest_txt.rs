@@ -91,7 +91,7 @@ pub fn stories(text: &str) -> Vec<super::Read> {
     blocks
         .into_iter()
         .filter(|b| b.iter().any(|l| l.trim_start().starts_with("Full text:")))
-        .map(|b| story(&b).ok_or_else(|| "the story has no title and no text".to_string()))
+        .map(|b| story(&b).ok_or_else(|| "the story has no title and no text".into()))
         .collect()
 }
 

@@ -44,7 +44,7 @@ pub enum Dialog {
 
 /// The kinds of file a chooser offers articles for.
 const ARTICLES: &[&str] = &[
-    "txt", "text", "md", "xml", "html", "htm", "xhtml", "pdf", "docx", "qdpx", "qde", "rss",
+    "txt", "text", "md", "xml", "html", "htm", "xhtml", "pdf", "docx", "rtf", "qdpx", "qde", "rss",
     "atom", "rdf",
 ];
 
