@@ -1642,13 +1642,13 @@ fn a_batch_import_can_be_cancelled_and_says_what_it_did() {
     for i in 0..300 {
         std::fs::write(
             dir.path().join(format!("{i:03}.txt")),
-            format!("Article {i}\n\nBody of article number {i}."),
+            format!("Report {i} on the talks\n\nBody of the report number {i} on the talks."),
         )
         .unwrap();
     }
     std::fs::write(
         dir.path().join("dup.txt"),
-        "Article 7\n\nBody of article number 7.",
+        "Report 7 on the talks\n\nBody of the report number 7 on the talks.",
     )
     .unwrap();
     let mut h = sample();
@@ -1684,8 +1684,8 @@ fn a_batch_import_can_be_cancelled_and_says_what_it_did() {
         .skip(5)
         .map(|a| a.title.as_str())
         .collect();
-    assert_eq!(titles[0], "Article 0");
-    assert_eq!(titles[299], "Article 299");
+    assert_eq!(titles[0], "Report 0 on the talks");
+    assert_eq!(titles[299], "Report 299 on the talks");
 }
 
 #[test]
@@ -4118,7 +4118,7 @@ fn a_path_typed_in_the_own_import_chooser_is_imported() {
     let file = dir.path().join("typed.txt");
     std::fs::write(
         &file,
-        "Typed path\n\nSullivan and Wang met in Vienna on 10 May 2023.",
+        "Typed path to Vienna\n\nSullivan and Wang met in Vienna on 10 May 2023.",
     )
     .unwrap();
     let mut h = sample_with_own_chooser();
@@ -4152,7 +4152,7 @@ fn a_path_typed_in_the_own_import_chooser_is_imported() {
             .ws
             .articles
             .iter()
-            .any(|a| a.title == "Typed path")
+            .any(|a| a.title == "Typed path to Vienna")
     );
 }
 
@@ -4256,5 +4256,44 @@ fn an_export_story_without_a_date_is_named_in_the_summary() {
         h.state().notices.last().unwrap(),
         "Imported 2 articles (read 2 stories from 1 LexisNexis export), \
          1 story without a publication date (set it in Details)."
+    );
+}
+
+/// Issue 30: a text that starts with its story has no sure headline: its
+/// title is the file's name and the Reader says so until a title is set.
+#[test]
+fn the_reader_says_when_no_headline_was_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("story-first.txt");
+    std::fs::write(
+        &file,
+        "[ad_1]\nThe foreign ministers of Brazil and Argentina met in Brasília on Friday and \
+         agreed to a new trade council, officials said.\n",
+    )
+    .unwrap();
+    let mut h = sample();
+    h.input_mut().dropped_files.push(Arc::new(Dropped(file)));
+    h.run();
+    wait_for_import(&mut h);
+    h.run();
+    let id = h
+        .state()
+        .ws
+        .articles
+        .iter()
+        .find(|a| a.title == "story-first")
+        .expect("titled by its file")
+        .id
+        .clone();
+    h.state_mut().selected_article = Some(id.clone());
+    h.run();
+    let hint = "No line at the top of the text is surely its headline";
+    assert!(h.query_by_label_contains(hint).is_some());
+    h.state_mut().ws.article_mut(&id).unwrap().title =
+        "Brazil and Argentina agree a trade council".into();
+    h.run();
+    assert!(
+        h.query_by_label_contains(hint).is_none(),
+        "gone once a title is set"
     );
 }

@@ -31,23 +31,24 @@ d import "$ws" "$seeds" >/dev/null
 d article "$ws" "US And China's Diplomatic Thaw" --published 2023-05-13 \
   --outlet "NHK, via Spotlight Nepal" >/dev/null
 a_nhk="US And China's Diplomatic Thaw"
-# 001 starts with a spinner's "[ad_1]" marker; the text is a synonym-spun copy of a CNBC report.
-d article "$ws" "[ad_1]" --published 2023-06-18 \
+# 001 starts with a spinner's "[ad_1]" marker, then its story (no headline:
+# it is titled by its file); the text is a synonym-spun copy of a CNBC report.
+d article "$ws" "001_34bf8912d10010c9" --published 2023-06-18 \
   --title "Blinken meets Qin Gang in Beijing (spun copy of a CNBC report)" \
   --outlet "CNBC (spun copy)" >/dev/null
 a_cnbc="Blinken meets Qin Gang in Beijing"
 # 002 is a Reuters report with the agency's name replaced by "Portal".
-d article "$ws" "US China to move beyond balloon accident" --published 2023-05-11 \
+d article "$ws" "US, China to move beyond balloon accident" --published 2023-05-11 \
   --title "US, China to move beyond balloon accident to stabilize ties" \
   --outlet "Reuters (rebranded 'Portal')" --byline "Susan Heavey" >/dev/null
 a_reuters="US, China to move beyond balloon"
 # 003 carries "June 19, 2024" at the top (a scrape date); "Updated on 06/19/2023" is the real one.
-d article "$ws" "June 19, 2024" --published 2023-06-19 \
+d article "$ws" "Winking at Beijing" --published 2023-06-19 \
   --title "Winking at Beijing: China and the US are resuming ties" \
   --outlet "dpa (machine translation)" >/dev/null
 a_dpa="Winking at Beijing"
 # 004 opens with the site's navigation ("twitter", "youtube", ...).
-d article "$ws" "twitter" --published 2023-06-06 \
+d article "$ws" "US, Chinese officials hold constructive talks" --published 2023-06-06 \
   --title "US, Chinese officials hold constructive talks in Beijing" \
   --outlet "Caliber.az (citing Japan Times)" >/dev/null
 a_cal="US, Chinese officials hold constructive talks"

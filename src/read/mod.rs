@@ -26,5 +26,6 @@ pub mod prepare;
 pub mod pubdate;
 pub mod refusal;
 pub mod rtf;
+pub mod text_head;
 pub mod title;
 pub mod yearless;

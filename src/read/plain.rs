@@ -66,7 +66,13 @@ pub(crate) fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
         .map(|&(_, k)| k)
 }
 
-/// An article from decoded text: normalised, titled, dated from its first lines.
+/// The note an article gets when no line of its text is surely its
+/// headline (the Reader shows it until a title is set).
+pub const NO_HEADLINE: &str =
+    "Import: no line at the top of the text is surely its headline; the title is the file's name.";
+
+/// An article from decoded text: normalised, titled, dated from its first
+/// lines, with the outlet and byline the text names.
 pub(crate) fn article_from_text(
     raw: &str,
     file_name: &str,
@@ -77,18 +83,36 @@ pub(crate) fn article_from_text(
     if text.trim().is_empty() {
         return Err(Refusal::Empty);
     }
-    let title = match title {
-        Some(t) if !t.trim().is_empty() => t.trim().to_string(),
-        _ => title_from_text(&text),
+    // The headline, outlet and byline the text itself gives; when no line
+    // is surely the headline, the file's name stands, and the notes say so.
+    let head = crate::read::text_head::read_head(&text);
+    let mut notes = vec![];
+    let title = match (title, head.title) {
+        (Some(t), _) if !t.trim().is_empty() => t.trim().to_string(),
+        (_, Some(t)) => t,
+        (_, None) => {
+            notes.push(NO_HEADLINE.to_string());
+            match std::path::Path::new(file_name).file_stem() {
+                Some(stem) if !stem.is_empty() => stem.to_string_lossy().into_owned(),
+                _ => title_from_text(&text),
+            }
+        }
+    };
+    let outlet = match head.outlet {
+        Some((o, from)) => {
+            notes.push(format!("Import: the outlet was read from {from}."));
+            o
+        }
+        None => String::new(),
     };
     let detected = crate::read::pubdate::detect_until(&text, not_after);
     Ok(Article {
         past: Default::default(),
         id: new_id("art"),
         title,
-        outlet: String::new(),
+        outlet,
         url: String::new(),
-        byline: String::new(),
+        byline: head.byline.unwrap_or_default(),
         language: String::new(),
         published: detected.as_ref().map(|c| c.value.clone()),
         published_source: detected
@@ -101,6 +125,6 @@ pub(crate) fn article_from_text(
         database_id: String::new(),
         text_hash: text_hash(&text),
         text,
-        notes: String::new(),
+        notes: notes.join("\n"),
     })
 }

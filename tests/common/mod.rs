@@ -6,7 +6,7 @@ use detente::dates::edtf::DateValue;
 use detente::read::prepare::prepare_bytes;
 use std::path::PathBuf;
 
-pub const VIENNA: &str = "WASHINGTON, May 11 (Reuters) - Jake Sullivan met Wang Yi (王毅) in Vienna on Wednesday and Thursday.\r\n\r\nThe talks lasted eight hours. 🇺🇸🇨🇳 Café diplomacy e\u{301}.\r\n";
+pub const VIENNA: &str = "Sullivan and Wang hold talks\r\n\r\nWASHINGTON, May 11 (Reuters) - Jake Sullivan met Wang Yi (王毅) in Vienna on Wednesday and Thursday.\r\n\r\nThe talks lasted eight hours. 🇺🇸🇨🇳 Café diplomacy e\u{301}.\r\n";
 pub const BEIJING: &str = "Blinken in Beijing\n\nAntony Blinken met Qin Gang in Beijing on Sunday and Wang Yi on Monday.\n";
 
 /// A small workspace with two articles, three actors and two events.

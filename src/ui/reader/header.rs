@@ -30,7 +30,7 @@ pub(crate) fn set_published(
 
 pub(crate) fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::Id {
     // Only the small fields: the text is never copied per frame.
-    let Some((title, outlet, published, source, url, from, accessed)) =
+    let Some((title, outlet, published, source, url, from, accessed, guessed)) =
         app.ws.article(id).map(|a| {
             (
                 a.title.clone(),
@@ -40,12 +40,20 @@ pub(crate) fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::
                 a.url.clone(),
                 a.imported_from.clone(),
                 a.accessed.clone(),
+                untitled(a),
             )
         })
     else {
         return ui.scope_id();
     };
     let title_id = ui.heading(&title).id;
+    if guessed {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "No line at the top of the text is surely its headline: the title is the file's \
+             name. Set it in Details…",
+        );
+    }
     ui.horizontal_wrapped(|ui| {
         ui.label(if outlet.is_empty() {
             "Unknown outlet"
@@ -198,6 +206,15 @@ pub(crate) fn header(app: &mut DetenteApp, ui: &mut egui::Ui, id: &Id) -> egui::
         app.open_memo(&m);
     }
     title_id
+}
+
+/// Whether the article still has the file's name for a title because the
+/// import found no headline in its text (it said so in the notes).
+fn untitled(a: &crate::core::model::Article) -> bool {
+    a.notes.contains(crate::read::plain::NO_HEADLINE)
+        && std::path::Path::new(&a.imported_from)
+            .file_stem()
+            .is_some_and(|stem| stem.to_string_lossy() == a.title)
 }
 
 /// Proposed boilerplate lines: the user unticks what to keep and drops
