@@ -43,6 +43,14 @@ impl DetenteApp {
                     self.reset_view();
                 }
             }
+            Command::OpenSample => {
+                if self.guard(Pending::Sample) {
+                    self.ws = crate::core::sample::sample_workspace();
+                    self.path = None;
+                    self.history = History::new();
+                    self.reset_view();
+                }
+            }
             Command::Open => {
                 if self.guard(Pending::Open(None)) {
                     self.choose(Pick::Open);

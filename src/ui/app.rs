@@ -34,6 +34,8 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 pub enum Pending {
     Close,
     New,
+    /// The bundled sample, opened again (File > Open the sample).
+    Sample,
     Open(Option<PathBuf>),
 }
 

@@ -14,6 +14,8 @@ pub enum Command {
     New,
     Open,
     OpenPath(PathBuf),
+    /// The bundled sample workspace, unsaved, as on the first run.
+    OpenSample,
     Save,
     SaveAs,
     Import,
@@ -92,6 +94,7 @@ impl Command {
         match self {
             Command::New => "New",
             Command::Open | Command::OpenPath(_) => "Open…",
+            Command::OpenSample => "Open the sample workspace",
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
             Command::Import | Command::ImportPaths(_) => "Import…",

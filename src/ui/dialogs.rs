@@ -249,6 +249,7 @@ impl DetenteApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Pending::New => self.send(Command::New),
+            Pending::Sample => self.send(Command::OpenSample),
             Pending::Open(None) => self.send(Command::Open),
             Pending::Open(Some(path)) => self.send(Command::OpenPath(path)),
         }

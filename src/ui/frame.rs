@@ -407,6 +407,7 @@ pub(crate) fn is_info(n: &str) -> bool {
         "Exported",
         "Recovered",
         "Deleted",
+        "Added the own type",
         "Saved ",
         "Set the outlet",
         "Your desktop showed no file chooser",

@@ -45,6 +45,9 @@ impl DetenteApp {
                         }
                     }
                 });
+                if item(ui, &Command::OpenSample, None, true) {
+                    self.send(Command::OpenSample);
+                }
                 ui.separator();
                 for c in [Command::Save, Command::SaveAs] {
                     if item(ui, &c, None, true) {

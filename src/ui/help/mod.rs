@@ -76,10 +76,8 @@ fn contents(ui: &mut egui::Ui, help: &mut HelpState) {
     egui::ScrollArea::vertical()
         .id_salt("help-contents")
         .show(ui, |ui| {
-            for (i, p) in pages::PAGES.iter().enumerate() {
-                if p.path == "reference/README.md" {
-                    ui.add_space(6.0);
-                }
+            let in_reference = help.path().is_some_and(|p| p.starts_with("reference/"));
+            let mut entry = |ui: &mut egui::Ui, i: usize, p: &pages::Page| {
                 let title = pages::title(p);
                 let title = if p.path.ends_with("README.md") {
                     egui::RichText::new(title).strong()
@@ -88,9 +86,25 @@ fn contents(ui: &mut egui::Ui, help: &mut HelpState) {
                 };
                 if ui.selectable_label(help.page == Some(i), title).clicked() {
                     help.page = Some(i);
+                    help.section = None;
                     help.top = true;
                 }
+            };
+            let all = pages::PAGES.iter().enumerate();
+            for (i, p) in all.clone().filter(|(_, p)| p.path.starts_with("guide/")) {
+                entry(ui, i, p);
             }
+            ui.add_space(6.0);
+            // The reference is for scripts and contributors: folded away
+            // unless one of its pages is open.
+            egui::CollapsingHeader::new("Reference")
+                .id_salt("help-reference")
+                .open(in_reference.then_some(true))
+                .show(ui, |ui| {
+                    for (i, p) in all.filter(|(_, p)| p.path.starts_with("reference/")) {
+                        entry(ui, i, p);
+                    }
+                });
         });
 }
 
@@ -100,11 +114,19 @@ fn page(ui: &mut egui::Ui, help: &mut HelpState, i: usize) {
         return;
     };
     let (text, linked) = pages::shown(p);
+    // A link to a section opens the page at it, the whole page one click
+    // away.
+    let text = match help.section.as_deref().and_then(|f| pages::section(&text, f)) {
+        Some(part) => format!("[↑ The whole page]({}{})\n\n{part}", pages::SCHEME, p.path),
+        None => text,
+    };
+    let mut linked = linked;
+    linked.push(p.path.to_string());
     for l in &linked {
         help.cache.add_link_hook(format!("{}{l}", pages::SCHEME));
     }
     let mut area = egui::ScrollArea::vertical()
-        .id_salt(("help-page", i))
+        .id_salt(("help-page", i, help.section.clone()))
         .auto_shrink([false, false]);
     if std::mem::take(&mut help.top) {
         area = area.vertical_scroll_offset(0.0);
@@ -114,10 +136,15 @@ fn page(ui: &mut egui::Ui, help: &mut HelpState, i: usize) {
     });
     let hit = linked
         .iter()
-        .find(|l| help.cache.get_link_hook(&format!("{}{l}", pages::SCHEME)) == Some(true));
-    if let Some(to) = hit.and_then(|l| pages::index_of(l)) {
-        help.page = Some(to);
-        help.top = true;
+        .find(|l| help.cache.get_link_hook(&format!("{}{l}", pages::SCHEME)) == Some(true))
+        .cloned();
+    if let Some(l) = hit {
+        let (path, frag) = l.split_once('#').unwrap_or((&l, ""));
+        if let Some(to) = pages::index_of(path) {
+            help.page = Some(to);
+            help.section = (!frag.is_empty()).then(|| frag.to_string());
+            help.top = true;
+        }
     }
     help.cache.link_hooks_clear();
 }
@@ -140,7 +167,7 @@ fn about_page(ui: &mut egui::Ui, lines: &[(&'static str, String)]) {
     ui.add_space(8.0);
     ui.weak(
         "The window's size and place, the theme and the recent files are kept in the settings \
-         folder; unsaved work is written to the recovery folder every few seconds and offered \
+         folder; unsaved work is written to the recovery folder every 20 seconds and offered \
          back after a crash.",
     );
 }

@@ -64,6 +64,39 @@ pub fn title(page: &Page) -> &'static str {
         .unwrap_or(page.path)
 }
 
+/// A heading's anchor as code hosts make it: lower case, spaces to
+/// hyphens, other marks dropped ("Typing a date" is `typing-a-date`).
+pub fn slug(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The page's text from the heading whose anchor is `frag` on; None when
+/// no heading has it.
+pub fn section<'a>(text: &'a str, frag: &str) -> Option<&'a str> {
+    let mut at = 0;
+    let mut in_fence = false;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        }
+        let heading = line.trim_start_matches('#');
+        if !in_fence && line.starts_with('#') && heading.starts_with(' ') && slug(heading) == frag {
+            return Some(&text[at..]);
+        }
+        at += line.len();
+    }
+    None
+}
+
 /// The scheme of a link that turns to another built-in page.
 pub const SCHEME: &str = "detente-help:";
 
@@ -97,8 +130,9 @@ pub fn resolve(from: &str, target: &str) -> Option<&'static str> {
 /// The page's Markdown as the Help window shows it: links to built-in
 /// pages go through [`SCHEME`], links to other files of the source
 /// (ARCHITECTURE.md, the code) are left as text, and pictures become
-/// their descriptions. Also the pages linked, for the viewer's hooks.
-pub fn shown(page: &Page) -> (String, Vec<&'static str>) {
+/// their descriptions. Also the links made ("guide/dates.md" or
+/// "guide/dates.md#typing-a-date"), for the viewer's hooks.
+pub fn shown(page: &Page) -> (String, Vec<String>) {
     let mut out = String::with_capacity(page.text.len());
     let mut linked = vec![];
     let mut in_fence = false;
@@ -119,7 +153,7 @@ pub fn shown(page: &Page) -> (String, Vec<&'static str>) {
 }
 
 /// One line with its links and pictures rewritten (see [`shown`]).
-fn links_in(from: &str, line: &str, linked: &mut Vec<&'static str>) -> String {
+fn links_in(from: &str, line: &str, linked: &mut Vec<String>) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(open) = rest.find('[') {
@@ -138,8 +172,12 @@ fn links_in(from: &str, line: &str, linked: &mut Vec<&'static str>) -> String {
         } else if target.contains("://") || target.starts_with("mailto:") {
             out.push_str(&rest[open..=end]);
         } else if let Some(page) = resolve(from, target) {
-            linked.push(page);
-            out.push_str(&format!("[{label}]({SCHEME}{page})"));
+            let to = match target.split_once('#') {
+                Some((_, frag)) if !frag.is_empty() => format!("{page}#{frag}"),
+                _ => page.to_string(),
+            };
+            out.push_str(&format!("[{label}]({SCHEME}{to})"));
+            linked.push(to);
         } else {
             // A file of the source, not built in: its name, as text.
             out.push_str(label);
@@ -165,7 +203,13 @@ mod tests {
                 p.path
             );
             for l in linked {
-                assert!(index_of(l).is_some(), "{l}");
+                let (path, frag) = l.split_once('#').unwrap_or((&l, ""));
+                let target = &PAGES[index_of(path).unwrap_or_else(|| panic!("{l}"))];
+                assert!(
+                    frag.is_empty() || section(target.text, frag).is_some(),
+                    "{}: no section {l}",
+                    p.path
+                );
             }
         }
         assert!(index_of(SHORTCUTS).is_some());
@@ -196,10 +240,10 @@ mod tests {
         };
         let (text, linked) = shown(&page);
         assert!(text.starts_with(
-            "See *(picture: the timeline)* and [dates](detente-help:guide/dates.md) or the map, \
+            "See *(picture: the timeline)* and [dates](detente-help:guide/dates.md#a) or the map, \
              [site](https://example.org)."
         ));
         assert!(text.contains("[not](a link.md)"), "code is left alone");
-        assert_eq!(linked, ["guide/dates.md"]);
+        assert_eq!(linked, ["guide/dates.md#a"]);
     }
 }

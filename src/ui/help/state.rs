@@ -14,6 +14,8 @@ pub struct HelpState {
     pub(crate) cache: egui_commonmark::CommonMarkCache,
     /// Scroll to the top on the next frame (a page was turned).
     pub(crate) top: bool,
+    /// The section of the page a link led to (its anchor), if any.
+    pub section: Option<String>,
 }
 
 impl HelpState {

@@ -159,9 +159,10 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     }
     let mut open: Option<Id> = None;
     let mut new = false;
+    let list_width = (ui.available_width() * 0.4).clamp(150.0, 230.0);
     egui::Panel::left("memo-list")
         .resizable(true)
-        .default_size(230.0)
+        .default_size(list_width)
         .min_size(150.0)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -208,6 +209,15 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     if let Some(id) = open {
         app.open_memo(&id);
     }
+    // The memo beside the list, within the width left (its text wraps there
+    // rather than running under the Inspector).
+    egui::CentralPanel::default()
+        .frame(egui::Frame::NONE)
+        .show(ui, |ui| pane(app, ui, now_t));
+}
+
+/// The memo chosen: its title, tags and text, read or written.
+fn pane(app: &mut DetenteApp, ui: &mut egui::Ui, now_t: f64) {
     let Some(id) = app.notebook.selected.clone() else {
         ui.weak("Choose a memo on the left, or write a new one.");
         return;
@@ -225,14 +235,16 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let mut delete = false;
     let mut to_report: Option<bool> = None;
     let editing = app.notebook.editing;
-    ui.horizontal(|ui| {
+    // Wrapped: in a narrow pane the buttons go to a second row.
+    ui.horizontal_wrapped(|ui| {
         let draft = app.notebook.draft.as_mut().expect("set above");
         let l = ui.label("Title");
+        let width = (ui.available_width() - 60.0).clamp(120.0, 260.0);
         let r = ui
             .add(
                 egui::TextEdit::singleline(&mut draft.title)
                     .hint_text(UNTITLED)
-                    .desired_width(260.0),
+                    .desired_width(width),
             )
             .labelled_by(l.id);
         if r.changed() {
