@@ -2598,7 +2598,7 @@ fn without_a_desktop_chooser_the_window_shows_its_own() {
     let mut app = DetenteApp::open(None);
     app.native_choosers = false;
     // egui_file's own text fields carry no accessible names (a limit of
-    // that crate, noted in docs/guide/start-and-import.md): the check is off for this test.
+    // that crate, noted in docs/reference/development.md): the check is off for this test.
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_context_setup(detente::ui::install_fonts)
@@ -4169,10 +4169,27 @@ fn f1_opens_the_built_in_guide_whose_links_turn_pages() {
     assert_eq!(at(&h), Some("guide/README.md"));
     // The page's heading and its line in the contents.
     assert_eq!(h.query_all_by_label("Detente user guide").count(), 2);
+    // The task list is below the quick start: scrolled to, then clicked.
+    h.get_by_role_and_label(egui::accesskit::Role::Link, "Dates")
+        .scroll_to_me();
+    h.run();
     h.get_by_role_and_label(egui::accesskit::Role::Link, "Dates")
         .click();
     h.run();
     assert_eq!(at(&h), Some("guide/dates.md"));
+    // A link to a section opens its page at that section.
+    h.get_by_role_and_label(egui::accesskit::Role::Link, "Start and import")
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Link, "Start and import")
+        .click();
+    h.run();
+    assert_eq!(at(&h), Some("guide/start-and-import.md"));
+    assert_eq!(
+        h.state().help.as_ref().and_then(|x| x.section.as_deref()),
+        Some("import-articles")
+    );
+    assert!(h.query_by_label("The whole page").is_some());
     // The reference is folded away in the contents until opened.
     assert!(h.query_by_label("The command line").is_none());
     h.get_by_label("Reference").click();
@@ -4342,7 +4359,10 @@ fn the_inspector_says_who_made_an_event() {
     h.state_mut().selected_event = Some(id);
     h.run();
     h.run();
-    assert!(h.query_by_label_contains("Made by Sample colleague").is_some());
+    assert!(
+        h.query_by_label_contains("Made by Sample colleague")
+            .is_some()
+    );
 }
 
 /// Found by a new-user pass (issue 31): once a new workspace was started,
@@ -4358,5 +4378,8 @@ fn the_sample_can_be_opened_again() {
     h.state_mut().send(Command::OpenSample);
     h.run();
     assert_eq!(h.state().ws.events.len(), events);
-    assert!(h.state().path.is_none(), "the sample has no file: Save asks where");
+    assert!(
+        h.state().path.is_none(),
+        "the sample has no file: Save asks where"
+    );
 }

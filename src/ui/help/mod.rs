@@ -116,8 +116,12 @@ fn page(ui: &mut egui::Ui, help: &mut HelpState, i: usize) {
     let (text, linked) = pages::shown(p);
     // A link to a section opens the page at it, the whole page one click
     // away.
-    let text = match help.section.as_deref().and_then(|f| pages::section(&text, f)) {
-        Some(part) => format!("[↑ The whole page]({}{})\n\n{part}", pages::SCHEME, p.path),
+    let text = match help
+        .section
+        .as_deref()
+        .and_then(|f| pages::section(&text, f))
+    {
+        Some(part) => format!("[The whole page]({}{})\n\n{part}", pages::SCHEME, p.path),
         None => text,
     };
     let mut linked = linked;

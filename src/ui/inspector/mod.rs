@@ -436,7 +436,12 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             commit |= r.lost_focus();
             // Who made it and who changed it last: a merged colleague's
             // work says whose it is.
-            if let Some(line) = made_by(&draft.created_by, &draft.changed_by, &draft.created, &draft.modified) {
+            if let Some(line) = made_by(
+                &draft.created_by,
+                &draft.changed_by,
+                &draft.created,
+                &draft.modified,
+            ) {
                 ui.weak(line);
             }
 
