@@ -78,7 +78,10 @@ fn rules() -> &'static [Rule] {
             ("ago", format!(r"\b{num}\s+(day|week|month|year)s?\s+ago\b")),
             ("yesterday/today/tomorrow", r"\b(yesterday|today|tomorrow)\b".to_string()),
             ("weekday", format!(r"\b(?:(last|next|this|on)\s+)?({w})(?:'s)?\b")),
-            ("year", format!(r"\b(?:in|since|by|until|from|before|after|of|early|mid|late|during)\s+{y}\b")),
+            // A year after a preposition; history reaches back before 1900
+            // ("since 1898") except after "of", where a count is likelier
+            // ("a total of 1500").
+            ("year", format!(r"\b(?:(?:in|since|by|until|from|before|after|early|mid|late|during)\s+((?:1[5-9]|20)\d{{2}})|of\s+{y})\b")),
         ];
         let defs = defs
             .into_iter()

@@ -221,8 +221,12 @@ pub(crate) fn tense_at(chars: &[char], s: usize, e: usize) -> Tense {
 fn past_in(words: &[&str], from: usize) -> bool {
     (from..words.len()).any(|i| {
         let w = words[i];
-        let passive = i > 0 && matches!(words[i - 1], "is" | "are" | "be" | "been" | "being");
-        (past_word(w) && !(passive && w.ends_with("ed"))) || matches!(w, "previous" | "first")
+        // "is held", "will be held": a passive of now or to come, whatever
+        // the participle's form; "been extended" too, but "has been held"
+        // and "was held" are the past.
+        let present_passive = i > 0 && matches!(words[i - 1], "is" | "are" | "be" | "being");
+        let perfect_passive = i > 0 && words[i - 1] == "been" && w.ends_with("ed");
+        (past_word(w) && !present_passive && !perfect_passive) || matches!(w, "previous" | "first")
     })
 }
 
