@@ -179,9 +179,10 @@ fn boilerplate_in_the_seeds_is_proposed_and_the_story_is_not() {
     }
 }
 
-/// The extraction score on extraction-dev (issue 17), as a floor: it may
-/// only go up. This stop: text 253/300, dates 96/104; trafilatura 2.3.1
-/// scores 246 and 94 (docs/reference/import-formats.md). `cargo run --release --example
+/// The extraction score on extraction-dev (issue 17), as a floor. Issue 30
+/// lowered it on purpose: the rules that helped on one fold of sites only
+/// were dropped (253 -> 238; benches/extraction_folds.py); trafilatura
+/// 2.3.1 scores 246 and 94 (docs/reference/import-formats.md). `cargo run --release --example
 /// extraction_score` lists every miss.
 #[test]
 fn the_extraction_score_does_not_fall() {
@@ -198,8 +199,8 @@ fn the_extraction_score_does_not_fall() {
     );
     assert_eq!(s.pages, 150);
     assert!(
-        s.text_points() >= 253,
-        "text {} < 253: {:?}",
+        s.text_points() >= 238,
+        "text {} < 238: {:?}",
         s.text_points(),
         s.misses
     );
