@@ -36,6 +36,9 @@ pub struct Head {
 /// How many non-blank lines from the top may hold the head (a copied
 /// page's navigation can be long).
 const HEAD_LINES: usize = 400;
+/// How many characters from the top are looked through for furniture.
+const HEAD_CHARS: usize = 8 * 1024;
+
 /// How many non-blank lines at the end may hold a copyright or source
 /// line: a site's furniture often follows the story's end.
 const TAIL_LINES: usize = 15;
@@ -103,8 +106,10 @@ fn markup(l: &str) -> bool {
 
 /// Words that are letters (any script), not numbers or marks.
 fn words(l: &str) -> usize {
+    // Counted to 64 at most: every rule asks about a few words.
     l.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
+        .take(64)
         .count()
 }
 
@@ -122,6 +127,10 @@ fn unspaced(l: &str) -> bool {
 /// Whether the line is only a date (with a time) or a labelled date: it
 /// dates the page, it is not its headline.
 fn date_line(l: &str) -> bool {
+    // Cheap first: a date line is short and has the digits of a day.
+    if words(l) > 8 || l.bytes().filter(u8::is_ascii_digit).count() < 4 {
+        return only_time(l);
+    }
     let far = chrono::NaiveDate::from_ymd_opt(2100, 1, 1).expect("a day");
     crate::read::pubdate::candidates_until(l, far)
         .iter()
@@ -136,6 +145,9 @@ fn date_line(l: &str) -> bool {
 
 /// "14:01", "8:09 a.m.", "Updated 3 hours ago".
 fn only_time(l: &str) -> bool {
+    if l.len() > 40 {
+        return false;
+    }
     let t = l.to_lowercase();
     (t.chars()
         .all(|c| c.is_ascii_digit() || " :.apm".contains(c))
@@ -205,9 +217,14 @@ fn caption(l: &str) -> bool {
         .any(|m| lower.contains(m))
 }
 
-/// A line that cannot be the headline, whatever else is known.
-fn furniture(l: &str, proposed: bool) -> bool {
-    proposed || markup(l) || date_line(l) || credit(l) || caption(l) || byline().is_match(l)
+/// A line that cannot be the headline, whatever else is known. A line too
+/// long to be a headline is the story's, not furniture, and is not read
+/// further (this runs on a text's first few hundred lines).
+fn furniture(l: &str, proposed: bool, dated: bool) -> bool {
+    if l.len() > 1_000 || words(l) > MAX_HEADLINE_WORDS {
+        return false;
+    }
+    proposed || dated || markup(l) || credit(l) || caption(l) || byline().is_match(l)
 }
 
 /// Whether the line reads as a headline: a few words (four at least, or
@@ -246,6 +263,12 @@ fn body_like(l: &str) -> bool {
 /// The words that carry meaning (four letters or more, lower case), or
 /// the pairs of characters of a script written without spaces.
 fn content_words(l: &str) -> std::collections::HashSet<String> {
+    // A lead is a few sentences: a longer line is read to its first few
+    // thousand characters.
+    let l = match l.char_indices().nth(4_000) {
+        Some((i, _)) => &l[..i],
+        None => l,
+    };
     let mut out: std::collections::HashSet<String> = l
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 4)
@@ -285,7 +308,13 @@ fn site_suffix(l: &str) -> Option<(&str, &str)> {
 
 /// The head of `text` (see the module's notes).
 pub fn read_head(text: &str) -> Head {
-    let proposed: std::collections::HashSet<usize> = crate::read::boilerplate::propose(text)
+    // The furniture proposed in the head only (its line numbers are the
+    // whole text's): a long text is not read to its end for it.
+    let head_text = match text.char_indices().nth(HEAD_CHARS) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
+    let proposed: std::collections::HashSet<usize> = crate::read::boilerplate::propose(head_text)
         .into_iter()
         .map(|p| p.line)
         .collect();
@@ -297,15 +326,24 @@ pub fn read_head(text: &str) -> Head {
         .filter(|(_, l)| !l.is_empty())
         .take(HEAD_LINES)
         .collect();
+    // Each line's date is looked for once.
+    let dated: Vec<bool> = lines.iter().map(|(_, l)| date_line(l)).collect();
     let junk: Vec<bool> = lines
         .iter()
-        .map(|(i, l)| furniture(l, proposed.contains(i)))
+        .zip(&dated)
+        .map(|((i, l), &d)| furniture(l, proposed.contains(i), d))
         .collect();
     let mut head = Head::default();
     let mut site: Option<String> = None;
     // Where the story begins (its first run of sentences) and the words of
     // its lead: a headline shares some, a menu item does not.
-    let body = |j: usize| !junk[j] && body_like(lines[j].1);
+    // Each line's verdict, once: the searches below ask again and again.
+    let is_body: Vec<bool> = lines
+        .iter()
+        .zip(&junk)
+        .map(|((_, l), &j)| !j && body_like(l))
+        .collect();
+    let body = |j: usize| is_body[j];
     let start = (0..lines.len())
         .find(|&j| body(j) && (j + 1..lines.len().min(j + 4)).any(body))
         .or_else(|| (0..lines.len()).find(|&j| body(j)));
@@ -318,23 +356,35 @@ pub fn read_head(text: &str) -> Head {
             .is_none_or(|lead| content_words(l).intersection(lead).count() >= 1)
     };
     // 1. A headline printed twice, once perhaps with the site's name.
-    'repeat: for a in 0..lines.len().min(12) {
-        if junk[a] {
+    // Each headline-sized line's words, and its form without a site's
+    // name after a dash or bar, made once.
+    type Form<'a> = (String, Option<(&'a str, String, &'a str)>);
+    let forms: Vec<Option<Form>> = lines
+        .iter()
+        .take(14)
+        .map(|(_, l)| {
+            (l.len() <= 400 && words(l) >= 3).then(|| {
+                let cut = site_suffix(l).map(|(h, s)| (h, comparable(h), s));
+                (comparable(l), cut)
+            })
+        })
+        .collect();
+    'repeat: for a in 0..forms.len().min(12) {
+        let Some((ca, cut_a)) = forms[a].as_ref().filter(|_| !junk[a]) else {
             continue;
-        }
-        for b in a + 1..lines.len().min(14) {
-            let (la, lb) = (lines[a].1, lines[b].1);
-            let same = |x: &str, y: &str| words(x) >= 3 && comparable(x) == comparable(y);
-            let found = if same(la, lb) {
-                Some((la, None))
-            } else if let Some((h, s)) = site_suffix(lb).filter(|(h, _)| same(h, la)) {
-                Some((h, Some(s)))
-            } else if let Some((h, s)) = site_suffix(la).filter(|(h, _)| same(h, lb)) {
-                Some((h, Some(s)))
+        };
+        for fb in forms.iter().skip(a + 1) {
+            let Some((cb, cut_b)) = fb else { continue };
+            let found = if ca == cb {
+                Some((lines[a].1, None))
+            } else if let Some((h, _, s)) = cut_b.as_ref().filter(|(_, c, _)| c == ca) {
+                Some((*h, Some(*s)))
+            } else if let Some((h, _, s)) = cut_a.as_ref().filter(|(_, c, _)| c == cb) {
+                Some((*h, Some(*s)))
             } else {
                 None
             };
-            if let Some((title, s)) = found.filter(|(t, _)| fits_lead(t)) {
+            if let Some((title, s)) = found.filter(|(t, _)| words(t) >= 3 && fits_lead(t)) {
                 head.title = Some(title.to_string());
                 site = s.map(str::to_string);
                 break 'repeat;
@@ -352,7 +402,7 @@ pub fn read_head(text: &str) -> Head {
         // (a short note); empty when the story is far below (this date is
         // in the page's margin, not at the story's head).
         let lead_after = |k: usize| {
-            let start = (k + 1..lines.len()).find(|&j| body_like(lines[j].1))?;
+            let start = (k + 1..lines.len()).find(|&j| is_body[j])?;
             if start > k + 10 {
                 return Some(Default::default());
             }
@@ -361,7 +411,7 @@ pub fn read_head(text: &str) -> Head {
         };
         for k in 1..lines.len().min(25) {
             let l = lines[k].1;
-            if !(date_line(l) || byline().is_match(l)) {
+            if !(dated[k] || byline().is_match(l)) {
                 continue;
             }
             let pick = if above(k - 1) {
