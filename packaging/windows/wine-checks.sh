@@ -98,7 +98,7 @@ xdpyinfo >/dev/null 2>&1 || { cat /work/xvfb.log; fail "Xvfb did not start"; }
 env -u WGPU_BACKEND timeout 300 wine "$exe" "$ws" >/work/window.log 2>&1 &
 p=$!
 win=$(window_of $p 120 --name 'ws one')
-[ -n "$win" ] || { cat /work/window.log; kill $xv; fail "no window titled after the workspace"; }
+[ -n "$win" ] || { cat /work/window.log; echo "alive: $(kill -0 $p 2>&1 && echo yes)"; for w in $(xdotool search --name '.' 2>/dev/null); do echo "window: $(xdotool getwindowname $w)"; done; import -window root /work/nowindow.png; ls -la "$c/users/root/AppData/Roaming/org.detente.Detente/data/" 2>&1; kill $xv; fail "no window titled after the workspace"; }
 sleep 15
 import -window root /work/window.png
 spread=$(convert /work/window.png -colorspace Gray -format '%[fx:standard_deviation]' info:)
