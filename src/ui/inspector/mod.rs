@@ -4,6 +4,7 @@
 //!
 //! Imports every layer but `cli` and `dev` (layer `ui`).
 
+mod made_by;
 mod orphans;
 pub mod state;
 mod suggestions;
@@ -436,7 +437,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
             commit |= r.lost_focus();
             // Who made it and who changed it last: a merged colleague's
             // work says whose it is.
-            if let Some(line) = made_by(
+            if let Some(line) = made_by::made_by(
                 &draft.created_by,
                 &draft.changed_by,
                 &draft.created,
@@ -679,23 +680,4 @@ pub(crate) fn citation_of(quote: &str, a: &crate::core::model::Article) -> Strin
         crate::text::normalise::one_line(quote),
         note.replace('*', "")
     )
-}
-
-/// "Made by Ana on 6 May 2023 · changed by Ben on 7 May 2023"; None when
-/// the file names nobody (older files, scripts without an author).
-fn made_by(created_by: &str, changed_by: &str, created: &str, modified: &str) -> Option<String> {
-    let day = |t: &str| {
-        t.get(..10)
-            .and_then(|d| crate::dates::edtf::DateValue::parse(d).ok())
-            .map(|d| format!(" on {}", d.human()))
-            .unwrap_or_default()
-    };
-    let mut parts = vec![];
-    if !created_by.is_empty() {
-        parts.push(format!("Made by {created_by}{}", day(created)));
-    }
-    if !changed_by.is_empty() && (changed_by != created_by || modified != created) {
-        parts.push(format!("changed by {changed_by}{}", day(modified)));
-    }
-    (!parts.is_empty()).then(|| parts.join(" · "))
 }
