@@ -157,8 +157,7 @@ fn only_time(l: &str) -> bool {
 
 /// A credit or copyright line, a web address, or a line of separated
 /// names ("Leah Millis | Afp | Getty Photos").
-fn credit(l: &str) -> bool {
-    let lower = l.to_lowercase();
+fn credit(l: &str, lower: &str) -> bool {
     lower.contains('©')
         || lower.contains("copyright")
         || lower.contains("all rights reserved")
@@ -178,8 +177,7 @@ fn shouting(l: &str) -> bool {
 
 /// A photo's caption: labelled so, or placing the people in the picture
 /// ("(L)", "(ao centro)").
-fn caption(l: &str) -> bool {
-    let lower = l.to_lowercase();
+fn caption(lower: &str) -> bool {
     [
         "image caption",
         "media caption",
@@ -224,7 +222,12 @@ fn furniture(l: &str, proposed: bool, dated: bool) -> bool {
     if l.len() > 1_000 || words(l) > MAX_HEADLINE_WORDS {
         return false;
     }
-    proposed || dated || markup(l) || credit(l) || caption(l) || byline().is_match(l)
+    if proposed || dated || markup(l) {
+        return true;
+    }
+    // One lower-case copy for both.
+    let lower = l.to_lowercase();
+    credit(l, &lower) || caption(&lower) || byline().is_match(l)
 }
 
 /// Whether the line reads as a headline: a few words (four at least, or
@@ -504,18 +507,20 @@ fn outlet(
     if let Some(name) = site.as_deref().and_then(clean) {
         return Some((name, "the site's name beside the headline"));
     }
+    // From the end, without reading the text through.
     let tail: Vec<&str> = text
         .lines()
+        .rev()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
         .take(TAIL_LINES)
         .collect();
     let copyright = |l: &str| {
-        let lower = l.to_lowercase();
-        if !(l.contains('©') || lower.contains("(c)") || lower.starts_with("copyright")) {
+        // Cheap first, without a lower-case copy of every line.
+        let starts = l
+            .get(..9)
+            .is_some_and(|p| p.eq_ignore_ascii_case("copyright"));
+        if !(l.contains('©') || l.contains("(c)") || l.contains("(C)") || starts) {
             return None;
         }
         copyright_before()
