@@ -90,23 +90,13 @@ pub fn run(cmd: NotebookCommand, out: &mut dyn Write) -> Res {
             };
             m.text = text;
             m.in_report = report;
-            m.tags = tags;
+            m.tags = tags.clone();
             if at.is_some() {
                 m.modified = crate::core::model::now();
                 m.changed_by = crate::core::model::author();
             }
             let id = m.id.clone();
-            for t in ws
-                .memos
-                .iter()
-                .flat_map(|m| m.tags.clone())
-                .collect::<Vec<_>>()
-            {
-                if !ws.tags.contains(&t) {
-                    ws.tags.push(t);
-                }
-            }
-            ws.tags.sort();
+            ws.register_tags(&tags);
             ws.touch();
             store::save_locked(&mut ws, &workspace, &lock)?;
             writeln!(out, "{id}")?;
