@@ -180,10 +180,10 @@ fn boilerplate_in_the_seeds_is_proposed_and_the_story_is_not() {
 }
 
 /// The extraction score on extraction-dev (issue 17), as a floor. Issue 30
-/// lowered it on purpose: the rules that helped on one fold of sites only
-/// were dropped (253 -> 238; benches/extraction_folds.py); trafilatura
-/// 2.3.1 scores 246 and 94 (docs/reference/import-formats.md). `cargo run --release --example
-/// extraction_score` lists every miss.
+/// keeps only rules that help on folds of sites they were not found on
+/// (benches/extraction_folds.py): 246 text points and 95 dates, where
+/// trafilatura 2.3.1 scores 246 and 94 (docs/reference/import-formats.md).
+/// `cargo run --release --example extraction_score` lists every miss.
 #[test]
 fn the_extraction_score_does_not_fall() {
     let Some(dir) = shared("realdata/extraction-dev") else {
@@ -199,12 +199,12 @@ fn the_extraction_score_does_not_fall() {
     );
     assert_eq!(s.pages, 150);
     assert!(
-        s.text_points() >= 238,
-        "text {} < 238: {:?}",
+        s.text_points() >= 246,
+        "text {} < 246: {:?}",
         s.text_points(),
         s.misses
     );
-    assert!(s.date_points >= 96, "dates {} < 96", s.date_points);
+    assert!(s.date_points >= 95, "dates {} < 95", s.date_points);
 }
 
 /// Issue 29: the shared database exports become one article per story,

@@ -8,10 +8,12 @@
 //! `extraction-dev` into five folds by site and keeps a rule only when it
 //! helps on more than one fold. Kept: elements whose class names a
 //! caption, credit or related box; a class or id word `newsletter`; short
-//! lines with a copyright sign. Dropped for helping on one fold only:
-//! the class words author, breadcrumb, meta, categories, copyright, alert,
-//! form, navbox and slider, `<nav>`, credit lines, "read also" lines and a
-//! last all-link paragraph. Names that cost article text were never here:
+//! lines with a copyright sign; and, in the story Readability extracted,
+//! blocks whose text is mostly links ([`link_lists`]). Dropped for helping
+//! on one fold only: the class words author, breadcrumb, meta, categories,
+//! copyright, alert, form, navbox, slider and footer, `<nav>` and
+//! `<footer>`, credit lines, "read also" lines and lines that are one link.
+//! Names that cost article text were never here:
 //! `post`, `tag`, `date`, `list`, `hidden`, `teaser`, a class *containing*
 //! `form` (WordPress's `format-standard` wraps whole articles).
 //!
@@ -20,8 +22,9 @@
 //!
 //! Imports only `text` (layer `read`).
 
-use dom_query::{Document, NodeRef};
-use std::collections::HashSet;
+use crate::read::ablate::off;
+use dom_query::{Document, NodeId, NodeRef};
+use std::collections::{HashMap, HashSet};
 
 /// Elements that name themselves as furniture by a class containing
 /// these: picture captions, photo credits, related-story boxes.
@@ -39,30 +42,25 @@ const WORDS: [&str; 1] = ["newsletter"];
 /// characters or more is the article (a `post-meta` wrapper around it).
 const GUARD_PARAGRAPHS: usize = 3;
 
-/// Rules switched off for a measurement: `DETENTE_ABLATE=nav,word:meta`
-/// (the names are those of [`RULES`]). Only `benches/extraction_folds.py`
-/// sets it, to learn which rules help on sites they were not found on;
-/// nobody else does, and then every rule is on.
-fn off(rule: &str) -> bool {
-    static OFF: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    OFF.get_or_init(|| {
-        std::env::var("DETENTE_ABLATE")
-            .map(|v| v.split(',').map(|r| r.trim().to_string()).collect())
-            .unwrap_or_default()
-    })
-    .iter()
-    .any(|r| r == rule)
-}
+/// The blocks a list of links is in.
+const LINK_BLOCKS: [&str; 17] = [
+    "div", "ul", "ol", "li", "section", "aside", "nav", "p", "table", "dl", "span", "h1", "h2",
+    "h3", "h4", "h5", "h6",
+];
 
-/// Every rule by the name [`off`] knows it by.
-pub const RULES: &[&str] = &["named", "word:newsletter", "copyright"];
+/// A block of links shorter than this (letters, not spaces) is a line of
+/// the story with two links in it.
+const LINK_LIST_CHARS: usize = 20;
 
 /// Remove the furniture from the page's body.
 pub fn prune(doc: &Document) {
     if !off("named") {
         doc.select("body").select(NAMED).remove();
     }
-    let main = main_block_and_ancestors(doc);
+    let Some(body) = doc.select("body").nodes().first().copied() else {
+        return;
+    };
+    let main = main_block_and_ancestors(&body);
     let mut gone: Vec<NodeRef> = vec![];
     for n in doc.select("body *").nodes() {
         let Some(name) = n.node_name() else { continue };
@@ -87,6 +85,66 @@ pub fn prune(doc: &Document) {
     for n in gone {
         n.remove_from_parent();
     }
+}
+
+/// Remove from the extracted story the blocks whose text is mostly
+/// links (two links or more, four fifths of the text in them): lists of
+/// other stories, tag and category lists, navigation boxes that sit inside
+/// the story's container. Run on Readability's result, not before it: taken
+/// from the whole page, they change which container Readability chooses
+/// (a page lost its story's end that way). Returns whether any went.
+pub fn link_lists(root: &NodeRef) -> bool {
+    if off("links") {
+        return false;
+    }
+    let nodes: Vec<NodeRef> = root.descendants_it().collect();
+    // (text chars, link chars, links) per node, children before parents.
+    let mut acc: HashMap<NodeId, (usize, usize, usize)> = HashMap::new();
+    for n in nodes.iter().rev() {
+        let mut v = acc.get(&n.id).copied().unwrap_or_default();
+        if n.is_text() {
+            v.0 += n.text().chars().filter(|c| !c.is_whitespace()).count();
+        } else if n.node_name().as_deref() == Some("a") {
+            v.1 = v.0;
+            v.2 += 1;
+        }
+        acc.insert(n.id, v);
+        if let Some(p) = n.parent() {
+            let e = acc.entry(p.id).or_default();
+            e.0 += v.0;
+            e.1 += v.1;
+            e.2 += v.2;
+        }
+    }
+    let main = main_block_and_ancestors(root);
+    let mut gone: Vec<NodeRef> = vec![];
+    for n in &nodes {
+        if !n.is_element()
+            || main.contains(&n.id)
+            || gone
+                .iter()
+                .any(|g| n.ancestors_it(None).any(|a| a.id == g.id))
+        {
+            continue;
+        }
+        let Some(name) = n.node_name() else { continue };
+        if !LINK_BLOCKS.contains(&name.as_ref()) {
+            continue;
+        }
+        let (text, in_links, links) = acc.get(&n.id).copied().unwrap_or_default();
+        if text >= LINK_LIST_CHARS
+            && links >= 2
+            && in_links * 5 >= text * 4
+            && long_paragraphs(n) < GUARD_PARAGRAPHS
+        {
+            gone.push(*n);
+        }
+    }
+    let any = !gone.is_empty();
+    for n in gone {
+        n.remove_from_parent();
+    }
+    any
 }
 
 /// Whether an element has few enough nodes to be a short line.
@@ -138,11 +196,14 @@ fn long_paragraphs(n: &NodeRef) -> usize {
 }
 
 /// The element holding most paragraph text (the story's container), and
-/// every element above it.
-fn main_block_and_ancestors(doc: &Document) -> HashSet<dom_query::NodeId> {
-    let mut by_parent: std::collections::HashMap<dom_query::NodeId, usize> = Default::default();
+/// every element above it, under `root`.
+fn main_block_and_ancestors(root: &NodeRef) -> HashSet<NodeId> {
+    let mut by_parent: HashMap<NodeId, usize> = HashMap::new();
     let mut parents: Vec<NodeRef> = vec![];
-    for p in doc.select("body p").nodes() {
+    let paragraphs = root
+        .descendants_it()
+        .filter(|n| n.node_name().as_deref() == Some("p"));
+    for p in paragraphs {
         if let Some(parent) = p.parent() {
             let len = p.text().trim().len();
             let e = by_parent.entry(parent.id).or_insert_with(|| {
@@ -158,7 +219,7 @@ fn main_block_and_ancestors(doc: &Document) -> HashSet<dom_query::NodeId> {
     else {
         return HashSet::new();
     };
-    let mut out: HashSet<dom_query::NodeId> = main.ancestors_it(None).map(|a| a.id).collect();
+    let mut out: HashSet<NodeId> = main.ancestors_it(None).map(|a| a.id).collect();
     out.insert(main.id);
     out
 }
@@ -210,6 +271,52 @@ mod tests {
         ));
         assert!(out.contains("meet again in the autumn"), "{out}");
         assert!(!out.contains("©"), "{out}");
+    }
+
+    fn without_link_lists(body: &str) -> (bool, String) {
+        let doc = Document::from(format!(
+            "<html><body><div id=\"root\">{body}</div></body></html>"
+        ));
+        let root = doc.select("#root").nodes()[0];
+        let any = link_lists(&root);
+        (
+            any,
+            crate::text::normalise::one_line(&doc.select("body").text()),
+        )
+    }
+
+    #[test]
+    fn blocks_that_are_mostly_links_leave_the_story() {
+        let (any, out) = without_link_lists(&format!(
+            r#"<div class="body">{STORY}
+              <div class="more"><b>See also:</b><ul>
+                <li><a href="/1">Qin Gang to visit Washington in the autumn</a></li>
+                <li><a href="/2">What the balloon incident changed</a></li></ul></div>
+              <p>Tags: <a href="/t/us">United States</a>, <a href="/t/cn">China</a>,
+                <a href="/t/d">Diplomacy</a>, <a href="/t/f">Foreign policy</a></p>
+            </div>"#
+        ));
+        assert!(any);
+        assert!(out.contains("meet again in the autumn"), "{out}");
+        for gone in ["See also", "What the balloon", "Tags:", "United States"] {
+            assert!(!out.contains(gone), "{gone}: {out}");
+        }
+    }
+
+    #[test]
+    fn a_story_line_with_links_in_it_stays() {
+        // Two links in a sentence, one link alone, a short pair of links:
+        // none is mostly links of two or more and twenty letters.
+        let (any, out) = without_link_lists(&format!(
+            r#"<div class="body">{STORY}
+              <p>The <a href="/s">State Department</a> and the <a href="/m">foreign ministry</a>
+                 published readouts of the meeting within the hour.</p>
+              <p><a href="/r">Read the full readout</a></p>
+              <p><a href="/a">AP</a> <a href="/b">AFP</a></p></div>"#
+        ));
+        assert!(!any, "{out}");
+        assert!(out.contains("published readouts"), "{out}");
+        assert!(out.contains("Read the full readout"), "{out}");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! Imports only `core`, `dates` and `text`, and never egui (layer `read`).
 
 use crate::dates::edtf::DateValue;
+use crate::read::ablate::off;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -44,8 +45,6 @@ pub(crate) struct Head {
     marked_dates: Vec<String>,
     /// The date line beside the headline, and that line.
     headline: Option<(chrono::NaiveDate, String)>,
-    /// A publication date a script's data gives (`"publicationDate": …`).
-    script_date: Option<String>,
     /// Whether the page says it is in English (slashed days month first).
     english: bool,
 }
@@ -132,15 +131,9 @@ impl Head {
                 .map(|(_, v)| v.as_str()),
         );
         let headline = crate::read::headline::headline_date(doc, &titles, english);
-        // Scripts can be long: their data is read only when the page gives
-        // no date of its own kind.
-        let script_date = (time.is_none() && !published_meta && !has_ld_date(doc))
-            .then(|| script_date(doc))
-            .flatten();
         Head {
             headline,
             english,
-            script_date,
             metas,
             canonical: first(r#"link[rel~="canonical"][href]"#, "href"),
             time,
@@ -195,26 +188,21 @@ impl Head {
     /// date line beside the headline, the time the page was last changed,
     /// a date in its address, and one in a script's data.
     ///
-    /// A timestamp in UTC gives way to a local day exactly one day away
-    /// (the headline's date line, the address, or the same instant written
-    /// with the writer's offset elsewhere in `html`): 23:00Z is the next
-    /// morning in Berlin. And a date line beside the headline earlier than
-    /// the metadata's date wins: the page was stamped again later.
-    pub(crate) fn published(
-        &self,
-        readability: Option<&str>,
-        html: &str,
-    ) -> Option<(DateValue, String)> {
+    /// The date line beside the headline beats a metadata stamp that says
+    /// another day: the reader sees the line, the stamp is a machine's. A
+    /// UTC stamp is often the next day where the page was written (23:00Z
+    /// is midnight in Berlin), and pages are stamped again when edited.
+    pub(crate) fn published(&self, readability: Option<&str>) -> Option<(DateValue, String)> {
         let stamp = |raw: &str, why: String| {
             stamp_day(raw)
                 .or_else(|| dotted_day(raw))
-                .map(|d| (d, why, Some(raw.to_string())))
+                .map(|d| (d, why, true))
         };
         let from_meta = |names: &[&str], why: &str| {
             self.meta(names)
                 .and_then(|(n, v)| stamp(&v, format!("page metadata ({n}{why})")))
         };
-        let (day, why, raw) = readability
+        let (day, why, stamped) = readability
             .filter(|r| iso_day(r).is_some())
             .and_then(|r| stamp(r, "page metadata (published time)".into()))
             .or_else(|| from_meta(PUBLISHED_META, ""))
@@ -228,13 +216,14 @@ impl Head {
                     .and_then(|r| stamp(r, "the page's <time> element".into()))
             })
             .or_else(|| {
-                marked_day(&self.marked_dates, self.english)
-                    .map(|d| (d, "an element the page marks as a date".to_string(), None))
+                (!off("date:marked"))
+                    .then(|| marked_day(&self.marked_dates, self.english))
+                    .flatten()
+                    .map(|d| (d, "an element the page marks as a date".to_string(), false))
             })
             .or_else(|| {
-                self.headline
-                    .as_ref()
-                    .map(|(d, line)| (DateValue::day(*d), headline_why(line), None))
+                self.headline()
+                    .map(|(d, line)| (DateValue::day(*d), headline_why(line), false))
             })
             // Then when the page was last changed, for most pages the day
             // it went up.
@@ -246,49 +235,17 @@ impl Head {
             })
             .or_else(|| {
                 self.url_day()
-                    .map(|d| (DateValue::day(d), "the page's address".to_string(), None))
-            })
-            .or_else(|| {
-                self.script_date
-                    .as_deref()
-                    .and_then(stamp_day)
-                    .map(|d| (d, "the page's script data".to_string(), None))
+                    .filter(|_| !off("date:url"))
+                    .map(|d| (DateValue::day(d), "the page's address".to_string(), false))
             })?;
-        let Some(raw) = raw else {
-            return Some((day, why));
-        };
-        let Some(at) = day.earliest() else {
-            return Some((day, why));
-        };
-        // The local day of a UTC stamp.
-        if is_utc(&raw) {
-            let local = self
-                .headline
-                .as_ref()
-                .map(|(d, line)| (*d, headline_why(line)))
-                .or_else(|| {
-                    self.url_day()
-                        .map(|d| (d, "the page's address".to_string()))
-                })
-                .or_else(|| {
-                    same_instant_local(&raw, html)
-                        .map(|d| (d, "the same time with the writer's offset".to_string()))
-                });
-            if let Some((d, whence)) = local
-                && (d - at).num_days().abs() == 1
-            {
-                return Some((
-                    DateValue::day(d),
-                    format!("{why}, a UTC time, read as the local day of {whence}"),
-                ));
-            }
-        }
-        if let Some((d, line)) = &self.headline
-            && *d < at
+        if let Some(at) = day.earliest().filter(|_| stamped)
+            && let Some((d, line)) = self.headline()
+            && *d != at
+            && !off("date:shown")
         {
             return Some((
                 DateValue::day(*d),
-                format!("{}, earlier than {why} ({at})", headline_why(line)),
+                format!("{}, not {why} ({at})", headline_why(line)),
             ));
         }
         Some((day, why))
@@ -297,6 +254,11 @@ impl Head {
     /// A day in the page's address ("/2023/11/08/").
     fn url_day(&self) -> Option<chrono::NaiveDate> {
         url_day(&self.canonical()?)
+    }
+
+    /// The date line beside the headline, and that line.
+    fn headline(&self) -> Option<&(chrono::NaiveDate, String)> {
+        self.headline.as_ref().filter(|_| !off("date:headline"))
     }
 }
 
@@ -317,71 +279,6 @@ fn headline_why(line: &str) -> String {
         "the date line beside the headline (“{}”)",
         crate::text::normalise::short(line)
     )
-}
-
-/// Whether a timestamp is in UTC ("…T23:00:00Z", "+00:00", "GMT").
-fn is_utc(raw: &str) -> bool {
-    let t = raw.trim();
-    t.contains(':')
-        && (t.ends_with('Z')
-            || t.ends_with('z')
-            || t.ends_with("+00:00")
-            || t.ends_with("+0000")
-            || t.ends_with("GMT")
-            || t.ends_with("UTC"))
-}
-
-/// The day of the UTC instant `raw` as the page writes it elsewhere with a
-/// non-zero offset (within a minute).
-fn same_instant_local(raw: &str, html: &str) -> Option<chrono::NaiveDate> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let at = chrono::DateTime::parse_from_rfc3339(raw.trim())
-        .or_else(|_| chrono::DateTime::parse_from_rfc2822(raw.trim()))
-        .ok()?;
-    R.get_or_init(|| {
-        Regex::new(r"((?:19|20)\d{2}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?(?:\.\d+)?([+-]\d{2}):?(\d{2})")
-            .expect("valid pattern")
-    })
-    .captures_iter(html)
-    .filter(|c| &c[4] != "+00" && &c[4] != "-00" || &c[5] != "00")
-    .find_map(|c| {
-        let s = format!(
-            "{}T{}:{}{}{}",
-            &c[1],
-            &c[2],
-            c.get(3).map_or("00", |m| m.as_str()),
-            &c[4],
-            &c[5]
-        );
-        let t = chrono::DateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M:%S%z").ok()?;
-        ((t.timestamp() - at.timestamp()).abs() <= 60).then(|| t.date_naive())
-    })
-}
-
-/// Whether a JSON-LD block names a publication date.
-fn has_ld_date(doc: &dom_query::Document) -> bool {
-    doc.select(r#"script[type="application/ld+json"]"#)
-        .nodes()
-        .iter()
-        .any(|n| n.text().contains("datePublished"))
-}
-
-/// A publication date in the data a page's scripts carry (apps that
-/// render in the browser: `"publicationDate":"2022-01-31T14:27:32+01:00"`).
-fn script_date(doc: &dom_query::Document) -> Option<String> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let re = R.get_or_init(|| {
-        Regex::new(r#""(?:publicationDate|datePublished|publishedAt|publishDate|published_at|publish_date|firstPublished|pubDate)"\s*:\s*"((?:19|20)\d{2}-\d{2}-\d{2}[^"]{0,40})""#)
-            .expect("valid pattern")
-    });
-    doc.select("script")
-        .nodes()
-        .iter()
-        .filter(|n| {
-            n.attr("type")
-                .is_none_or(|t| !t.trim().eq_ignore_ascii_case("application/ld+json"))
-        })
-        .find_map(|n| re.captures(&n.text()).map(|c| c[1].to_string()))
 }
 
 /// A date at the start of an ISO 8601 timestamp ("2015-07-24T05:36:09+01:00").

@@ -9,6 +9,7 @@
 //!
 //! Imports only `core`, `dates` and `text`, and never egui (layer `read`).
 
+pub mod ablate;
 pub mod add;
 pub mod boilerplate;
 pub mod dbexport;
@@ -19,6 +20,7 @@ pub mod furniture;
 pub mod head;
 pub mod headline;
 pub mod html;
+pub mod lede;
 pub mod nesting;
 pub mod pdf;
 pub mod plain;
