@@ -97,54 +97,60 @@ pub fn link_lists(root: &NodeRef) -> bool {
     if off("links") {
         return false;
     }
-    let nodes: Vec<NodeRef> = root.descendants_it().collect();
-    // (text chars, link chars, links) per node, children before parents.
-    let mut acc: HashMap<NodeId, (usize, usize, usize)> = HashMap::new();
-    for n in nodes.iter().rev() {
-        let mut v = acc.get(&n.id).copied().unwrap_or_default();
-        if n.is_text() {
-            v.0 += n.text().chars().filter(|c| !c.is_whitespace()).count();
-        } else if n.node_name().as_deref() == Some("a") {
-            v.1 = v.0;
-            v.2 += 1;
-        }
-        acc.insert(n.id, v);
-        if let Some(p) = n.parent() {
-            let e = acc.entry(p.id).or_default();
-            e.0 += v.0;
-            e.1 += v.1;
-            e.2 += v.2;
-        }
-    }
     let main = main_block_and_ancestors(root);
     let mut gone: Vec<NodeRef> = vec![];
-    for n in &nodes {
-        if !n.is_element()
-            || main.contains(&n.id)
-            || gone
-                .iter()
-                .any(|g| n.ancestors_it(None).any(|a| a.id == g.id))
-        {
-            continue;
-        }
-        let Some(name) = n.node_name() else { continue };
-        if !LINK_BLOCKS.contains(&name.as_ref()) {
-            continue;
-        }
-        let (text, in_links, links) = acc.get(&n.id).copied().unwrap_or_default();
-        if text >= LINK_LIST_CHARS
-            && links >= 2
-            && in_links * 5 >= text * 4
-            && long_paragraphs(n) < GUARD_PARAGRAPHS
-        {
-            gone.push(*n);
-        }
+    for c in root.children_it(false) {
+        tally(&c, &main, &mut gone);
     }
     let any = !gone.is_empty();
     for n in gone {
         n.remove_from_parent();
     }
     any
+}
+
+/// Letters (not spaces), letters inside links and links under `n`; the
+/// blocks that are mostly links go to `gone`, children before parents
+/// (taking a child out of what goes anyway does no harm). Recursive: the
+/// page's nesting was bounded before it was parsed (`nesting.rs`).
+fn tally<'a>(
+    n: &NodeRef<'a>,
+    main: &HashSet<NodeId>,
+    gone: &mut Vec<NodeRef<'a>>,
+) -> (usize, usize, usize) {
+    if n.is_text() {
+        return (
+            n.text().chars().filter(|c| !c.is_whitespace()).count(),
+            0,
+            0,
+        );
+    }
+    if !n.is_element() {
+        return (0, 0, 0);
+    }
+    let (mut text, mut in_links, mut links) = (0, 0, 0);
+    for c in n.children_it(false) {
+        let (t, l, k) = tally(&c, main, gone);
+        text += t;
+        in_links += l;
+        links += k;
+    }
+    let name = n.node_name();
+    let name = name.as_deref().unwrap_or("");
+    if name == "a" {
+        in_links = text;
+        links += 1;
+    }
+    if LINK_BLOCKS.contains(&name)
+        && text >= LINK_LIST_CHARS
+        && links >= 2
+        && in_links * 5 >= text * 4
+        && !main.contains(&n.id)
+        && long_paragraphs(n) < GUARD_PARAGRAPHS
+    {
+        gone.push(*n);
+    }
+    (text, in_links, links)
 }
 
 /// Whether an element has few enough nodes to be a short line.

@@ -53,7 +53,15 @@ pub fn find(
         .filter_map(|name| descriptions(name))
         .map(|d| collapse(&d))
         .filter(|d| d.chars().count() >= SHORTEST && *d != title)
-        .find_map(|d| shown(doc, &key_of(&d), &title))
+        .map(|d| key_of(&d))
+        .fold(Vec::<String>::new(), |mut keys, k| {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+            keys
+        })
+        .iter()
+        .find_map(|k| shown(doc, k, &title))
 }
 
 /// The story's text with the standfirst before it, when it lacks it.
@@ -71,12 +79,20 @@ pub fn prepend(text: String, lede: Option<Lede>) -> String {
 /// from the text that opens the key (or holds its opening) up through a
 /// few parents, not by reading every element's text.
 fn shown(doc: &Document, key: &str, title: &str) -> Option<Lede> {
-    let opening: String = key.chars().take(20).collect();
+    let words: Vec<&str> = key.split(' ').collect();
+    let lead = &words[..words.len().min(3)];
     let mut best: Option<String> = None;
     let body = doc.select("body").nodes().first().copied()?;
     for t in body.descendants_it().filter(|n| n.is_text()) {
-        let ct = collapse(&t.text());
-        if ct.is_empty() || !(key.starts_with(&ct) || ct.contains(&opening)) {
+        // A script's data may hold the description too (and be a megabyte).
+        if t.parent()
+            .and_then(|p| p.node_name())
+            .is_some_and(|p| matches!(p.as_ref(), "script" | "style" | "noscript" | "template"))
+        {
+            continue;
+        }
+        let raw = t.text();
+        if !(opens(&raw, &words) || holds(&raw, lead)) {
             continue;
         }
         for n in t.ancestors_it(Some(4)) {
@@ -112,6 +128,37 @@ fn shown(doc: &Document, key: &str, title: &str) -> Option<Lede> {
         text,
         key: key.to_string(),
     })
+}
+
+/// Whether `raw` is the key's opening words (its last word may be cut,
+/// as a drop cap's letter is). Word by word, nothing copied: this runs
+/// for every text of the page.
+fn opens(raw: &str, words: &[&str]) -> bool {
+    let mut it = raw.split_whitespace().peekable();
+    let mut i = 0;
+    while let Some(w) = it.next() {
+        let Some(k) = words.get(i) else { return false };
+        let last = it.peek().is_none();
+        if w != *k && !(last && k.starts_with(w)) {
+            return false;
+        }
+        i += 1;
+    }
+    i > 0
+}
+
+/// Whether `raw` holds the words of `lead` one after another.
+fn holds(raw: &str, lead: &[&str]) -> bool {
+    let mut it = raw.split_whitespace();
+    loop {
+        let mut probe = it.clone();
+        if lead.iter().all(|k| probe.next() == Some(k)) {
+            return true;
+        }
+        if it.next().is_none() {
+            return false;
+        }
+    }
 }
 
 fn small(n: &NodeRef) -> bool {
@@ -190,6 +237,19 @@ mod tests {
         assert_eq!(lede(PAGE, "Beijing. The two sides"), None);
         // The headline itself is no standfirst.
         assert_eq!(lede(PAGE, "Blinken meets Qin in Beijing"), None);
+    }
+
+    #[test]
+    fn words_are_matched_without_copying_the_text() {
+        let words: Vec<&str> = "The two sides held candid talks".split(' ').collect();
+        assert!(opens("The two", &words));
+        assert!(opens(" T", &words), "a drop cap");
+        assert!(opens("The\n   two sides", &words));
+        assert!(!opens("The three", &words));
+        assert!(!opens("  ", &words));
+        assert!(holds("Beijing. The two sides held", &words[..3]));
+        assert!(holds("x The\ntwo   sides", &words[..3]));
+        assert!(!holds("The two, sides", &words[..3]));
     }
 
     #[test]
