@@ -9,6 +9,68 @@ use detente::dates::edtf::DateValue;
 use detente::dates::find::find_dates;
 
 const CASES: &[(&str, &str, &str, &str)] = &[
+    // Reporting periods (issue 30). "The quarter" alone is the one a
+    // report gives: the last whole quarter before publication.
+    (
+        "2023-03-15",
+        "The shipping line's net income rose 12 percent in the quarter, it said.",
+        "the quarter",
+        "2022-10/2022-12",
+    ),
+    (
+        "2023-05-02",
+        "Exports to the bloc in the latest quarter were the lowest since the pandemic.",
+        "the latest quarter",
+        "2023-01/2023-03",
+    ),
+    // A quarter whose end is named: the three months to it.
+    (
+        "2023-11-08",
+        "The state oil firm posted a loss for the quarter ended Sept. 30.",
+        "the quarter ended Sept",
+        "2023-07/2023-09",
+    ),
+    // Named before in the sentence: that quarter.
+    (
+        "2023-11-08",
+        "Arms sales slowed in the third quarter, when the quarter's deliveries were delayed.",
+        "the quarter",
+        "2023-07/2023-09",
+    ),
+    // Looking ahead: the quarter publication falls in.
+    (
+        "2023-11-08",
+        "The ministry expects grain shipments to recover during the current quarter.",
+        "the current quarter",
+        "2023-10/2023-12",
+    ),
+    // "A year earlier" after a quarter: that quarter a year before.
+    (
+        "2024-01-25",
+        "Trade with Seoul grew 5 percent in the fourth quarter from a year earlier.",
+        "a year earlier",
+        "2022-10/2022-12",
+    ),
+    // After a comparison and nothing else: a year before the report.
+    (
+        "2023-03-15",
+        "Remittances were 8 percent higher than a year earlier, the bank said.",
+        "a year earlier",
+        "2022",
+    ),
+    // Events and periods named by their year, before 1900 too.
+    (
+        "2023-06-19",
+        "The envoy compared the standoff to the war of 1898.",
+        "war of 1898",
+        "1898",
+    ),
+    (
+        "2023-06-19",
+        "Diplomats of his generation, the class of 1975, remember the talks.",
+        "class of 1975",
+        "1975",
+    ),
     // A passive of now or to come is no past tense, whatever the
     // participle ("will be held", "is held"); "was held" is (issue 30).
     (
@@ -651,6 +713,26 @@ fn the_rule_names_the_anchor() {
         "{}",
         found[0].rule
     );
+}
+
+/// Issue 30: a count after "of" is no year, and "a year earlier" with
+/// nothing to compare or anchor to is left unresolved.
+#[test]
+fn counts_after_of_and_unanchored_years_earlier_are_not_guessed() {
+    let found = find_dates(
+        "Police counted a total of 1898 protesters outside the embassy.",
+        Some(d("2023-06-19")),
+    );
+    assert!(found.is_empty(), "{found:?}");
+    let found = find_dates(
+        "A year earlier, the two envoys had met in secret.",
+        Some(d("2023-06-19")),
+    );
+    let f = found
+        .iter()
+        .find(|f| f.text == "A year earlier")
+        .expect("found");
+    assert_eq!(f.edtf, None, "{}", f.rule);
 }
 
 #[test]

@@ -23,7 +23,7 @@
 //! Imports only `text` (layer `read`).
 
 use crate::read::ablate::off;
-use dom_query::{Document, NodeId, NodeRef};
+use dom_query::{Document, NodeData, NodeId, NodeRef};
 use std::collections::{HashMap, HashSet};
 
 /// Elements that name themselves as furniture by a class containing
@@ -97,58 +97,60 @@ pub fn link_lists(root: &NodeRef) -> bool {
     if off("links") {
         return false;
     }
-    let main = main_block_and_ancestors(root);
-    let mut gone: Vec<NodeRef> = vec![];
+    let mut lists: Vec<NodeRef> = vec![];
     for c in root.children_it(false) {
-        tally(&c, &main, &mut gone);
+        tally(&c, &mut lists);
     }
-    let any = !gone.is_empty();
-    for n in gone {
+    if lists.is_empty() {
+        return false;
+    }
+    // The story's container and what holds it stay, whatever they hold.
+    let main = main_block_and_ancestors(root);
+    lists.retain(|n| !main.contains(&n.id) && long_paragraphs(n) < GUARD_PARAGRAPHS);
+    let any = !lists.is_empty();
+    for n in lists {
         n.remove_from_parent();
     }
     any
 }
 
 /// Letters (not spaces), letters inside links and links under `n`; the
-/// blocks that are mostly links go to `gone`, children before parents
+/// blocks that are mostly links go to `lists`, children before parents
 /// (taking a child out of what goes anyway does no harm). Recursive: the
-/// page's nesting was bounded before it was parsed (`nesting.rs`).
-fn tally<'a>(
-    n: &NodeRef<'a>,
-    main: &HashSet<NodeId>,
-    gone: &mut Vec<NodeRef<'a>>,
-) -> (usize, usize, usize) {
-    if n.is_text() {
-        return (
-            n.text().chars().filter(|c| !c.is_whitespace()).count(),
-            0,
-            0,
-        );
+/// page's nesting was bounded before it was parsed (`nesting.rs`). Reads
+/// text and names in place: this runs for every element of every story.
+fn tally<'a>(n: &NodeRef<'a>, lists: &mut Vec<NodeRef<'a>>) -> (usize, usize, usize) {
+    if let Some(letters) = n
+        .query(|node| match &node.data {
+            NodeData::Text { contents } => {
+                Some(contents.chars().filter(|c| !c.is_whitespace()).count())
+            }
+            _ => None,
+        })
+        .flatten()
+    {
+        return (letters, 0, 0);
     }
     if !n.is_element() {
         return (0, 0, 0);
     }
     let (mut text, mut in_links, mut links) = (0, 0, 0);
     for c in n.children_it(false) {
-        let (t, l, k) = tally(&c, main, gone);
+        let (t, l, k) = tally(&c, lists);
         text += t;
         in_links += l;
         links += k;
     }
-    let name = n.node_name();
-    let name = name.as_deref().unwrap_or("");
-    if name == "a" {
+    let (is_link, is_block) = n.qual_name_ref().map_or((false, false), |q| {
+        let name: &str = q.local.as_ref();
+        (name == "a", LINK_BLOCKS.contains(&name))
+    });
+    if is_link {
         in_links = text;
         links += 1;
     }
-    if LINK_BLOCKS.contains(&name)
-        && text >= LINK_LIST_CHARS
-        && links >= 2
-        && in_links * 5 >= text * 4
-        && !main.contains(&n.id)
-        && long_paragraphs(n) < GUARD_PARAGRAPHS
-    {
-        gone.push(*n);
+    if is_block && text >= LINK_LIST_CHARS && links >= 2 && in_links * 5 >= text * 4 {
+        lists.push(*n);
     }
     (text, in_links, links)
 }

@@ -14,7 +14,7 @@
 //!
 //! Imports only `text` (layer `read`).
 
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, NodeData, NodeRef};
 
 /// The meta names whose value may be the standfirst, most specific last
 /// (every one is tried).
@@ -85,14 +85,24 @@ fn shown(doc: &Document, key: &str, title: &str) -> Option<Lede> {
     let body = doc.select("body").nodes().first().copied()?;
     for t in body.descendants_it().filter(|n| n.is_text()) {
         // A script's data may hold the description too (and be a megabyte).
-        if t.parent()
-            .and_then(|p| p.node_name())
-            .is_some_and(|p| matches!(p.as_ref(), "script" | "style" | "noscript" | "template"))
-        {
+        let in_script = t.parent().is_some_and(|p| {
+            p.qual_name_ref().is_some_and(|q| {
+                matches!(
+                    q.local.as_ref(),
+                    "script" | "style" | "noscript" | "template"
+                )
+            })
+        });
+        if in_script {
             continue;
         }
-        let raw = t.text();
-        if !(opens(&raw, &words) || holds(&raw, lead)) {
+        let near = t
+            .query(|node| match &node.data {
+                NodeData::Text { contents } => opens(contents, &words) || holds(contents, lead),
+                _ => false,
+            })
+            .unwrap_or(false);
+        if !near {
             continue;
         }
         for n in t.ancestors_it(Some(4)) {
