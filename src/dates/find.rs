@@ -37,6 +37,9 @@ pub struct Found {
 }
 
 const MONTH_RE: &str = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)";
+/// Events and periods history names by their year ("the war of 1898",
+/// "the Act of 1867", "the class of 1975"): before "of", a year from 1500.
+const EVENT_NOUNS: &str = r"(?:wars?|revolutions?|uprising|rebellion|revolt|coup|crisis|crash|panic|depression|recession|treaty|accord|agreement|act|convention|constitution|congress|conference|summit|elections?|referendum|massacre|famine|flood|earthquake|fire|riots?|strike|games|olympics|class|summer|winter|spring|autumn|fall)";
 const WEEKDAY_RE: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 
 struct Rule {
@@ -79,9 +82,10 @@ fn rules() -> &'static [Rule] {
             ("yesterday/today/tomorrow", r"\b(yesterday|today|tomorrow)\b".to_string()),
             ("weekday", format!(r"\b(?:(last|next|this|on)\s+)?({w})(?:'s)?\b")),
             // A year after a preposition; history reaches back before 1900
-            // ("since 1898") except after "of", where a count is likelier
-            // ("a total of 1500").
-            ("year", format!(r"\b(?:(?:in|since|by|until|from|before|after|early|mid|late|during)\s+((?:1[5-9]|20)\d{{2}})|of\s+{y})\b")),
+            // ("since 1898") except after a bare "of", where a count is
+            // likelier ("a total of 1500"), unless an event or a period
+            // comes before it ("the war of 1898", "the summer of 1969").
+            ("year", format!(r"\b(?:(?:in|since|by|until|from|before|after|early|mid|late|during)\s+((?:1[5-9]|20)\d{{2}})|of\s+{y}|{EVENT_NOUNS}\s+of\s+((?:1[5-9]|20)\d{{2}}))\b")),
         ];
         let defs = defs
             .into_iter()

@@ -85,6 +85,10 @@ pub(crate) fn rules() -> Vec<(&'static str, String)> {
             r"\b(last|this|next|previous|current|coming)\s+quarter\b".to_string(),
         ),
         (
+            "the quarter",
+            format!(r"\bthe\s+(?:(latest|most\s+recent|recent|just[\s-]ended|past|reporting|current)\s+)?quarter(?:\s+(?:that\s+)?(?:ended|ending|through)\s+({m})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+{Y})?)?\b"),
+        ),
+        (
             "same period earlier",
             r"\bthe\s+same\s+(quarter|period|month|half)\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year|of\s+the\s+previous\s+year|the\s+previous\s+year)\b".to_string(),
         ),
@@ -254,6 +258,18 @@ fn year_named_before(before: &str) -> Option<i32> {
         .captures_iter(before)
         .last()
         .and_then(|c| c[1].parse().ok())
+}
+
+/// Whether the words just before end a comparison ("up from $3 billion",
+/// "higher than", "compared with the level"): "a year earlier" after them
+/// is the same time a year before.
+fn compares(before: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|over)\b[^.;:!?]{0,60}$")
+            .expect("valid pattern")
+    })
+    .is_match(before)
 }
 
 /// The quarter (and its year, when given) named last in `before`.
@@ -458,6 +474,56 @@ pub(crate) fn resolve(rule: &str, c: &Ctx) -> Option<Result<(String, String), St
                 "quarter relative to publication's".into(),
             ))
         })(),
+        "the quarter" => (|| {
+            let qualifier = s(1).map(|w| w.split_whitespace().collect::<Vec<_>>().join(" "));
+            // "The quarter ended Sept. 30": the three months to that month.
+            if let Some(name) = s(2) {
+                let last = month_of(name).ok_or("no month")?;
+                let (y, how) = year_of_part(c, n(3), last, last)?;
+                let end = ymd(y, last, 1)?;
+                let start = end.checked_sub_months(Months::new(2)).ok_or("bad month")?;
+                return Ok((
+                    format!(
+                        "{:04}-{:02}/{:04}-{:02}",
+                        start.year(),
+                        start.month(),
+                        y,
+                        last
+                    ),
+                    format!("the three months to the month the quarter ended; {how}"),
+                ));
+            }
+            // "In the third quarter ... the quarter's": the one named.
+            if qualifier.is_none()
+                && let Some((q, given)) = quarter_named_before(c.before)
+            {
+                let (a, b) = (q * 3 - 2, q * 3);
+                let (y, how) = year_of_part(c, given, a, b)?;
+                return Ok((
+                    months(y, a, b),
+                    format!("the quarter named before it in the sentence ({q}); {how}"),
+                ));
+            }
+            // Otherwise the one reported: the last whole quarter before
+            // publication; the current one when the sentence looks ahead or
+            // says "current".
+            let p = need_pub()?;
+            let now = p.year() * 4 + (p.month0() / 3) as i32;
+            let current = qualifier
+                .as_deref()
+                .is_some_and(|q| q.eq_ignore_ascii_case("current"))
+                || (qualifier.is_none() && c.tense == Tense::Future);
+            let index = if current { now } else { now - 1 };
+            let (y, q) = (index.div_euclid(4), index.rem_euclid(4) as u32 + 1);
+            Ok((
+                months(y, q * 3 - 2, q * 3),
+                if current {
+                    "the quarter publication falls in".into()
+                } else {
+                    "the last whole quarter before publication (the one a report gives)".into()
+                },
+            ))
+        })(),
         "same period earlier" => (|| {
             let what = s(1).unwrap_or("").to_lowercase();
             if what != "quarter" {
@@ -562,6 +628,44 @@ pub(crate) fn resolve(rule: &str, c: &Ctx) -> Option<Result<(String, String), St
             ))
         })(),
         "years before or after" | "the next year" | "that year" => (|| {
+            // "Revenue rose 4% in the fourth quarter from a year earlier":
+            // the period named, a year before.
+            if rule == "years before or after"
+                && year_named_before(c.before).is_none()
+                && let Some((q, given)) = quarter_named_before(c.before)
+                && matches!(
+                    s(2).map(str::to_lowercase).as_deref(),
+                    Some("earlier" | "before")
+                )
+            {
+                let k = number(s(1).unwrap_or("")).ok_or("no number")?;
+                let (a, b) = (q * 3 - 2, q * 3);
+                let (y, how) = year_of_part(c, given, a, b)?;
+                return Ok((
+                    months(y - k, a, b),
+                    format!(
+                        "quarter {q} named before it in the sentence ({how}), {k} year(s) before"
+                    ),
+                ));
+            }
+            // "Sales fell 3% from a year earlier": a comparison with the
+            // same time a year before the report, when nothing else in the
+            // sentence anchors it.
+            if rule == "years before or after"
+                && year_named_before(c.before).is_none()
+                && matches!(
+                    s(2).map(str::to_lowercase).as_deref(),
+                    Some("earlier" | "before")
+                )
+                && compares(c.before)
+            {
+                let k = number(s(1).unwrap_or("")).ok_or("no number")?;
+                let p = need_pub()?;
+                return Ok((
+                    format!("{:04}", p.year() - k),
+                    format!("a comparison with {k} year(s) before publication"),
+                ));
+            }
             let anchor = year_named_before(c.before)
                 .ok_or("cannot anchor: no year named before it in the sentence")?;
             let whole = c.caps.get(0).map_or("", |m| m.as_str()).to_lowercase();

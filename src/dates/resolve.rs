@@ -588,8 +588,8 @@ pub(crate) fn resolve(rule: &str, c: &Ctx) -> Result<(String, String), String> {
             Ok((day(d), how.into()))
         }
         "year" => Ok((
-            // After a preposition, or after "of" (the pattern's second group).
-            format!("{:04}", c.n(1).or(c.n(2)).unwrap_or(0)),
+            // After a preposition, after "of", or after an event's "of".
+            format!("{:04}", c.n(1).or(c.n(2)).or(c.n(3)).unwrap_or(0)),
             "explicit year".into(),
         )),
         _ => Err("unknown rule".into()),
