@@ -106,10 +106,11 @@ fn markup(l: &str) -> bool {
 
 /// Words that are letters (any script), not numbers or marks.
 fn words(l: &str) -> usize {
-    // Counted to 64 at most: every rule asks about a few words.
+    // Counted to one more than a headline has at most: no rule asks
+    // about more (a story's paragraph is not counted through).
     l.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .take(64)
+        .take(MAX_HEADLINE_WORDS + 1)
         .count()
 }
 
@@ -126,9 +127,9 @@ fn unspaced(l: &str) -> bool {
 
 /// Whether the line is only a date (with a time) or a labelled date: it
 /// dates the page, it is not its headline.
-fn date_line(l: &str) -> bool {
+fn date_line(l: &str, n: usize) -> bool {
     // Cheap first: a date line is short and has the digits of a day.
-    if words(l) > 8 || l.bytes().filter(u8::is_ascii_digit).count() < 4 {
+    if n > 8 || l.bytes().filter(u8::is_ascii_digit).count() < 4 {
         return only_time(l);
     }
     let far = chrono::NaiveDate::from_ymd_opt(2100, 1, 1).expect("a day");
@@ -218,8 +219,8 @@ fn caption(lower: &str) -> bool {
 /// A line that cannot be the headline, whatever else is known. A line too
 /// long to be a headline is the story's, not furniture, and is not read
 /// further (this runs on a text's first few hundred lines).
-fn furniture(l: &str, proposed: bool, dated: bool) -> bool {
-    if l.len() > 1_000 || words(l) > MAX_HEADLINE_WORDS {
+fn furniture(l: &str, n: usize, proposed: bool, dated: bool) -> bool {
+    if l.len() > 1_000 || n > MAX_HEADLINE_WORDS {
         return false;
     }
     if proposed || dated || markup(l) {
@@ -233,8 +234,7 @@ fn furniture(l: &str, proposed: bool, dated: bool) -> bool {
 /// Whether the line reads as a headline: a few words (four at least, or
 /// six characters of a script written without spaces), not a sentence of
 /// the story (no full stop at its end or between sentences), not shouted.
-fn headline_like(l: &str) -> bool {
-    let n = words(l);
+fn headline_like(l: &str, n: usize) -> bool {
     let long_enough = if unspaced(l) {
         l.chars().count() >= 6
     } else {
@@ -255,8 +255,7 @@ fn headline_like(l: &str) -> bool {
 }
 
 /// Whether the line is a sentence of the story (the body has begun).
-fn body_like(l: &str) -> bool {
-    let n = words(l);
+fn body_like(l: &str, n: usize) -> bool {
     n > MAX_HEADLINE_WORDS
         || (l.ends_with('.') && n > 12)
         || wire_dateline().is_match(l)
@@ -264,24 +263,69 @@ fn body_like(l: &str) -> bool {
 }
 
 /// The words that carry meaning (four letters or more, lower case), or
-/// the pairs of characters of a script written without spaces.
-fn content_words(l: &str) -> std::collections::HashSet<String> {
+/// the pairs of characters of a script written without spaces; sorted and
+/// without repeats, so two lines' shared words are counted in one walk
+/// (no hashing: this runs for every candidate line of every text).
+#[derive(Default)]
+struct Words<'a>(Vec<std::borrow::Cow<'a, str>>);
+
+impl Words<'_> {
+    /// How many words the two have in common.
+    fn shared(&self, other: &Words) -> usize {
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < self.0.len() && j < other.0.len() {
+            match self.0[i].cmp(&other.0[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
+    }
+}
+
+fn content_words(l: &str) -> Words<'_> {
     // A lead is a few sentences: a longer line is read to its first few
     // thousand characters.
     let l = match l.char_indices().nth(4_000) {
         Some((i, _)) => &l[..i],
         None => l,
     };
-    let mut out: std::collections::HashSet<String> = l
+    // Lower case copied only where a word is not already.
+    let mut out: Vec<std::borrow::Cow<str>> = l
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 4)
-        .map(str::to_lowercase)
+        .filter(|w| w.len() >= 4 && w.chars().nth(3).is_some())
+        .map(|w| {
+            if w.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Owned(w.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(w)
+            }
+        })
         .collect();
     if unspaced(l) {
         let chars: Vec<char> = l.chars().filter(|c| c.is_alphanumeric()).collect();
-        out.extend(chars.windows(2).map(|w| w.iter().collect::<String>()));
+        out.extend(
+            chars
+                .windows(2)
+                .map(|w| std::borrow::Cow::Owned(w.iter().collect::<String>())),
+        );
     }
-    out
+    out.sort_unstable();
+    out.dedup();
+    Words(out)
+}
+
+/// The text from the start of line `a` to the end of line `b` of `lines`
+/// (slices of `text`), blank lines between included.
+fn span<'t>(text: &'t str, lines: &[(usize, &'t str)], a: usize, b: usize) -> &'t str {
+    let start = lines[a].1.as_ptr() as usize - text.as_ptr() as usize;
+    let end = lines[b].1.as_ptr() as usize - text.as_ptr() as usize + lines[b].1.len();
+    &text[start..end]
 }
 
 /// Words only, any case, for comparing two forms of a headline.
@@ -330,11 +374,18 @@ pub fn read_head(text: &str) -> Head {
         .take(HEAD_LINES)
         .collect();
     // Each line's date is looked for once.
-    let dated: Vec<bool> = lines.iter().map(|(_, l)| date_line(l)).collect();
+    // Each line's words are counted once: every rule asks.
+    let nw: Vec<usize> = lines.iter().map(|(_, l)| words(l)).collect();
+    let dated: Vec<bool> = lines
+        .iter()
+        .zip(&nw)
+        .map(|((_, l), &n)| date_line(l, n))
+        .collect();
     let junk: Vec<bool> = lines
         .iter()
         .zip(&dated)
-        .map(|((i, l), &d)| furniture(l, proposed.contains(i), d))
+        .zip(&nw)
+        .map(|(((i, l), &d), &n)| furniture(l, n, proposed.contains(i), d))
         .collect();
     let mut head = Head::default();
     let mut site: Option<String> = None;
@@ -344,29 +395,33 @@ pub fn read_head(text: &str) -> Head {
     let is_body: Vec<bool> = lines
         .iter()
         .zip(&junk)
-        .map(|((_, l), &j)| !j && body_like(l))
+        .zip(&nw)
+        .map(|(((_, l), &j), &n)| !j && body_like(l, n))
         .collect();
     let body = |j: usize| is_body[j];
     let start = (0..lines.len())
         .find(|&j| body(j) && (j + 1..lines.len().min(j + 4)).any(body))
         .or_else(|| (0..lines.len()).find(|&j| body(j)));
-    let lead = start.map(|st| {
-        let first: Vec<&str> = lines[st..].iter().take(3).map(|(_, l)| *l).collect();
-        content_words(&first.join(" "))
-    });
-    let fits_lead = |l: &str| {
-        lead.as_ref()
-            .is_none_or(|lead| content_words(l).intersection(lead).count() >= 1)
+    // Made when first asked for: most texts find their headline first.
+    let lead_cell: std::cell::OnceCell<Option<Words>> = std::cell::OnceCell::new();
+    let lead = || {
+        lead_cell
+            .get_or_init(|| {
+                start.map(|st| content_words(span(text, &lines, st, (st + 2).min(lines.len() - 1))))
+            })
+            .as_ref()
     };
+    let fits_lead = |l: &str| lead().is_none_or(|lead| content_words(l).shared(lead) >= 1);
     // 1. A headline printed twice, once perhaps with the site's name.
     // Each headline-sized line's words, and its form without a site's
     // name after a dash or bar, made once.
     type Form<'a> = (String, Option<(&'a str, String, &'a str)>);
     let forms: Vec<Option<Form>> = lines
         .iter()
+        .zip(&nw)
         .take(14)
-        .map(|(_, l)| {
-            (l.len() <= 400 && words(l) >= 3).then(|| {
+        .map(|((_, l), &n)| {
+            (l.len() <= 400 && (3..=MAX_HEADLINE_WORDS).contains(&n)).then(|| {
                 let cut = site_suffix(l).map(|(h, s)| (h, comparable(h), s));
                 (comparable(l), cut)
             })
@@ -399,8 +454,8 @@ pub fn read_head(text: &str) -> Head {
     // headline it shares words with the story's lead (a menu item above a
     // date in a page's margin does not).
     if head.title.is_none() {
-        let above = |j: usize| !junk[j] && headline_like(lines[j].1);
-        let short = |j: usize| words(lines[j].1) <= 3;
+        let above = |j: usize| !junk[j] && headline_like(lines[j].1, nw[j]);
+        let short = |j: usize| nw[j] <= 3;
         // The lead after line k: None when the text has no sentence at all
         // (a short note); empty when the story is far below (this date is
         // in the page's margin, not at the story's head).
@@ -409,8 +464,12 @@ pub fn read_head(text: &str) -> Head {
             if start > k + 10 {
                 return Some(Default::default());
             }
-            let lead: Vec<&str> = lines[start..].iter().take(3).map(|(_, l)| *l).collect();
-            Some(content_words(&lead.join(" ")))
+            Some(content_words(span(
+                text,
+                &lines,
+                start,
+                (start + 2).min(lines.len() - 1),
+            )))
         };
         for k in 1..lines.len().min(25) {
             let l = lines[k].1;
@@ -425,8 +484,7 @@ pub fn read_head(text: &str) -> Head {
                 None
             };
             let fits = |j: usize| {
-                lead_after(k)
-                    .is_none_or(|lead| content_words(lines[j].1).intersection(&lead).count() >= 1)
+                lead_after(k).is_none_or(|lead| content_words(lines[j].1).shared(&lead) >= 1)
             };
             if let Some(j) = pick.filter(|&j| fits(j)) {
                 head.title = Some(lines[j].1.to_string());
@@ -440,7 +498,7 @@ pub fn read_head(text: &str) -> Head {
     // shares any (menus and buttons do not), or when the story begins the
     // text.
     if head.title.is_none() {
-        match (start, &lead) {
+        match (start, lead()) {
             (Some(start), Some(lead)) => {
                 let mut best: Option<(usize, usize)> = None;
                 // The text's own first line may be a short headline
@@ -448,13 +506,13 @@ pub fn read_head(text: &str) -> Head {
                 let first = (0..lines.len()).find(|&j| !junk[j]);
                 for j in (start.saturating_sub(12)..start).rev() {
                     let l = lines[j].1;
-                    let short_top = Some(j) == first && words(l) == 3 && !shouting(l);
-                    if junk[j] || !(headline_like(l) || short_top) {
+                    let short_top = Some(j) == first && nw[j] == 3 && !shouting(l);
+                    if junk[j] || !(headline_like(l, nw[j]) || short_top) {
                         continue;
                     }
                     let own = content_words(l);
-                    let shared = own.intersection(lead).count();
-                    if shared >= 2.min(own.len()).max(1) && best.is_none_or(|(_, b)| shared > b) {
+                    let shared = own.shared(lead);
+                    if shared >= 2.min(own.0.len()).max(1) && best.is_none_or(|(_, b)| shared > b) {
                         best = Some((j, shared));
                     }
                 }
@@ -468,8 +526,8 @@ pub fn read_head(text: &str) -> Head {
                 head.title = first
                     .filter(|&j| {
                         let l = lines[j].1;
-                        let top = words(l) == 3 && !shouting(l) && !l.ends_with('.');
-                        (headline_like(l) || top) && j + 1 < lines.len()
+                        let top = nw[j] == 3 && !shouting(l) && !l.ends_with('.');
+                        (headline_like(l, nw[j]) || top) && j + 1 < lines.len()
                     })
                     .map(|j| lines[j].1.to_string());
             }
