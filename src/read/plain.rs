@@ -85,7 +85,10 @@ pub(crate) fn article_from_text(
     }
     // The headline, outlet and byline the text itself gives; when no line
     // is surely the headline, the file's name stands, and the notes say so.
-    let head = crate::read::text_head::read_head(&text);
+    // The dates of its first lines, read once: for its publication date,
+    // and for the head reader (a date line is not a headline).
+    let dates = crate::read::pubdate::candidates_until(&text, not_after);
+    let head = crate::read::text_head::read_head_dated(&text, &dates);
     let mut notes = vec![];
     let title = match (title, head.title) {
         (Some(t), _) if !t.trim().is_empty() => t.trim().to_string(),
@@ -105,7 +108,7 @@ pub(crate) fn article_from_text(
         }
         None => String::new(),
     };
-    let detected = crate::read::pubdate::detect_until(&text, not_after);
+    let detected = dates.into_iter().next();
     Ok(Article {
         past: Default::default(),
         id: new_id("art"),

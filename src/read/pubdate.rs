@@ -62,7 +62,7 @@ impl Candidate {
 }
 
 /// Lines of the text searched for the date.
-const HEAD_LINES: usize = 25;
+pub(crate) const HEAD_LINES: usize = 25;
 /// Lines in which a date inside a sentence (a caption) may be the date.
 const IN_TEXT_LINES: usize = 8;
 /// The chars of a line searched: a publication date stands at the start of

@@ -107,7 +107,26 @@ fn markup(l: &str) -> bool {
 /// Words that are letters (any script), not numbers or marks.
 fn words(l: &str) -> usize {
     // Counted to one more than a headline has at most: no rule asks
-    // about more (a story's paragraph is not counted through).
+    // about more (a story's paragraph is not counted through). Byte by
+    // byte for ASCII, the common case, as `split_whitespace` would split.
+    if l.is_ascii() {
+        let (mut n, mut in_word, mut letter) = (0, false, false);
+        for b in l.bytes() {
+            if b.is_ascii_whitespace() || b == 0x0b {
+                if in_word && letter {
+                    n += 1;
+                    if n > MAX_HEADLINE_WORDS {
+                        return n;
+                    }
+                }
+                (in_word, letter) = (false, false);
+            } else {
+                in_word = true;
+                letter |= b.is_ascii_alphabetic();
+            }
+        }
+        return n + usize::from(in_word && letter);
+    }
     l.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .take(MAX_HEADLINE_WORDS + 1)
@@ -127,21 +146,28 @@ fn unspaced(l: &str) -> bool {
 
 /// Whether the line is only a date (with a time) or a labelled date: it
 /// dates the page, it is not its headline.
-fn date_line(l: &str, n: usize) -> bool {
+/// `known`: what the text's publication-date candidates say of this line,
+/// when they cover it (the import reads them anyway; reading the line's
+/// dates again cost more than the rest of this module).
+fn date_line(l: &str, n: usize, known: Option<bool>) -> bool {
     // Cheap first: a date line is short and has the digits of a day.
     if n > 8 || l.bytes().filter(u8::is_ascii_digit).count() < 4 {
         return only_time(l);
     }
     let far = chrono::NaiveDate::from_ymd_opt(2100, 1, 1).expect("a day");
-    crate::read::pubdate::candidates_until(l, far)
-        .iter()
-        .any(|c| {
-            matches!(
-                c.kind,
-                crate::read::pubdate::Kind::Labelled | crate::read::pubdate::Kind::DateLine
-            )
-        })
-        || only_time(l)
+    known.unwrap_or_else(|| {
+        crate::read::pubdate::candidates_until(l, far)
+            .iter()
+            .any(date_kind)
+    }) || only_time(l)
+}
+
+/// A date alone on its line, or labelled ("Updated: …").
+fn date_kind(c: &crate::read::pubdate::Candidate) -> bool {
+    matches!(
+        c.kind,
+        crate::read::pubdate::Kind::Labelled | crate::read::pubdate::Kind::DateLine
+    )
 }
 
 /// "14:01", "8:09 a.m.", "Updated 3 hours ago".
@@ -269,23 +295,54 @@ fn body_like(l: &str, n: usize) -> bool {
 #[derive(Default)]
 struct Words<'a>(Vec<std::borrow::Cow<'a, str>>);
 
-impl Words<'_> {
-    /// How many words the two have in common.
-    fn shared(&self, other: &Words) -> usize {
-        let (mut i, mut j, mut n) = (0, 0, 0);
-        while i < self.0.len() && j < other.0.len() {
-            match self.0[i].cmp(&other.0[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    n += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        n
+/// A lead is a few sentences: a longer one is read to its first few
+/// thousand characters.
+fn lead_text(l: &str) -> &str {
+    match l.char_indices().nth(4_000) {
+        Some((i, _)) => &l[..i],
+        None => l,
     }
+}
+
+/// How many of a line's words (`own`, few) the lead's text has: the lead
+/// is read once, word by word, each compared in place without a lower-case
+/// copy where it is ASCII (this runs for every candidate line of every
+/// text; making the lead's own word list cost more than the rest).
+fn shares(lead: &str, own: &Words) -> usize {
+    let mut hit = vec![false; own.0.len()];
+    let lengths: Vec<usize> = own.0.iter().map(|x| x.len()).collect();
+    let mut mark = |found: Result<usize, usize>| {
+        if let Ok(i) = found {
+            hit[i] = true;
+        }
+    };
+    for w in lead
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 4 && w.chars().nth(3).is_some())
+    {
+        if w.is_ascii() {
+            // Lower case keeps an ASCII word's length: most words are
+            // passed over without a comparison.
+            if !lengths.contains(&w.len()) {
+                continue;
+            }
+            mark(
+                own.0
+                    .binary_search_by(|x| x.bytes().cmp(w.bytes().map(|b| b.to_ascii_lowercase()))),
+            );
+        } else {
+            let lower = w.to_lowercase();
+            mark(own.0.binary_search_by(|x| x.as_ref().cmp(lower.as_str())));
+        }
+    }
+    if unspaced(lead) {
+        let chars: Vec<char> = lead.chars().filter(|c| c.is_alphanumeric()).collect();
+        for pair in chars.windows(2) {
+            let p: String = pair.iter().collect();
+            mark(own.0.binary_search_by(|x| x.as_ref().cmp(p.as_str())));
+        }
+    }
+    hit.iter().filter(|h| **h).count()
 }
 
 fn content_words(l: &str) -> Words<'_> {
@@ -355,6 +412,13 @@ fn site_suffix(l: &str) -> Option<(&str, &str)> {
 
 /// The head of `text` (see the module's notes).
 pub fn read_head(text: &str) -> Head {
+    let far = chrono::NaiveDate::from_ymd_opt(2100, 1, 1).expect("a day");
+    read_head_dated(text, &crate::read::pubdate::candidates_until(text, far))
+}
+
+/// [`read_head`] with the text's publication-date candidates
+/// ([`crate::read::pubdate::candidates_until`]) already read.
+pub fn read_head_dated(text: &str, dates: &[crate::read::pubdate::Candidate]) -> Head {
     // The furniture proposed in the head only (its line numbers are the
     // whole text's): a long text is not read to its end for it.
     let head_text = match text.char_indices().nth(HEAD_CHARS) {
@@ -379,7 +443,12 @@ pub fn read_head(text: &str) -> Head {
     let dated: Vec<bool> = lines
         .iter()
         .zip(&nw)
-        .map(|((_, l), &n)| date_line(l, n))
+        .enumerate()
+        .map(|(k, ((_, l), &n))| {
+            let known = (k < crate::read::pubdate::HEAD_LINES)
+                .then(|| dates.iter().any(|c| c.line == k && date_kind(c)));
+            date_line(l, n, known)
+        })
         .collect();
     let junk: Vec<bool> = lines
         .iter()
@@ -403,15 +472,8 @@ pub fn read_head(text: &str) -> Head {
         .find(|&j| body(j) && (j + 1..lines.len().min(j + 4)).any(body))
         .or_else(|| (0..lines.len()).find(|&j| body(j)));
     // Made when first asked for: most texts find their headline first.
-    let lead_cell: std::cell::OnceCell<Option<Words>> = std::cell::OnceCell::new();
-    let lead = || {
-        lead_cell
-            .get_or_init(|| {
-                start.map(|st| content_words(span(text, &lines, st, (st + 2).min(lines.len() - 1))))
-            })
-            .as_ref()
-    };
-    let fits_lead = |l: &str| lead().is_none_or(|lead| content_words(l).shared(lead) >= 1);
+    let lead = || start.map(|st| lead_text(span(text, &lines, st, (st + 2).min(lines.len() - 1))));
+    let fits_lead = |l: &str| lead().is_none_or(|lead| shares(lead, &content_words(l)) >= 1);
     // 1. A headline printed twice, once perhaps with the site's name.
     // Each headline-sized line's words, and its form without a site's
     // name after a dash or bar, made once.
@@ -462,9 +524,9 @@ pub fn read_head(text: &str) -> Head {
         let lead_after = |k: usize| {
             let start = (k + 1..lines.len()).find(|&j| is_body[j])?;
             if start > k + 10 {
-                return Some(Default::default());
+                return Some("");
             }
-            Some(content_words(span(
+            Some(lead_text(span(
                 text,
                 &lines,
                 start,
@@ -484,7 +546,7 @@ pub fn read_head(text: &str) -> Head {
                 None
             };
             let fits = |j: usize| {
-                lead_after(k).is_none_or(|lead| content_words(lines[j].1).shared(&lead) >= 1)
+                lead_after(k).is_none_or(|lead| shares(lead, &content_words(lines[j].1)) >= 1)
             };
             if let Some(j) = pick.filter(|&j| fits(j)) {
                 head.title = Some(lines[j].1.to_string());
@@ -511,7 +573,7 @@ pub fn read_head(text: &str) -> Head {
                         continue;
                     }
                     let own = content_words(l);
-                    let shared = own.shared(lead);
+                    let shared = shares(lead, &own);
                     if shared >= 2.min(own.0.len()).max(1) && best.is_none_or(|(_, b)| shared > b) {
                         best = Some((j, shared));
                     }
