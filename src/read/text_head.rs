@@ -316,6 +316,30 @@ fn shares(lead: &str, own: &Words) -> usize {
             hit[i] = true;
         }
     };
+    // ASCII text, the common case, is cut into words byte by byte.
+    if lead.is_ascii() {
+        let b = lead.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let w = &b[start..i];
+            if w.len() >= 4 && lengths.contains(&w.len()) {
+                mark(
+                    own.0.binary_search_by(|x| {
+                        x.bytes().cmp(w.iter().map(|c| c.to_ascii_lowercase()))
+                    }),
+                );
+            }
+        }
+        return hit.iter().filter(|h| **h).count();
+    }
     for w in lead
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 4 && w.chars().nth(3).is_some())
