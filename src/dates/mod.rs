@@ -8,6 +8,7 @@
 //!
 //! Imports only `text` (layer `dates`).
 
+pub mod anchors;
 pub mod edtf;
 pub mod find;
 pub mod holidays;

@@ -20,14 +20,13 @@
 //!
 //! Imports only `text` (layer `dates`).
 
+use crate::dates::anchors::{
+    ORDINAL, Y, compares, ordinal, quarter_named_before, year_named_before,
+};
 use crate::dates::resolve::{Ctx, month_of};
 use crate::dates::tense::Tense;
 use chrono::{Datelike, Months, NaiveDate};
-use regex::Regex;
-use std::sync::OnceLock;
 
-const Y: &str = r"((?:1[5-9]|20)\d{2})";
-const ORDINAL: &str = r"(first|second|third|fourth|1st|2nd|3rd|4th)";
 const SEASON: &str = r"(spring|summer|autumn|fall|winter)";
 const DECADE_WORDS: &str =
     r"(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)";
@@ -192,17 +191,6 @@ fn tense_word(t: Tense) -> &'static str {
     }
 }
 
-fn ordinal(s: &str) -> Option<u32> {
-    let s = s.to_lowercase();
-    Some(match s.as_str() {
-        "first" | "1st" => 1,
-        "second" | "2nd" => 2,
-        "third" | "3rd" => 3,
-        "fourth" | "4th" | "final" => 4,
-        _ => return None,
-    })
-}
-
 fn number(s: &str) -> Option<i32> {
     let s = s.to_lowercase().replace('-', " ");
     if let Ok(n) = s.trim().parse() {
@@ -248,49 +236,6 @@ fn number(s: &str) -> Option<i32> {
         [t, u] => Some(tens(t)? + unit(u)?),
         _ => None,
     }
-}
-
-/// The last year (or full date's year) named in `before`, the sentence up
-/// to the expression.
-fn year_named_before(before: &str) -> Option<i32> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"\b((?:1[5-9]|20)\d{2})\b").expect("valid pattern"))
-        .captures_iter(before)
-        .last()
-        .and_then(|c| c[1].parse().ok())
-}
-
-/// Whether the words just before end a comparison ("up from $3 billion",
-/// "higher than", "compared with the level"): "a year earlier" after them
-/// is the same time a year before.
-fn compares(before: &str) -> bool {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|over)\b[^.;:!?]{0,60}$")
-            .expect("valid pattern")
-    })
-    .is_match(before)
-}
-
-/// The quarter (and its year, when given) named last in `before`.
-fn quarter_named_before(before: &str) -> Option<(u32, Option<i32>)> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let c = R
-        .get_or_init(|| {
-            Regex::new(&format!(
-                r"(?i)\b(?:{ORDINAL}|(final))[\s-]+quarter(?:\s+(?:of\s+)?{Y})?|\bQ([1-4])(?:\s*{Y})?"
-            ))
-            .expect("valid pattern")
-        })
-        .captures_iter(before)
-        .last()?;
-    let q = c
-        .get(1)
-        .and_then(|m| ordinal(m.as_str()))
-        .or(c.get(2).map(|_| 4))
-        .or_else(|| c.get(4)?.as_str().parse().ok())?;
-    let y = c.get(3).or(c.get(5)).and_then(|m| m.as_str().parse().ok());
-    Some((q, y))
 }
 
 /// The year a recurring part of the year (its months `a..=b`) falls in,

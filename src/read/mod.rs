@@ -29,5 +29,6 @@ pub mod pubdate;
 pub mod refusal;
 pub mod rtf;
 pub mod text_head;
+pub mod text_words;
 pub mod title;
 pub mod yearless;

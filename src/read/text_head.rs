@@ -42,8 +42,9 @@ const HEAD_CHARS: usize = 8 * 1024;
 /// How many non-blank lines at the end may hold a copyright or source
 /// line: a site's furniture often follows the story's end.
 const TAIL_LINES: usize = 15;
-/// A headline has at most this many words.
-const MAX_HEADLINE_WORDS: usize = 30;
+use crate::read::text_words::{
+    MAX_HEADLINE_WORDS, content_words, lead_text, shares, span, unspaced, words,
+};
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("valid pattern"))
@@ -102,46 +103,6 @@ fn markup(l: &str) -> bool {
     (l.starts_with('[') && l.ends_with(']') && l.len() <= 24)
         || (l.starts_with('<') && l.ends_with('>'))
         || (l.starts_with("{{") && l.ends_with("}}"))
-}
-
-/// Words that are letters (any script), not numbers or marks.
-fn words(l: &str) -> usize {
-    // Counted to one more than a headline has at most: no rule asks
-    // about more (a story's paragraph is not counted through). Byte by
-    // byte for ASCII, the common case, as `split_whitespace` would split.
-    if l.is_ascii() {
-        let (mut n, mut in_word, mut letter) = (0, false, false);
-        for b in l.bytes() {
-            if b.is_ascii_whitespace() || b == 0x0b {
-                if in_word && letter {
-                    n += 1;
-                    if n > MAX_HEADLINE_WORDS {
-                        return n;
-                    }
-                }
-                (in_word, letter) = (false, false);
-            } else {
-                in_word = true;
-                letter |= b.is_ascii_alphabetic();
-            }
-        }
-        return n + usize::from(in_word && letter);
-    }
-    l.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .take(MAX_HEADLINE_WORDS + 1)
-        .count()
-}
-
-/// A line of a script written without spaces (Chinese, Japanese) is
-/// measured in characters.
-fn unspaced(l: &str) -> bool {
-    l.chars()
-        .filter(|c| {
-            matches!(*c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af)
-        })
-        .count()
-        > 4
 }
 
 /// Whether the line is only a date (with a time) or a labelled date: it
@@ -286,127 +247,6 @@ fn body_like(l: &str, n: usize) -> bool {
         || (l.ends_with('.') && n > 12)
         || wire_dateline().is_match(l)
         || (unspaced(l) && l.chars().count() > 60)
-}
-
-/// The words that carry meaning (four letters or more, lower case), or
-/// the pairs of characters of a script written without spaces; sorted and
-/// without repeats, so two lines' shared words are counted in one walk
-/// (no hashing: this runs for every candidate line of every text).
-#[derive(Default)]
-struct Words<'a>(Vec<std::borrow::Cow<'a, str>>);
-
-/// A lead is a few sentences: a longer one is read to its first few
-/// thousand characters.
-fn lead_text(l: &str) -> &str {
-    match l.char_indices().nth(4_000) {
-        Some((i, _)) => &l[..i],
-        None => l,
-    }
-}
-
-/// How many of a line's words (`own`, few) the lead's text has: the lead
-/// is read once, word by word, each compared in place without a lower-case
-/// copy where it is ASCII (this runs for every candidate line of every
-/// text; making the lead's own word list cost more than the rest).
-fn shares(lead: &str, own: &Words) -> usize {
-    let mut hit = vec![false; own.0.len()];
-    let lengths: Vec<usize> = own.0.iter().map(|x| x.len()).collect();
-    let mut mark = |found: Result<usize, usize>| {
-        if let Ok(i) = found {
-            hit[i] = true;
-        }
-    };
-    // ASCII text, the common case, is cut into words byte by byte.
-    if lead.is_ascii() {
-        let b = lead.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            if !b[i].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            let w = &b[start..i];
-            if w.len() >= 4 && lengths.contains(&w.len()) {
-                mark(
-                    own.0.binary_search_by(|x| {
-                        x.bytes().cmp(w.iter().map(|c| c.to_ascii_lowercase()))
-                    }),
-                );
-            }
-        }
-        return hit.iter().filter(|h| **h).count();
-    }
-    for w in lead
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 4 && w.chars().nth(3).is_some())
-    {
-        if w.is_ascii() {
-            // Lower case keeps an ASCII word's length: most words are
-            // passed over without a comparison.
-            if !lengths.contains(&w.len()) {
-                continue;
-            }
-            mark(
-                own.0
-                    .binary_search_by(|x| x.bytes().cmp(w.bytes().map(|b| b.to_ascii_lowercase()))),
-            );
-        } else {
-            let lower = w.to_lowercase();
-            mark(own.0.binary_search_by(|x| x.as_ref().cmp(lower.as_str())));
-        }
-    }
-    if unspaced(lead) {
-        let chars: Vec<char> = lead.chars().filter(|c| c.is_alphanumeric()).collect();
-        for pair in chars.windows(2) {
-            let p: String = pair.iter().collect();
-            mark(own.0.binary_search_by(|x| x.as_ref().cmp(p.as_str())));
-        }
-    }
-    hit.iter().filter(|h| **h).count()
-}
-
-fn content_words(l: &str) -> Words<'_> {
-    // A lead is a few sentences: a longer line is read to its first few
-    // thousand characters.
-    let l = match l.char_indices().nth(4_000) {
-        Some((i, _)) => &l[..i],
-        None => l,
-    };
-    // Lower case copied only where a word is not already.
-    let mut out: Vec<std::borrow::Cow<str>> = l
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 4 && w.chars().nth(3).is_some())
-        .map(|w| {
-            if w.chars().any(char::is_uppercase) {
-                std::borrow::Cow::Owned(w.to_lowercase())
-            } else {
-                std::borrow::Cow::Borrowed(w)
-            }
-        })
-        .collect();
-    if unspaced(l) {
-        let chars: Vec<char> = l.chars().filter(|c| c.is_alphanumeric()).collect();
-        out.extend(
-            chars
-                .windows(2)
-                .map(|w| std::borrow::Cow::Owned(w.iter().collect::<String>())),
-        );
-    }
-    out.sort_unstable();
-    out.dedup();
-    Words(out)
-}
-
-/// The text from the start of line `a` to the end of line `b` of `lines`
-/// (slices of `text`), blank lines between included.
-fn span<'t>(text: &'t str, lines: &[(usize, &'t str)], a: usize, b: usize) -> &'t str {
-    let start = lines[a].1.as_ptr() as usize - text.as_ptr() as usize;
-    let end = lines[b].1.as_ptr() as usize - text.as_ptr() as usize + lines[b].1.len();
-    &text[start..end]
 }
 
 /// Words only, any case, for comparing two forms of a headline.
@@ -598,7 +438,7 @@ pub fn read_head_dated(text: &str, dates: &[crate::read::pubdate::Candidate]) ->
                     }
                     let own = content_words(l);
                     let shared = shares(lead, &own);
-                    if shared >= 2.min(own.0.len()).max(1) && best.is_none_or(|(_, b)| shared > b) {
+                    if shared >= 2.min(own.len()).max(1) && best.is_none_or(|(_, b)| shared > b) {
                         best = Some((j, shared));
                     }
                 }
