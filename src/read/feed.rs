@@ -16,6 +16,7 @@ use crate::core::model::Article;
 use crate::dates::edtf::DateValue;
 use crate::read::refusal::Refusal;
 use crate::text::normalise::normalise;
+use crate::text::normalise::squeeze as one_line;
 use chrono::NaiveDate;
 use quick_xml::events::Event;
 
@@ -221,10 +222,6 @@ fn decode_entities_if_any(s: &str) -> String {
     } else {
         s.to_string()
     }
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Per item or entry, in document order: the day its first publication

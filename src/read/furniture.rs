@@ -156,7 +156,7 @@ fn tally<'a>(n: &NodeRef<'a>, lists: &mut Vec<NodeRef<'a>>) -> (usize, usize, us
 }
 
 /// Whether an element has few enough nodes to be a short line.
-fn small(n: &NodeRef) -> bool {
+pub(crate) fn small(n: &NodeRef) -> bool {
     const MOST: usize = 64;
     n.descendants_it().take(MOST).count() < MOST
 }

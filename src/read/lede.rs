@@ -12,8 +12,9 @@
 //! A description shown nowhere in the body (a site's slogan, a summary
 //! written for search engines) adds nothing.
 //!
-//! Imports only `text` (layer `read`).
+//! Imports `text` and [`crate::read::furniture::small`] (layer `read`).
 
+use crate::text::normalise::squeeze as collapse;
 use dom_query::{Document, NodeData, NodeRef};
 
 /// The meta names whose value may be the standfirst, most specific last
@@ -26,9 +27,6 @@ const SHORTEST: usize = 40;
 /// How much of the description must be found: its opening, since
 /// descriptions are often cut short with "…".
 const KEY_CHARS: usize = 60;
-
-/// Elements with more nodes than this are containers, not a paragraph.
-const MOST_NODES: usize = 64;
 
 /// The standfirst a page shows: its text, and the opening of the
 /// description it was found by (to see whether the story has it).
@@ -118,7 +116,7 @@ fn shown(doc: &Document, key: &str, title: &str) -> Option<Lede> {
                     | "title"
                     | "button"
                     | "body"
-            ) || !small(&n)
+            ) || !crate::read::furniture::small(&n)
             {
                 break;
             }
@@ -171,10 +169,6 @@ fn holds(raw: &str, lead: &[&str]) -> bool {
     }
 }
 
-fn small(n: &NodeRef) -> bool {
-    n.descendants_it().take(MOST_NODES).count() < MOST_NODES
-}
-
 fn inside_link(n: &NodeRef) -> bool {
     n.ancestors_it(None)
         .any(|a| a.node_name().as_deref() == Some("a"))
@@ -191,10 +185,6 @@ fn key_of(d: &str) -> String {
         cut
     };
     cut.trim_end_matches(['…', '.', ' ']).to_string()
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -53,7 +53,6 @@ pub(crate) fn unspaced(l: &str) -> bool {
 /// the pairs of characters of a script written without spaces; sorted and
 /// without repeats, so two lines' shared words are counted in one walk
 /// (no hashing: this runs for every candidate line of every text).
-#[derive(Default)]
 pub(crate) struct Words<'a>(Vec<std::borrow::Cow<'a, str>>);
 
 impl Words<'_> {

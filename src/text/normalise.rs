@@ -77,6 +77,12 @@ pub fn one_line(s: &str) -> String {
         .to_string()
 }
 
+/// Every run of whitespace (line breaks too) as one space, trimmed: how
+/// a reader sees a passage of markup or a wrapped line.
+pub fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The first non-empty line, trimmed and cut to 200 chars.
 pub fn title_from_text(text: &str) -> String {
     let line = text

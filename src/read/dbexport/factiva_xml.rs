@@ -11,6 +11,7 @@
 use super::Story;
 use crate::core::limits::MAX_HTML_DEPTH;
 use crate::read::refusal::Refusal;
+use crate::text::normalise::squeeze;
 use quick_xml::events::Event;
 
 /// Whether the text (the start of a file) is such an export.
@@ -265,11 +266,6 @@ fn paragraphs_of_lines(text: &str) -> Vec<String> {
     }
     out.retain(|p| !p.is_empty());
     out
-}
-
-/// Whitespace runs as one space, trimmed.
-fn squeeze(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
