@@ -332,6 +332,36 @@ fn deeply_nested_codes_are_refused_without_running_out_of_memory() {
     assert!(e.contains("nests its elements more than"), "{e}");
 }
 
+/// Found by the `qdpx_structure` fuzzer: an own code nested in a code of
+/// the same type made that type twice, and the workspace would not open.
+#[test]
+fn an_own_code_nested_in_its_namesake_makes_one_type() {
+    let xml = r#"<Project name="p" origin="Detente 0.1"><CodeBook><Codes>
+        <Code guid="c0" name="X1 Own code" isCodable="true">
+        <Code guid="c1" name="X1 Own code" isCodable="true"/></Code>
+        </Codes></CodeBook><Sources>
+        <TextSource guid="s0" name="S" plainTextPath="internal://t.txt">
+        <PlainTextSelection guid="p0" startPosition="0" endPosition="11">
+        <Coding guid="k0"><CodeRef targetGUID="c1"/></Coding>
+        </PlainTextSelection></TextSource></Sources></Project>"#;
+    let mut ws = Workspace::new("w");
+    import_qdpx(
+        &mut ws,
+        qdpx(xml, &[("Sources/t.txt", STORY.as_bytes())]),
+        Bounds::default(),
+    )
+    .unwrap();
+    let x1 = ws
+        .vocabularies
+        .event_types
+        .iter()
+        .filter(|t| t.code == "X1");
+    assert_eq!(x1.count(), 1);
+    assert_eq!(ws.problems(), vec![]);
+    assert_eq!(ws.events.len(), 1);
+    assert_eq!(ws.events[0].kind, "X1");
+}
+
 #[test]
 fn many_sources_naming_one_large_entry_stop_at_the_projects_bound() {
     let text = format!("{STORY}\n\n").repeat(2_000); // ~160 KB

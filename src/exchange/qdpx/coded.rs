@@ -283,6 +283,12 @@ pub(super) fn ensure_type(ws: &mut Workspace, p: &Project, i: usize) -> String {
             }
             _ => String::new(),
         };
+        // A code nested in a code of the same type ("X1 Own code" inside
+        // "X1 Own code") was added with its parent just above: a second
+        // copy would be a workspace the loader refuses.
+        if ws.event_type(code).is_some() {
+            return code.to_string();
+        }
         ws.vocabularies.event_types.push(EventType {
             code: code.to_string(),
             label: label.to_string(),
