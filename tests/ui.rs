@@ -747,6 +747,41 @@ fn the_library_filter_searches_full_text() {
     );
 }
 
+/// An outlet or a byline that no text prints still narrows the library
+/// to its articles.
+#[test]
+fn the_library_filter_finds_an_outlet_and_a_byline() {
+    let mut h = sample();
+    // A byline no text prints, as a user types it in the Inspector.
+    let dpa = Arc::make_mut(&mut h.state_mut().ws.articles[3]);
+    dpa.byline = "Anna Schmidt".into();
+    let dpa_title = dpa.title.clone();
+    let listed = |h: &Harness<'_, DetenteApp>| -> Vec<String> {
+        h.state()
+            .ws
+            .articles
+            .iter()
+            .map(|a| a.title.clone())
+            .filter(|t| {
+                h.query_all_by_label(t)
+                    .any(|n| n.accesskit_node().role() == Role::Button)
+            })
+            .collect()
+    };
+    h.run();
+    assert_eq!(listed(&h).len(), 5);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    // The sample's first outlet, "NHK, via Spotlight Nepal": no text
+    // says "Spotlight Nepal".
+    h.get_by_label("Filter").type_text("spotlight nepal");
+    h.run();
+    assert_eq!(listed(&h), vec![h.state().ws.articles[0].title.clone()]);
+    h.state_mut().filter = "schmidt".into();
+    h.run();
+    assert_eq!(listed(&h), vec![dpa_title]);
+}
+
 #[test]
 fn the_events_table_sorts_filters_and_selects() {
     let mut h = sample();

@@ -1,5 +1,7 @@
 //! Full-text filtering of the library: which articles contain a word or
-//! phrase, case-insensitively, in the title or anywhere in the text.
+//! phrase, case-insensitively, in the title, the outlet, the byline, the
+//! article's notes or anywhere in the text (a researcher narrows a corpus
+//! to one agency or one correspondent as often as to one word).
 //!
 //! A case-insensitive literal regex (Unicode simple case folding) scans
 //! the texts with SIMD prefilters, so there is no lower-cased copy of the
@@ -55,7 +57,9 @@ pub fn matching_articles(ws: &Workspace, query: &str) -> Vec<usize> {
     }
     let hit = |i: usize| {
         let a = &ws.articles[i];
-        q.matches(&a.title) || q.matches(&a.text)
+        [&a.title, &a.outlet, &a.byline, &a.notes, &a.text]
+            .iter()
+            .any(|f| q.matches(f))
     };
     let n = ws.articles.len();
     let threads = std::thread::available_parallelism()
@@ -120,6 +124,22 @@ mod tests {
         assert_eq!(matching_articles(&w, "title 2"), vec![2]);
         assert_eq!(matching_articles(&w, "  "), vec![0, 1, 2, 3]);
         assert!(matching_articles(&w, "zeppelin").is_empty());
+    }
+
+    #[test]
+    fn outlet_byline_and_notes_are_searched_too() {
+        let mut w = ws(&["Talks resumed.", "Talks resumed.", "Talks resumed."]);
+        let mut a = (*w.articles[0]).clone();
+        a.outlet = "Reuters".into();
+        w.articles[0] = std::sync::Arc::new(a);
+        let mut b = (*w.articles[1]).clone();
+        b.byline = "Susan Heavey".into();
+        b.notes = "Ask the desk about the Vienna leak".into();
+        w.articles[1] = std::sync::Arc::new(b);
+        assert_eq!(matching_articles(&w, "reuters"), vec![0]);
+        assert_eq!(matching_articles(&w, "heavey"), vec![1]);
+        assert_eq!(matching_articles(&w, "vienna leak"), vec![1]);
+        assert_eq!(matching_articles(&w, "talks"), vec![0, 1, 2]);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The Library: articles with outlet, date and passage count; a filter
-//! over titles and full text; import.
+//! over titles, outlets, bylines, notes and full text; import.
 //!
 //! Imports every layer but `cli` and `dev` (layer `ui`).
 
@@ -24,7 +24,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let r = ui
         .add(
             egui::TextEdit::singleline(&mut app.filter)
-                .hint_text("title or any word in the text")
+                .hint_text("title, outlet, author, notes or any word in the text")
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
