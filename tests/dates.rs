@@ -640,6 +640,73 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "March 2023",
         "2023-03",
     ),
+    // A deadline or a postponement reported in the past: the nearest
+    // such date, ahead or just behind; a past event stays in the past.
+    (
+        "2023-03-06",
+        "The ministry postponed the vote on the accord until May 14.",
+        "May 14",
+        "2023-05-14",
+    ),
+    (
+        "2023-10-02",
+        "The envoys had set Oct. 20 as the deadline for replies.",
+        "Oct. 20",
+        "2023-10-20",
+    ),
+    (
+        "2023-11-03",
+        "The deadline for objections expired on Oct. 30, the court said.",
+        "Oct. 30",
+        "2023-10-30",
+    ),
+    (
+        "2023-03-06",
+        "The embassy reopened on May 14, officials said.",
+        "May 14",
+        "2022-05-14",
+    ),
+    // A date opening the sentence in a clause of its own takes the tense
+    // of the clause it introduces, not of a verb further on.
+    (
+        "2023-10-27",
+        "In January, the ministry named a new envoy, Park Min-jun, who will travel to Seoul.",
+        "In January",
+        "2023-01",
+    ),
+    (
+        "2023-10-27",
+        "In January, the ministry will appoint an envoy.",
+        "In January",
+        "2024-01",
+    ),
+    // "Payable" dates a schedule, whatever the report's tense.
+    (
+        "2023-10-27",
+        "The board declared a dividend, payable Dec. 1 to holders of record Nov. 10.",
+        "Dec. 1",
+        "2023-12-01",
+    ),
+    // A weekday before a day without a year names the year.
+    (
+        "2023-12-29",
+        "The envoys will meet again on Tuesday, Jan. 2, in Geneva.",
+        "Tuesday, Jan. 2",
+        "2024-01-02",
+    ),
+    (
+        "2023-03-06",
+        "Talks resumed on Tuesday, May 9, 2023, in Vienna.",
+        "Tuesday, May 9, 2023",
+        "2023-05-09",
+    ),
+    // Early, mid or late in a year, with a hyphen too.
+    (
+        "2023-03-06",
+        "Contacts between the navies stopped in mid-2019.",
+        "mid-2019",
+        "2019",
+    ),
 ];
 
 fn d(s: &str) -> NaiveDate {

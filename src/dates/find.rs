@@ -62,7 +62,9 @@ fn rules() -> &'static [Rule] {
             ("month day range", format!(r"\b(?:from\s+)?({m})\s+{d}\s*(?:-|–|to|and|through|until)\s*(?:({m})\s+)?{d}(?:,?\s+{y})?\b")),
             ("day month range", format!(r"\b{d}\s*(?:-|–|to|and)\s*{d}\s+({m})(?:,?\s+{y})?\b")),
             ("weekday pair", format!(r"\b(?:on\s+)?({w})\s+and\s+({w})\b")),
-            // Single days.
+            // Single days. A weekday before the day names its year when
+            // none is given ("Saturday, April 25").
+            ("weekday month day", format!(r"\b(?:on\s+)?({w}),?\s+({m})\s+{d}(?:,?\s+{y})?\b")),
             ("month day year", format!(r"\b({m})\s+{d},?\s+{y}\b")),
             ("day month year", format!(r"\b{d}\s+({m}),?\s+{y}\b")),
             // With the word before ("since Feb. 2", "the March 1 deadline"):
@@ -85,7 +87,7 @@ fn rules() -> &'static [Rule] {
             // ("since 1898") except after a bare "of", where a count is
             // likelier ("a total of 1500"), unless an event or a period
             // comes before it ("the war of 1898", "the summer of 1969").
-            ("year", format!(r"\b(?:(?:in|since|by|until|from|before|after|early|mid|late|during)\s+((?:1[5-9]|20)\d{{2}})|of\s+{y}|{EVENT_NOUNS}\s+of\s+((?:1[5-9]|20)\d{{2}}))\b")),
+            ("year", format!(r"\b(?:(?:(?:in|since|by|until|from|before|after|during)\s+|(?:early|mid|late)[\s-]+)((?:1[5-9]|20)\d{{2}})|of\s+{y}|{EVENT_NOUNS}\s+of\s+((?:1[5-9]|20)\d{{2}}))\b")),
         ];
         let defs = defs
             .into_iter()

@@ -266,6 +266,37 @@ pub(crate) fn resolve(rule: &str, c: &Ctx) -> Result<(String, String), String> {
                 ),
             ))
         }
+        "weekday month day" => {
+            let w = weekday_of(c.s(1).unwrap_or("")).ok_or("no weekday")?;
+            let m = month_of(c.s(2).unwrap_or("")).ok_or("no month")?;
+            let d = c.n(3).ok_or("no day")?;
+            if let Some(y) = c.n(4) {
+                return Ok((day(ymd(y as i32, m, d)?), "explicit date".into()));
+            }
+            let p = need_pub()?;
+            // The year, of the three around publication, in which that day
+            // falls on that weekday; else the year the tense gives.
+            let fits = [p.year(), p.year() - 1, p.year() + 1]
+                .into_iter()
+                .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+                .filter(|x| x.weekday() == w)
+                .min_by_key(|x| (*x - p).num_days().abs());
+            match fits {
+                Some(x) => Ok((
+                    day(x),
+                    "day without year: the year in which it falls on the weekday named".into(),
+                )),
+                None => {
+                    let (y, how) = year_for(m, Some(d), p, c.tense);
+                    Ok((
+                        day(ymd(y, m, d)?),
+                        format!(
+                            "day without year: {how}, {tense} tense (the weekday named does not fit)"
+                        ),
+                    ))
+                }
+            }
+        }
         "month day year" => {
             let m = month_of(c.s(1).unwrap_or("")).ok_or("no month")?;
             Ok((
