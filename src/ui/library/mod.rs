@@ -24,7 +24,7 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
     let r = ui
         .add(
             egui::TextEdit::singleline(&mut app.filter)
-                .hint_text("title, outlet, author, notes or any word in the text")
+                .hint_text("title, outlet, author, notes or text")
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
