@@ -44,16 +44,9 @@ const WEAK_FUTURE: &[&str] = &[
     " would ",
 ];
 
-/// The clause around chars `s..e`, inside its sentence: up to the nearest
-/// comma, semicolon, colon, dash or bracket on each side.
-fn clause(chars: &[char], s: usize, e: usize) -> String {
-    let (a, b) = clause_bounds(chars, s, e);
-    format!(" {} ", chars[a..b].iter().collect::<String>())
-}
-
-/// Where [`clause`] starts and ends.
-fn clause_bounds(chars: &[char], s: usize, e: usize) -> (usize, usize) {
-    let (sa, sb) = sentence_bounds(chars, s, e);
+/// The clause around chars `s..e`, inside its sentence (bounds `sa..sb`):
+/// up to the nearest comma, semicolon, colon, dash or bracket on each side.
+fn clause_in(chars: &[char], s: usize, e: usize, (sa, sb): (usize, usize)) -> (usize, usize) {
     let stop = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')');
     let mut a = s;
     while a > sa && !stop(chars[a - 1]) {
@@ -210,47 +203,65 @@ fn past_word(w: &str) -> bool {
 /// unmarked (the nearest date). Each of these two was kept because it
 /// helped on TimeBank documents it was not found on (README).
 pub(crate) fn tense_at(chars: &[char], s: usize, e: usize) -> Tense {
-    let c = clause(chars, s, e).to_lowercase();
-    let tense = clause_tense(chars, s, e, &c);
+    let sentence = sentence_bounds(chars, s, e);
+    let clause = clause_in(chars, s, e, sentence);
+    let c = spaced_lower(&chars[clause.0..clause.1]);
+    let tense = clause_tense(chars, s, e, sentence, clause, &c);
     // A deadline or a postponement reported in the past names a date
     // ahead of the report ("extended to Nov. 20 its offer", "has set Nov.
     // 10 as the deadline") or just behind it ("the deadline passed on
     // Oct. 30"): the nearest one.
-    let deferral = c
-        .split(|ch: char| !ch.is_alphabetic())
-        .any(|w| DEFERRAL.iter().any(|d| w.starts_with(d)))
-        || [" pushed back", " push back", " put off"]
-            .iter()
-            .any(|k| c.contains(k));
-    if tense == Tense::Past && deferral {
+    let deferral = || {
+        c.split(|ch: char| !ch.is_alphabetic())
+            .any(|w| DEFERRAL.iter().any(|d| w.starts_with(d)))
+            || [" pushed back", " push back", " put off"]
+                .iter()
+                .any(|k| c.contains(k))
+    };
+    if tense == Tense::Past && deferral() {
         return Tense::Unmarked;
     }
     tense
 }
 
-/// [`tense_at`] before a deadline or postponement is weighed; `c` is the
-/// date's clause, in lower case.
-fn clause_tense(chars: &[char], s: usize, e: usize, c: &str) -> Tense {
+/// Chars as a lower-case string with a space at each end.
+fn spaced_lower(chars: &[char]) -> String {
+    let mut out = String::with_capacity(chars.len() + 2);
+    out.push(' ');
+    out.extend(chars.iter().flat_map(|c| c.to_lowercase()));
+    out.push(' ');
+    out
+}
+
+/// [`tense_at`] before a deadline or postponement is weighed: the date at
+/// `s..e`, its sentence's and clause's bounds, and `c`, the clause from
+/// [`spaced_lower`].
+fn clause_tense(
+    chars: &[char],
+    s: usize,
+    e: usize,
+    (sa, sb): (usize, usize),
+    (ca, cb): (usize, usize),
+    c: &str,
+) -> Tense {
     if past_verb_before(chars, s) {
         return Tense::Past;
     }
     // A date that opens the sentence in a clause of its own ("In January,
     // the company hired a new chief, who will stay on") has the tense of
     // the clause it introduces, not of a verb further on.
-    let (sa, sb) = sentence_bounds(chars, s, e);
-    let (ca, cb) = clause_bounds(chars, s, e);
-    let opening: Vec<&str> = c.split_whitespace().collect();
-    if chars[sa..ca].iter().all(|c| c.is_whitespace())
-        && opening.len() <= 4
-        && opening
-            .first()
-            .is_some_and(|w| ADVERBIAL_OPENERS.contains(w))
-        && !own_verb(c)
+    let mut opening = c.split_whitespace();
+    if opening
+        .next()
+        .is_some_and(|w| ADVERBIAL_OPENERS.contains(&w))
+        && opening.count() <= 3
+        && chars[sa..ca].iter().all(|c| c.is_whitespace())
         && cb + 2 < sb
         && chars[cb] == ','
+        && !own_verb(c)
     {
-        let (na, nb) = clause_bounds(chars, cb + 1, cb + 2);
-        let next = format!(" {} ", chars[na..nb].iter().collect::<String>()).to_lowercase();
+        let (na, nb) = clause_in(chars, cb + 1, cb + 2, (sa, sb));
+        let next = spaced_lower(&chars[na..nb]);
         if STRONG_FUTURE.iter().any(|k| next.contains(k)) {
             return Tense::Future;
         }
@@ -258,13 +269,13 @@ fn clause_tense(chars: &[char], s: usize, e: usize, c: &str) -> Tense {
             return Tense::Past;
         }
     }
-    let sentence = sentence(chars, s, e).to_lowercase();
+    let sentence = spaced_lower(&chars[sa..sb]);
     // A weak modal after the date has the date in its subject ("talks in
     // Vienna on Wednesday and Thursday would pave the way"): in a sentence
     // that reports the past ("…, the official said"), it tells what the
     // event may lead to, not when it was. Without a past verb it still
     // speaks of what is to come ("the summit on Friday could be put off").
-    let up_to_date = format!(" {} ", chars[ca..e].iter().collect::<String>()).to_lowercase();
+    let up_to_date = spaced_lower(&chars[ca..e.max(ca)]);
     let weak_before = WEAK_FUTURE.iter().any(|k| up_to_date.contains(k));
     let weak_after = !weak_before && WEAK_FUTURE.iter().any(|k| c.contains(k));
     if weak_after && !future_tense(&sentence) && has_past_verb(&sentence) {
@@ -423,10 +434,4 @@ pub fn crosses_clause(chars: &[char], a: usize, b: usize) -> bool {
     lower
         .split(|c: char| !c.is_alphabetic())
         .any(|w| CLAUSE_WORDS.contains(&w))
-}
-
-/// The sentence around chars `s..e` of `chars`, padded with spaces.
-pub(crate) fn sentence(chars: &[char], s: usize, e: usize) -> String {
-    let (a, b) = sentence_bounds(chars, s, e);
-    format!(" {} ", chars[a..b].iter().collect::<String>())
 }
