@@ -27,7 +27,11 @@ pub fn show(app: &mut DetenteApp, ui: &mut egui::Ui) {
                 .hint_text("title, outlet, author, notes or text")
                 .desired_width(f32::INFINITY),
         )
-        .labelled_by(label.id);
+        .labelled_by(label.id)
+        // The hint is cut in a narrow pane: the whole of it on hover.
+        .on_hover_text(
+            "Filters by title, outlet, author (byline), the article's notes and the full text",
+        );
     if std::mem::take(&mut app.focus_filter) {
         r.request_focus();
     }
