@@ -4246,6 +4246,39 @@ fn f1_opens_the_built_in_guide_whose_links_turn_pages() {
     assert_eq!(at(&h), Some("guide/shortcuts.md"));
 }
 
+/// The guide's screenshots show in Help, decoded from the copies built
+/// into the program (they were only their descriptions before).
+#[test]
+fn help_shows_the_guides_pictures() {
+    let mut h = sample_sized(1000.0, 700.0);
+    h.state_mut().help = Some(detente::ui::help::state::HelpState::at(
+        "guide/share-and-merge.md",
+    ));
+    h.run();
+    let uri = "bytes://help/guide/img/conflicts-tab.png";
+    let mut ready = false;
+    for _ in 0..20 {
+        h.run();
+        let poll = h.ctx.try_load_texture(
+            uri,
+            egui::TextureOptions::default(),
+            egui::SizeHint::default(),
+        );
+        if let Ok(egui::load::TexturePoll::Ready { texture }) = poll {
+            assert!(texture.size.x > 300.0, "{:?}", texture.size);
+            ready = true;
+            break;
+        }
+    }
+    assert!(ready, "the picture never loaded");
+    // Its description stays under it, as text a screen reader reads.
+    assert!(
+        h.query_all_by_label_contains("The Conflicts tab: Anna dated")
+            .next()
+            .is_some()
+    );
+}
+
 /// Found by a new-user pass (issue 29): importing an export of many
 /// stories again at 1000x700 listed every duplicate in a list with no
 /// height limit that pushed the Library, the Reader and the tabs off the

@@ -113,6 +113,14 @@ fn page(ui: &mut egui::Ui, help: &mut HelpState, i: usize) {
     let Some(p) = pages::PAGES.get(i) else {
         return;
     };
+    // The built-in pictures, and the loader that decodes them, the first
+    // time a page is shown.
+    if !std::mem::replace(&mut help.pictures, true) {
+        egui_extras::install_image_loaders(ui.ctx());
+        for (path, bytes) in pages::PICTURES {
+            ui.ctx().include_bytes(pages::picture_uri(path), *bytes);
+        }
+    }
     let (text, linked) = pages::shown(p);
     // A link to a section opens the page at it, the whole page one click
     // away.

@@ -1,7 +1,7 @@
 //! The user guide and the reference, built into the program from `docs/`
 //! so Help works offline and always describes this version; links between
-//! pages are made to turn pages in the Help window, pictures (the viewer
-//! loads none) become their descriptions.
+//! pages are made to turn pages in the Help window, and the guide's
+//! pictures are built in too ([`PICTURES`]).
 //!
 //! Imports every layer but `cli` and `dev` (layer `ui`).
 
@@ -46,6 +46,36 @@ pub const PAGES: &[Page] = &[
     page!("reference/decisions.md"),
     page!("reference/development.md"),
 ];
+
+macro_rules! picture {
+    ($path:literal) => {
+        (
+            $path,
+            include_bytes!(concat!("../../../docs/", $path)).as_slice(),
+        )
+    };
+}
+
+/// The pictures the pages show, by their path from `docs/`, built in so
+/// Help shows them offline (a test checks that every picture a page
+/// names is here).
+pub const PICTURES: &[(&str, &[u8])] = &[
+    picture!("guide/img/conflicts-tab.png"),
+    picture!("guide/img/export-dialog.png"),
+    picture!("guide/img/import-result.png"),
+    picture!("guide/img/search-everything.png"),
+    picture!("screenshot-cjk.png"),
+    // The window's snapshots, which the UI tests keep current.
+    picture!("../tests/snapshots/main_light.png"),
+    picture!("../tests/snapshots/actors_tab.png"),
+    picture!("../tests/snapshots/codebook_tab.png"),
+    picture!("../tests/snapshots/timeline_small_many_lanes.png"),
+];
+
+/// The address the Help window loads a built-in picture from.
+pub fn picture_uri(path: &str) -> String {
+    format!("bytes://help/{path}")
+}
 
 /// The page at `path`, if built in.
 pub fn index_of(path: &str) -> Option<usize> {
@@ -152,6 +182,24 @@ pub fn shown(page: &Page) -> (String, Vec<String>) {
     (out, linked)
 }
 
+/// The built-in picture a page at `from` names with `target`.
+fn picture_path(from: &str, target: &str) -> Option<&'static str> {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in target.split('/') {
+        match seg {
+            // Above `docs/` too ("../../tests/snapshots/…").
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    let path = parts.join("/");
+    PICTURES.iter().find(|(p, _)| *p == path).map(|(p, _)| *p)
+}
+
 /// One line with its links and pictures rewritten (see [`shown`]).
 fn links_in(from: &str, line: &str, linked: &mut Vec<String>) -> String {
     let mut out = String::with_capacity(line.len());
@@ -168,7 +216,14 @@ fn links_in(from: &str, line: &str, linked: &mut Vec<String>) -> String {
         let target = rest[close + 2..end].split_whitespace().next().unwrap_or("");
         out.push_str(&rest[..if picture { open - 1 } else { open }]);
         if picture {
-            out.push_str(&format!("*(picture: {label})*"));
+            // A built-in picture is shown, with its description under it;
+            // any other stays its description.
+            match picture_path(from, target) {
+                Some(path) => {
+                    out.push_str(&format!("![{label}]({})\n\n*{label}*", picture_uri(path)))
+                }
+                None => out.push_str(&format!("*(picture: {label})*")),
+            }
         } else if target.contains("://") || target.starts_with("mailto:") {
             out.push_str(&rest[open..=end]);
         } else if let Some(page) = resolve(from, target) {
@@ -197,8 +252,10 @@ mod tests {
         for p in PAGES {
             assert!(title(p).len() > 3, "{}", p.path);
             let (text, linked) = shown(p);
+            // Pictures only as built-in ones.
+            let outside = text.replace("](bytes://help/", "](built-in:");
             assert!(
-                !text.contains("](../") && !text.contains(".png)"),
+                !outside.contains("](../") && !outside.contains("](img/"),
                 "{}",
                 p.path
             );
@@ -245,5 +302,46 @@ mod tests {
         ));
         assert!(text.contains("[not](a link.md)"), "code is left alone");
         assert_eq!(linked, ["guide/dates.md#a"]);
+    }
+
+    #[test]
+    fn built_in_pictures_are_shown_with_their_description() {
+        let page = Page {
+            path: "guide/x.md",
+            text: "![The Export dialog](img/export-dialog.png)",
+        };
+        let (text, _) = shown(&page);
+        assert_eq!(
+            text.trim_end(),
+            "![The Export dialog](bytes://help/guide/img/export-dialog.png)\n\n*The Export dialog*"
+        );
+    }
+
+    /// A screenshot added to the guide but not built in would show as a
+    /// description only: every picture a page names is in PICTURES, and
+    /// every one there is a PNG.
+    #[test]
+    fn every_picture_the_pages_name_is_built_in() {
+        let mut named = 0;
+        for page in PAGES {
+            for (i, _) in page.text.match_indices("![") {
+                let rest = &page.text[i..];
+                let Some(open) = rest.find("](") else {
+                    continue;
+                };
+                let after = &rest[open + 2..];
+                let target = &after[..after.find(')').unwrap_or(after.len())];
+                assert!(
+                    picture_path(page.path, target).is_some(),
+                    "{}: {target} is not in PICTURES",
+                    page.path
+                );
+                named += 1;
+            }
+        }
+        assert!(named >= PICTURES.len(), "{named} pictures named");
+        for (path, bytes) in PICTURES {
+            assert!(bytes.starts_with(b"\x89PNG"), "{path}");
+        }
     }
 }

@@ -16,6 +16,8 @@ pub struct HelpState {
     pub(crate) top: bool,
     /// The section of the page a link led to (its anchor), if any.
     pub section: Option<String>,
+    /// Whether the built-in pictures have been handed to egui.
+    pub(crate) pictures: bool,
 }
 
 impl HelpState {
