@@ -139,28 +139,34 @@ pub fn resolve(from: &str, target: &str) -> Option<&'static str> {
         return None;
     }
     let file = target.split('#').next().unwrap_or("");
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
     if file.is_empty() {
         return PAGES.iter().find(|p| p.path == from).map(|p| p.path);
     }
-    for part in file.split('/') {
-        match part {
-            "." | "" => {}
-            ".." => {
-                parts.pop()?;
+    let path = joined(from, file);
+    PAGES.iter().find(|p| p.path == path).map(|p| p.path)
+}
+
+/// The path from `docs/` of `file`, named relative to the page at `from`;
+/// it starts with ".." for a file above `docs/` ("../tests/snapshots/…").
+fn joined(from: &str, file: &str) -> String {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in file.split('/') {
+        match seg {
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
             }
-            p => parts.push(p),
+            "." | "" => {}
+            s => parts.push(s),
         }
     }
-    let path = parts.join("/");
-    PAGES.iter().find(|p| p.path == path).map(|p| p.path)
+    parts.join("/")
 }
 
 /// The page's Markdown as the Help window shows it: links to built-in
 /// pages go through [`SCHEME`], links to other files of the source
-/// (ARCHITECTURE.md, the code) are left as text, and pictures become
-/// their descriptions. Also the links made ("guide/dates.md" or
+/// (ARCHITECTURE.md, the code) are left as text, built-in pictures are
+/// shown with their description under them and others become it. Also the links made ("guide/dates.md" or
 /// "guide/dates.md#typing-a-date"), for the viewer's hooks.
 pub fn shown(page: &Page) -> (String, Vec<String>) {
     let mut out = String::with_capacity(page.text.len());
@@ -184,19 +190,7 @@ pub fn shown(page: &Page) -> (String, Vec<String>) {
 
 /// The built-in picture a page at `from` names with `target`.
 fn picture_path(from: &str, target: &str) -> Option<&'static str> {
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for seg in target.split('/') {
-        match seg {
-            // Above `docs/` too ("../../tests/snapshots/…").
-            ".." if parts.last().is_some_and(|p| *p != "..") => {
-                parts.pop();
-            }
-            "." | "" => {}
-            s => parts.push(s),
-        }
-    }
-    let path = parts.join("/");
+    let path = joined(from, target);
     PICTURES.iter().find(|(p, _)| *p == path).map(|(p, _)| *p)
 }
 
